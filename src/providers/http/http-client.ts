@@ -1,0 +1,176 @@
+import type { Dispatcher } from 'undici';
+import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
+import type { HttpTimeouts } from './dispatcher';
+import { backoffDelay, sleep, type RetryPolicy } from './retry';
+
+/** What every adapter shares: the app's one dispatcher, its timeouts and its retry policy. */
+export interface HttpTransport {
+  dispatcher: Dispatcher;
+  timeouts: HttpTimeouts;
+  retry: RetryPolicy;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Relative to the base URL, starting with `/`, path segments already encoded. */
+  path: string;
+  /** Already encoded in the provider's own style (brackets, commas, repeats). */
+  query?: URLSearchParams | string;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON, or the text when the response is not JSON, or null when empty. */
+  body: unknown;
+}
+
+export interface ProviderHttpOptions {
+  provider: string;
+  baseUrl: string;
+  /** Auth and version headers for every call. Never copied into an error. */
+  headers: Record<string, string>;
+  parseError: ErrorBodyParser;
+  /** The header name when the provider honours idempotency keys; writes may then be retried safely. */
+  idempotencyHeader?: string;
+  transport: HttpTransport;
+}
+
+/** The one way adapters talk HTTP: signal, auth, timeouts, typed errors and the retry policy, applied alike. */
+export class ProviderHttp {
+  private readonly origin: string;
+  private readonly basePath: string;
+
+  constructor(private readonly options: ProviderHttpOptions) {
+    const url = new URL(options.baseUrl);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+  }
+
+  get provider(): string {
+    return this.options.provider;
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const { retry } = this.options.transport;
+    const canRetry = request.method === 'GET' || (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(request);
+      } catch (error) {
+        const failure = error instanceof ProviderError ? error : this.transportError(request, error);
+        if (!canRetry || !failure.retryable || attempt >= retry.retries || request.signal?.aborted) throw failure;
+        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch(() => {
+          throw failure;
+        });
+      }
+    }
+  }
+
+  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+    const query = request.query === undefined ? '' : String(request.query);
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    if (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined) {
+      headers[this.options.idempotencyHeader] = request.idempotencyKey;
+    }
+    const { timeouts } = this.options.transport;
+    const response = await this.options.transport.dispatcher.request({
+      origin: this.origin,
+      path: `${this.basePath}${request.path}${query === '' ? '' : `?${query}`}`,
+      method: request.method,
+      headers,
+      body,
+      signal: request.signal,
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+    });
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw this.transportError(request, error);
+    }
+    const parsed = parseBody(text, response.headers['content-type']);
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      if (parsed.malformed) throw this.malformed(request, response.statusCode);
+      return { status: response.statusCode, headers: response.headers, body: parsed.value };
+    }
+    throw this.statusError(request, response.statusCode, response.headers, parsed.value);
+  }
+
+  private statusError(request: HttpRequest, status: number, headers: HttpResponse['headers'], body: unknown): ProviderError {
+    const details = this.options.parseError(status, body);
+    return new ProviderError({
+      provider: this.options.provider,
+      code: details.code ?? codeForStatus(status),
+      status,
+      message: details.message,
+      providerCode: details.providerCode ?? null,
+      field: details.field ?? null,
+      retryable: isRetryableStatus(status),
+      retryAfterMs: parseRetryAfter(headers['retry-after']) ?? details.retryAfterMs ?? null,
+      // A 5xx on a write may have been applied before the provider failed.
+      outcomeUnknown: request.method !== 'GET' && status >= 500,
+    });
+  }
+
+  private malformed(request: HttpRequest, status: number): ProviderError {
+    return new ProviderError({
+      provider: this.options.provider,
+      code: 'MALFORMED_RESPONSE',
+      status,
+      message: `${this.options.provider} answered ${request.method} ${request.path} with a body that is not valid JSON`,
+      retryable: true,
+      outcomeUnknown: request.method !== 'GET',
+    });
+  }
+
+  private transportError(request: HttpRequest, error: unknown): ProviderError {
+    const provider = this.options.provider;
+    const where = `${request.method} ${request.path}`;
+    if (request.signal?.aborted) {
+      return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} was cancelled`, cause: error });
+    }
+    const code = (error as { code?: string } | null)?.code ?? '';
+    const isConnect = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ECONNREFUSED' || code === 'ENOTFOUND';
+    const isTimeout = code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+    return new ProviderError({
+      provider,
+      code: isTimeout ? 'TIMEOUT' : 'NETWORK_ERROR',
+      message: isTimeout ? `${provider} did not answer ${where} in time` : `${provider} could not be reached for ${where}`,
+      providerCode: code || null,
+      retryable: true,
+      // A request that never connected was never sent; any other failure may have reached the provider.
+      outcomeUnknown: request.method !== 'GET' && !isConnect,
+      cause: error,
+    });
+  }
+}
+
+function parseBody(text: string, contentType: string | string[] | undefined): { value: unknown; malformed: boolean } {
+  if (text === '') return { value: null, malformed: false };
+  const type = String(contentType ?? '');
+  if (!type.includes('json')) return { value: text, malformed: false };
+  try {
+    return { value: JSON.parse(text), malformed: false };
+  } catch {
+    return { value: text, malformed: true };
+  }
+}
+
+/** Encodes one path segment (external ids may hold `/`, `?` or spaces). */
+export function segment(value: string): string {
+  return encodeURIComponent(value);
+}

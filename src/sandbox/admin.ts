@@ -1,0 +1,45 @@
+import { validateFaults, type FaultConfig } from './faults';
+import type { Sandbox } from './sandbox';
+import { json, type SandboxResponse } from './sandbox-http';
+
+interface AdminRequest {
+  method: string;
+  path: string;
+  body: string;
+}
+
+/** `/__sandbox/*`: the request log, the fault switches and reset. These calls are not logged. */
+export function handleAdmin(request: AdminRequest, sandbox: Sandbox): SandboxResponse {
+  const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /__sandbox':
+      return json(200, { providers: sandbox.providers, baseUrls: sandbox.baseUrls, customers: sandbox.customerCounts() });
+    case 'GET /__sandbox/requests':
+      return json(200, { requests: sandbox.requests() });
+    case 'DELETE /__sandbox/requests':
+      sandbox.clearRequests();
+      return json(200, { requests: [] });
+    case 'GET /__sandbox/faults':
+      return json(200, sandbox.faults());
+    case 'PUT /__sandbox/faults': {
+      let config: unknown;
+      try {
+        config = request.body.trim() === '' ? {} : JSON.parse(request.body);
+      } catch {
+        return json(400, { error: 'invalid JSON body' });
+      }
+      const problems = validateFaults(config, sandbox.providers);
+      if (problems.length > 0) return json(400, { error: 'invalid fault configuration', problems });
+      sandbox.setFaults(config as FaultConfig);
+      return json(200, sandbox.faults());
+    }
+    case 'POST /__sandbox/reset':
+      sandbox.reset();
+      return json(200, { reset: true, customers: sandbox.customerCounts() });
+    default:
+      return json(404, {
+        error: `unknown sandbox admin route ${route}`,
+        routes: ['GET /__sandbox', 'GET|DELETE /__sandbox/requests', 'GET|PUT /__sandbox/faults', 'POST /__sandbox/reset'],
+      });
+  }
+}

@@ -1,0 +1,204 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { handleAdmin } from './admin';
+import { decideFault, latencyFor, type FaultConfig } from './faults';
+import { generatePeople } from './people';
+import { Random } from './random';
+import { RequestLog, type RequestLogEntry } from './request-log';
+import type { SandboxRequest, SandboxResponse } from './sandbox-http';
+import type { ProviderSimulator, SimulatorFactory } from './simulator';
+
+export interface SandboxOptions {
+  /** @default 4010 (env `SANDBOX_PORT`); 0 picks a free port. */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Seed for all generated data. @default 42 (env `SANDBOX_SEED`) */
+  seed?: number;
+  /** How many people to generate. @default 1000 (env `SANDBOX_PEOPLE`) */
+  people?: number;
+  /** Faults in force from the start (env `SANDBOX_FAULTS`, JSON). */
+  faults?: FaultConfig;
+  simulators: readonly SimulatorFactory[];
+  /** The instant seed data is generated relative to. @default 2026-11-01T00:00:00Z */
+  seedNow?: Date;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  /** Each provider's base URL, as an adapter (or an official client) should be configured. */
+  baseUrls: Record<string, string>;
+  providers: readonly string[];
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  faults(): FaultConfig;
+  setFaults(config: FaultConfig): void;
+  /** Back to the seed data; log and faults cleared. */
+  reset(): void;
+  customerCounts(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+/** Request bodies larger than this are refused before a simulator sees them. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const seed = options.seed ?? 42;
+  const peopleCount = options.people ?? 1000;
+  const seedNow = options.seedNow ?? new Date('2026-11-01T00:00:00Z');
+  const log = new RequestLog();
+  let faults: FaultConfig = options.faults ?? {};
+  let faultRandom = new Random(seed, 'faults');
+  let simulators = new Map<string, ProviderSimulator>();
+
+  const build = () => {
+    const people = generatePeople(seed, peopleCount, seedNow);
+    const context = { seed, people, seedNow, random: (stream: string) => new Random(seed, stream), now: () => new Date() };
+    simulators = new Map(options.simulators.map((factory) => {
+      const simulator = factory(context);
+      return [simulator.name, simulator];
+    }));
+  };
+  build();
+  const providers = [...simulators.keys()];
+
+  const hanging = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+
+  const sandbox: Sandbox = {
+    url: '',
+    port: 0,
+    baseUrls: {},
+    providers,
+    requests: () => log.list(),
+    clearRequests: () => log.clear(),
+    faults: () => faults,
+    setFaults: (config) => {
+      faults = config;
+    },
+    reset: () => {
+      build();
+      log.clear();
+      faults = {};
+      faultRandom = new Random(seed, 'faults');
+    },
+    customerCounts: () => Object.fromEntries([...simulators].map(([name, simulator]) => [name, simulator.customerCount()])),
+    close: async () => {
+      for (const response of hanging) response.destroy();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+
+  const server = createServer((request, response) => {
+    void serve(request, response).catch((error: unknown) => {
+      // A simulator bug must not take the sandbox down; answer 500 and keep serving.
+      console.error('sandbox: unhandled error', error);
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'sandbox internal error' }));
+      }
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+    const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const body = await readBody(request);
+    if (body === null) return send(response, { status: 413, json: { error: `request body larger than ${MAX_BODY_BYTES} bytes` } });
+
+    if (path === '/__sandbox' || path.startsWith('/__sandbox/')) {
+      return send(response, handleAdmin({ method: request.method ?? 'GET', path, body }, sandbox));
+    }
+
+    const name = path.split('/')[1] ?? '';
+    const simulator = simulators.get(name);
+    if (simulator === undefined) {
+      return send(response, { status: 404, json: { error: `no provider at /${name}; providers: ${providers.map((p) => `/${p}`).join(', ')}` } });
+    }
+    const record = (status: number) =>
+      log.add({ provider: name, method: request.method ?? 'GET', path, query: rawQuery, status, ms: round(performance.now() - started) });
+
+    const providerFaults = faults[name];
+    const delay = latencyFor(providerFaults, faultRandom);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const decision = decideFault(providerFaults, faultRandom);
+    if (decision.kind === 'hang') {
+      hanging.add(response);
+      response.on('close', () => {
+        hanging.delete(response);
+        record(0);
+      });
+      return;
+    }
+    let answer: SandboxResponse;
+    if (decision.kind === 'none') {
+      const sandboxRequest: SandboxRequest = {
+        method: request.method ?? 'GET',
+        path: path.slice(name.length + 1) || '/',
+        rawQuery,
+        query: url.searchParams,
+        headers: request.headers,
+        body,
+      };
+      answer = await simulator.handle(sandboxRequest);
+    } else {
+      answer = simulator.faultResponse(decision);
+    }
+    const malformed = decision.kind === 'none' && answer.json !== undefined && faultRandom.chance(providerFaults?.malformedRate ?? 0);
+    send(response, answer, malformed);
+    record(answer.status);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  sandbox.port = address.port;
+  sandbox.url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  sandbox.baseUrls = Object.fromEntries([...simulators.values()].map((simulator) => [simulator.name, `${sandbox.url}${simulator.basePath}`]));
+  return sandbox;
+}
+
+function send(response: ServerResponse, answer: SandboxResponse, malformed = false): void {
+  const headers: Record<string, string> = { ...answer.headers };
+  let payload: string | undefined = answer.text;
+  if (answer.json !== undefined) {
+    payload = JSON.stringify(answer.json);
+    headers['content-type'] ??= 'application/json';
+    // An injected malformed body: valid headers, JSON cut off half-way.
+    if (malformed) payload = payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+  }
+  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  response.writeHead(answer.status, headers);
+  response.end(payload);
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

@@ -1,0 +1,33 @@
+import type { Person } from './people';
+import type { Random } from './random';
+import type { SandboxRequest, SandboxResponse } from './sandbox-http';
+
+/** What a simulator is built from: the shared people, a named random stream and the clocks. */
+export interface SeedContext {
+  seed: number;
+  people: readonly Person[];
+  /** A deterministic random stream; use one name per purpose so streams do not shift each other. */
+  random(stream: string): Random;
+  /** The instant the seed data is generated relative to: fixed, so data repeats across runs. */
+  seedNow: Date;
+  /** The clock for writes at run time. */
+  now(): Date;
+}
+
+export type FaultResponseKind = { kind: 'error'; status: number } | { kind: 'rate-limit'; retryAfterSeconds: number };
+
+/** One provider's REST API, in memory. */
+export interface ProviderSimulator {
+  /** The provider name; its routes are served below `/<name>`. */
+  readonly name: string;
+  /** The path an adapter appends to the sandbox URL for its base URL, e.g. `/orb/v1` or `/stigg`. */
+  readonly basePath: string;
+  /** Handles a request whose path is relative to `/<name>` (so `/v1/customers` for `/orb/v1/customers`). */
+  handle(request: SandboxRequest): SandboxResponse | Promise<SandboxResponse>;
+  /** An injected fault, rendered in this provider's own error shape. */
+  faultResponse(fault: FaultResponseKind): SandboxResponse;
+  /** How many customers the simulator holds (for start-up output). */
+  customerCount(): number;
+}
+
+export type SimulatorFactory = (context: SeedContext) => ProviderSimulator;
