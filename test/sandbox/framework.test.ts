@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { json } from '../../src/sandbox/sandbox-http';
 import type { SimulatorFactory } from '../../src/sandbox/simulator';
+import { call } from '../support/http';
 
 /** A two-route simulator: enough to exercise the sandbox's own machinery (log, faults, reset, limits). */
 const echoSimulator: SimulatorFactory = (context) => {
@@ -44,14 +45,14 @@ describe('sandbox machinery', () => {
   it('logs provider calls oldest first, not admin calls, and clears the log', async () => {
     await fetch(`${sandbox.url}/echo/v1/a?x=1`);
     await fetch(`${sandbox.url}/echo/v1/b`, { method: 'POST', body: '{}' });
-    const log = await (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+    const log = (await call(`${sandbox.url}/__sandbox/requests`)).body;
     expect(log.requests.map((entry: { method: string; path: string; query: string; status: number }) => [entry.method, entry.path, entry.query, entry.status])).toEqual([
       ['GET', '/echo/v1/a', 'x=1', 200],
       ['POST', '/echo/v1/b', '', 201],
     ]);
     expect(typeof log.requests[0].ms).toBe('number');
     await fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE' });
-    expect((await (await fetch(`${sandbox.url}/__sandbox/requests`)).json()).requests).toEqual([]);
+    expect((await call(`${sandbox.url}/__sandbox/requests`)).body.requests).toEqual([]);
   });
 
   it('injects errors and rate limits in the provider shape, and clears them with {}', async () => {
