@@ -181,7 +181,8 @@ export interface ProviderCapabilities {
   /** `endpoint`: the provider checks; `derived`: the gateway decides from the provider's entitlements. */
   entitlementCheck: 'endpoint' | 'derived' | 'none';
   operations: readonly CustomerOperation[];
-  writableFields: readonly WritableField[];
+  /** Unified fields the provider can store, per write; anything else is a validation error before any write. */
+  writableFields: { create: readonly WritableField[]; update: readonly WritableField[] };
   requiredOnCreate: readonly WritableField[];
   /** Provider-specific body fields accepted through `providerFields`, per write. */
   providerFields: { create: readonly string[]; update: readonly string[] };
