@@ -188,6 +188,8 @@ export interface ProviderCapabilities {
   providerFields: { create: readonly string[]; update: readonly string[] };
   /** Honours `Idempotency-Key` on writes. */
   idempotency: boolean;
+  /** Delete can anonymize the customer's personal data (GDPR) instead of only removing the record. */
+  anonymizeOnDelete?: boolean;
   /** Where this provider's alternatives lie for operations it lacks, e.g. `{ delete: 'archiveCustomer' }`. */
   alternatives: Partial<Record<CustomerOperation, string>>;
 }
@@ -266,4 +268,13 @@ export function emptyState(): CustomerState {
     verification: null,
     accessDeniedReason: null,
   };
+}
+
+/** How the app finds an adapter: each provider folder exports one of these. */
+export interface ProviderDefinition {
+  name: string;
+  displayName: string;
+  /** The real API's base URL, used when the provider is configured live without its own base URL. */
+  liveBaseUrl: string;
+  create(settings: ProviderSettings, transport: import('./http/http-client').HttpTransport): CustomerProvider;
 }

@@ -1,0 +1,94 @@
+import type { GraphQLSchema } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { ProviderConfig } from './config';
+import { createContext, type Gateway, type GraphContext } from './context';
+import { maskError } from './graphql/errors';
+import { graphiqlExamples } from './graphql/examples';
+import { schema } from './graphql/schema';
+import { Limiter } from './loaders/limiter';
+import { consoleLogger, type Logger } from './logger';
+import { createDispatcher, type HttpTimeouts } from './providers/http/dispatcher';
+import type { HttpTransport } from './providers/http/http-client';
+import type { RetryPolicy } from './providers/http/retry';
+import { providerDefinitions } from './providers/registry';
+import { IdentityIndex } from './routing/identity-index';
+import { ProviderDirectory } from './routing/provider-directory';
+import { createWriteLedger } from './writes/write-ledger';
+
+export interface AppOptions {
+  /** Every provider with its base URL and key resolved (sandbox URLs filled in by the caller). */
+  providers: readonly (ProviderConfig & { baseUrl: string; apiKey: string })[];
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
+  concurrency: number;
+  logger?: Logger;
+  /** Mount path of the GraphQL endpoint. @default '/graphql' */
+  graphqlEndpoint?: string;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, GraphContext>;
+  schema: GraphQLSchema;
+  gateway: Gateway;
+  /** Settles when the identity index has read every provider that needs one (failures are logged, not thrown). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
+export function createApp(options: AppOptions): App {
+  const logger = options.logger ?? consoleLogger;
+  const dispatcher = createDispatcher(options.http.timeouts);
+  const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry };
+  const directory = new ProviderDirectory(
+    options.providers.map((config) => {
+      const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
+      if (definition === undefined) throw new Error(`unknown provider "${config.name}"`);
+      return { provider: definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport), mode: config.mode, baseUrl: config.baseUrl };
+    }),
+  );
+  const limiters = new Map(directory.names.map((name) => [name, new Limiter(options.concurrency)]));
+  const identityIndex = new IdentityIndex(
+    directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
+    logger,
+  );
+  const gateway: Gateway = {
+    directory,
+    identityIndex,
+    limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
+    writeLedger: createWriteLedger(),
+  };
+  const ready = identityIndex.start().catch(() => undefined);
+
+  const yoga = createYoga<Record<string, unknown>, GraphContext>({
+    schema,
+    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    context: ({ request }) => createContext(gateway, request.signal),
+    maskedErrors: { maskError },
+    plugins: [partialErrorsPlugin()],
+    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
+    logging: false,
+  });
+
+  return {
+    yoga,
+    schema,
+    gateway,
+    ready,
+    close: async () => {
+      await dispatcher.close();
+    },
+  };
+}
+
+/** Appends errors that resolvers reported beside partial data (one provider failing among several). */
+function partialErrorsPlugin(): Plugin<GraphContext> {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result, setResult }) => {
+        const context = args.contextValue as GraphContext;
+        if (context.partialErrors.length === 0 || Symbol.asyncIterator in result) return;
+        setResult({ ...result, errors: [...(result.errors ?? []), ...context.partialErrors] });
+      },
+    }),
+  };
+}

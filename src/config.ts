@@ -1,0 +1,105 @@
+import { defaultTimeouts, type HttpTimeouts } from './providers/http/dispatcher';
+import { defaultRetryPolicy, type RetryPolicy } from './providers/http/retry';
+import { providerDefinitions } from './providers/registry';
+import type { FaultConfig } from './sandbox/faults';
+
+export type ProviderMode = 'LIVE' | 'SANDBOX';
+
+export interface ProviderConfig {
+  name: string;
+  mode: ProviderMode;
+  /** Set for live providers; sandbox providers get the sandbox's URL at start-up. */
+  baseUrl: string | null;
+  apiKey: string | null;
+}
+
+export interface AppConfig {
+  /** Gateway port. @default 4000 (env `PORT`) */
+  port: number;
+  /** Interface the gateway and sandbox listen on. @default '127.0.0.1' (env `HOST`) */
+  host: string;
+  providers: ProviderConfig[];
+  sandbox: {
+    /** @default 4010 (env `SANDBOX_PORT`) */
+    port: number;
+    /** @default 42 (env `SANDBOX_SEED`) */
+    seed: number;
+    /** @default 1000 (env `SANDBOX_PEOPLE`) */
+    people: number;
+    /** Faults from the start, JSON keyed by provider. @default {} (env `SANDBOX_FAULTS`) */
+    faults: FaultConfig;
+  };
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
+  /** Most calls in flight to one provider at once. @default 8 (env `PROVIDER_CONCURRENCY`) */
+  concurrency: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The only reader of the environment. Every problem is reported at once, not the first only. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const text = env[name];
+    if (text === undefined || text.trim() === '') return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const providers = providerDefinitions.map((definition): ProviderConfig => {
+    const prefix = definition.name.toUpperCase();
+    const apiKey = env[`${prefix}_API_KEY`]?.trim() || null;
+    const baseUrl = env[`${prefix}_BASE_URL`]?.trim() || null;
+    if (baseUrl !== null) {
+      try {
+        new URL(baseUrl);
+      } catch {
+        problems.push(`${prefix}_BASE_URL is not a URL (got "${baseUrl}")`);
+      }
+      if (apiKey === null) problems.push(`${prefix}_BASE_URL is set but ${prefix}_API_KEY is not: a live provider needs both, or neither for the sandbox`);
+    }
+    if (apiKey === null) return { name: definition.name, mode: 'SANDBOX', baseUrl: null, apiKey: null };
+    return { name: definition.name, mode: 'LIVE', baseUrl: baseUrl ?? definition.liveBaseUrl, apiKey };
+  });
+
+  let faults: FaultConfig = {};
+  if (env.SANDBOX_FAULTS !== undefined && env.SANDBOX_FAULTS.trim() !== '') {
+    try {
+      faults = JSON.parse(env.SANDBOX_FAULTS) as FaultConfig;
+    } catch {
+      problems.push('SANDBOX_FAULTS must be JSON, e.g. {"omise": {"errorRate": 0.2}}');
+    }
+  }
+
+  const config: AppConfig = {
+    port: integer('PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    providers,
+    sandbox: {
+      port: integer('SANDBOX_PORT', 4010, 0, 65535),
+      seed: integer('SANDBOX_SEED', 42, 0, 2 ** 31 - 1),
+      people: integer('SANDBOX_PEOPLE', 1000, 0, 1_000_000),
+      faults,
+    },
+    http: {
+      timeouts: {
+        connectMs: integer('HTTP_CONNECT_TIMEOUT_MS', defaultTimeouts.connectMs, 1, 600_000),
+        headersMs: integer('HTTP_HEADERS_TIMEOUT_MS', defaultTimeouts.headersMs, 1, 600_000),
+        bodyMs: integer('HTTP_BODY_TIMEOUT_MS', defaultTimeouts.bodyMs, 1, 600_000),
+      },
+      retry: { ...defaultRetryPolicy, retries: integer('HTTP_RETRIES', defaultRetryPolicy.retries, 0, 10) },
+    },
+    concurrency: integer('PROVIDER_CONCURRENCY', 8, 1, 256),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

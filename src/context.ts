@@ -1,0 +1,35 @@
+import type { GraphQLError } from 'graphql';
+import type { LoaderEnvironment } from './loaders/environment';
+import type { Limiter } from './loaders/limiter';
+import { createLoaders, type Loaders } from './loaders/loaders';
+import type { IdentityIndex } from './routing/identity-index';
+import type { ProviderDirectory } from './routing/provider-directory';
+import type { WriteLedger } from './writes/write-ledger';
+
+/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger. */
+export interface Gateway {
+  directory: ProviderDirectory;
+  identityIndex: IdentityIndex;
+  limiter(provider: string): Limiter;
+  writeLedger: WriteLedger;
+}
+
+/** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
+export interface GraphContext {
+  gateway: Gateway;
+  loaders: Loaders;
+  environment: LoaderEnvironment;
+  signal: AbortSignal | undefined;
+  /** Errors of providers that failed while others answered; appended to the response's `errors`. */
+  partialErrors: GraphQLError[];
+}
+
+export function createContext(gateway: Gateway, signal: AbortSignal | undefined): GraphContext {
+  const environment: LoaderEnvironment = {
+    directory: gateway.directory,
+    identityIndex: gateway.identityIndex,
+    limiter: (provider) => gateway.limiter(provider),
+    signal,
+  };
+  return { gateway, loaders: createLoaders(environment), environment, signal, partialErrors: [] };
+}

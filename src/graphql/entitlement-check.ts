@@ -1,0 +1,100 @@
+import { GraphQLError } from 'graphql';
+import type { GraphContext } from '../context';
+import { deriveEntitlementCheck } from '../providers/entitlement-check';
+import { ProviderError } from '../providers/errors';
+import type { CustomerProvider, EntitlementCheck, EntitlementCheckRequest } from '../providers/provider';
+import { parseGlobalId } from '../routing/global-id';
+import { builder } from './builder';
+import { EntitlementCheckType } from './entitlement';
+import { ProviderEnum } from './provider-enum';
+
+builder.queryFields((t) => ({
+  checkEntitlement: t.field({
+    type: EntitlementCheckType,
+    description:
+      'Can this customer use this feature (for this much, or these values)? Give `customerId`, or `externalId` (with `provider`, or the first provider with entitlements that holds the person: those with a check endpoint first).',
+    args: {
+      customerId: t.arg.id(),
+      externalId: t.arg.string(),
+      provider: t.arg({ type: ProviderEnum }),
+      featureId: t.arg.string({ required: true }),
+      requestedUsage: t.arg.float(),
+      requestedValues: t.arg.stringList(),
+    },
+    resolve: async (_root, args, context) => {
+      const request: EntitlementCheckRequest = { featureId: args.featureId, requestedUsage: args.requestedUsage, requestedValues: args.requestedValues };
+      if ((args.customerId == null) === (args.externalId == null)) throw badInput('Give exactly one of customerId and externalId.');
+      if (args.featureId.trim() === '') throw badInput('featureId must not be empty.');
+      if (args.requestedUsage != null && !(args.requestedUsage >= 0)) throw badInput('requestedUsage must be zero or more.');
+      const directory = context.gateway.directory;
+      if (args.customerId != null) {
+        const key = parseGlobalId(String(args.customerId), directory);
+        return check(directory.get(key.provider), key.id, request, context);
+      }
+      const externalId = args.externalId as string;
+      const candidates = (args.provider != null ? [directory.get(args.provider)] : directory.providers())
+        .filter((provider) => args.provider != null || provider.capabilities.entitlementCheck !== 'none')
+        .sort((a, b) => rank(a) - rank(b));
+      for (const provider of candidates) {
+        const id = await nativeIdFor(provider, externalId, context);
+        if (id === null) continue;
+        const result = await check(provider, id, request, context);
+        // Without a provider named, a provider that does not know the person passes the question on.
+        if (args.provider == null && result.denialReason === 'CustomerNotFound') continue;
+        return result;
+      }
+      if (args.provider != null) return notFound(args.provider, request);
+      throw new GraphQLError(`No provider with entitlements holds external ID "${externalId}".`, { extensions: { code: 'NOT_FOUND' } });
+    },
+  }),
+}));
+
+function rank(provider: CustomerProvider): number {
+  return provider.capabilities.entitlementCheck === 'endpoint' ? 0 : 1;
+}
+
+/** The native id of the person at this provider; a customer-id provider needs no lookup (its check says "not found"). */
+async function nativeIdFor(provider: CustomerProvider, externalId: string, context: GraphContext): Promise<string | null> {
+  if (provider.capabilities.externalIdLookup === 'customer-id') return externalId;
+  const customer = await context.loaders.customerByExternalId.load({ provider: provider.name, externalId });
+  return customer?.providerId ?? null;
+}
+
+async function check(provider: CustomerProvider, id: string, request: EntitlementCheckRequest, context: GraphContext): Promise<EntitlementCheck> {
+  switch (provider.capabilities.entitlementCheck) {
+    case 'endpoint':
+      return context.gateway.limiter(provider.name).run(() => provider.checkEntitlement!(id, request, { signal: context.signal }));
+    case 'derived':
+      try {
+        const { entitlements } = await context.loaders.entitlements.load({ provider: provider.name, id });
+        return deriveEntitlementCheck(entitlements, request, provider.name);
+      } catch (error) {
+        if (error instanceof ProviderError && error.code === 'NOT_FOUND') return notFound(provider.name, request);
+        throw error;
+      }
+    case 'none': {
+      const able = context.gateway.directory.providers().filter((candidate) => candidate.capabilities.entitlementCheck !== 'none');
+      throw new GraphQLError(
+        `${provider.displayName} has no entitlements to check; ask ${able.map((candidate) => candidate.displayName).join(' or ')}.`,
+        { extensions: { code: 'UNSUPPORTED_OPERATION', provider: provider.name, operation: 'checkEntitlement' } },
+      );
+    }
+  }
+}
+
+function notFound(provider: string, request: EntitlementCheckRequest): EntitlementCheck {
+  return {
+    featureId: request.featureId,
+    hasAccess: false,
+    denialReason: 'CustomerNotFound',
+    requestedUsage: request.requestedUsage ?? null,
+    currentUsage: null,
+    usageLimit: null,
+    source: provider,
+    entitlement: null,
+  };
+}
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}

@@ -1,0 +1,54 @@
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { responsePathAsArray } from 'graphql';
+import type { GraphContext } from '../context';
+import { ProviderError } from '../providers/errors';
+
+/** Stable `extensions.code` for a provider failure, e.g. `PROVIDER_TIMEOUT`. */
+export function providerErrorCode(error: ProviderError): string {
+  return `PROVIDER_${error.code}`;
+}
+
+/** A provider failure as a GraphQL error: a safe message and the facts a client acts on, never a secret. */
+export function providerGraphQLError(error: ProviderError, path?: readonly (string | number)[]): GraphQLError {
+  return new GraphQLError(`${error.provider}: ${error.message}`, {
+    path,
+    extensions: {
+      code: providerErrorCode(error),
+      provider: error.provider,
+      status: error.status,
+      providerCode: error.providerCode,
+      retryable: error.retryable,
+    },
+  });
+}
+
+/**
+ * Yoga's mask: our own GraphQL errors pass, provider failures become coded errors, anything else is masked
+ * to "Unexpected error." (its detail goes to the log, not to the client).
+ */
+export function maskError(error: unknown, message: string): Error {
+  if (error instanceof GraphQLError) {
+    const original = error.originalError;
+    if (original instanceof ProviderError) {
+      const masked = providerGraphQLError(original, error.path);
+      return new GraphQLError(masked.message, { nodes: error.nodes, path: error.path, extensions: masked.extensions });
+    }
+    if (original === undefined || original === null || original instanceof GraphQLError) return error;
+    console.error('unexpected error', original);
+    return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+  if (error instanceof ProviderError) return providerGraphQLError(error);
+  console.error('unexpected error', error);
+  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/** Records a provider failure next to data the other providers returned; it reaches the response's `errors`. */
+export function reportPartialError(context: GraphContext, info: GraphQLResolveInfo, error: unknown): void {
+  const path = responsePathAsArray(info.path);
+  context.partialErrors.push(error instanceof ProviderError ? providerGraphQLError(error, path) : (maskError(error, 'Unexpected error.') as GraphQLError));
+}
+
+/** Throws the error as a field error: coded when it comes from a provider. */
+export function rethrow(error: unknown): never {
+  throw error instanceof ProviderError ? providerGraphQLError(error) : error;
+}

@@ -1,0 +1,28 @@
+import type { Customer } from '../providers/provider';
+import { parseGlobalId } from '../routing/global-id';
+import { builder } from './builder';
+
+/** Relay's Node: every customer is one, addressed by its global ID `<provider>:<native id>`. */
+export const NodeInterface = builder.interfaceRef<Customer>('Node').implement({
+  resolveType: () => 'Customer',
+  fields: (t) => ({
+    id: t.id({ resolve: (customer) => `${customer.provider}:${customer.providerId}` }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: NodeInterface,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, context) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory)),
+  }),
+  nodes: t.field({
+    type: [NodeInterface],
+    nullable: { list: false, items: true },
+    description: 'Many nodes at once, in the order asked; an unknown or malformed ID gives null and an error for that entry.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_root, { ids }, context) =>
+      ids.map(async (id) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory))),
+  }),
+}));

@@ -1,0 +1,160 @@
+import { GraphQLError } from 'graphql';
+import { ProviderError } from '../providers/errors';
+import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/provider';
+import type { LoaderEnvironment } from './environment';
+import { decodeCursor, encodeCursor, queryFingerprint, type StreamPosition } from './list-cursor';
+import type { Loaders } from './loaders';
+
+export interface ListQuery {
+  providers: readonly CustomerProvider[];
+  first: number;
+  after: string | null;
+  filter: CustomerFilter;
+}
+
+export interface ListEdge {
+  cursor: string;
+  node: Customer;
+}
+
+export interface ListResult {
+  edges: ListEdge[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: number | null;
+  /** Providers that failed: their items are missing from this page and their position is kept for the next. */
+  failures: ProviderError[];
+}
+
+/** One provider's items in native order (newest first), fetched a page at a time and only when needed. */
+class ProviderStream {
+  private page: ListPage | null = null;
+  failure: ProviderError | null = null;
+
+  constructor(
+    readonly provider: CustomerProvider,
+    public position: StreamPosition,
+    private readonly filter: CustomerFilter,
+    private readonly environment: LoaderEnvironment,
+    private readonly loaders: Loaders,
+  ) {}
+
+  /** The next item, fetching a page when the current one is used up; null when the provider has no more. */
+  async head(): Promise<Customer | null> {
+    while (!this.position.done && this.failure === null) {
+      if (this.page === null) {
+        try {
+          this.page = await this.environment.limiter(this.provider.name).run(() =>
+            this.provider.listCustomers(
+              { limit: this.position.pageSize, cursor: this.position.cursor, filter: this.filter },
+              { signal: this.environment.signal },
+            ),
+          );
+        } catch (error) {
+          this.failure = error instanceof ProviderError ? error : new ProviderError({ provider: this.provider.name, code: 'UPSTREAM_ERROR', message: String(error), cause: error });
+          return null;
+        }
+        if (this.page.totalCount !== null) this.position = { ...this.position, total: this.page.totalCount };
+        for (const customer of this.page.customers) this.loaders.learn(customer);
+      }
+      const item = this.page.customers[this.position.index];
+      if (item !== undefined) return item;
+      if (this.page.nextCursor === null) {
+        this.position = { ...this.position, done: true };
+        return null;
+      }
+      this.position = { ...this.position, cursor: this.page.nextCursor, index: 0 };
+      this.page = null;
+    }
+    return null;
+  }
+
+  /** Steps past the head. At the end of a page the position moves to the next page at once, so a cursor taken
+   * here never costs a refetch of a page that is used up. */
+  advance(): void {
+    const index = this.position.index + 1;
+    if (this.page !== null && index >= this.page.customers.length) {
+      this.position = this.page.nextCursor === null ? { ...this.position, index, done: true } : { ...this.position, cursor: this.page.nextCursor, index: 0 };
+      if (this.page.nextCursor !== null) this.page = null;
+      return;
+    }
+    this.position = { ...this.position, index };
+  }
+
+  /** Whether more items may follow, without fetching. */
+  mayHaveMore(): boolean {
+    if (this.failure !== null) return true;
+    if (this.position.done) return false;
+    if (this.page === null) return true;
+    return this.position.index < this.page.customers.length || this.page.nextCursor !== null;
+  }
+}
+
+/**
+ * A Relay page over one provider or several merged newest first. Each provider is read through its own native
+ * pagination; the opaque cursor holds every provider's position, so paging continues correctly to the end.
+ */
+export async function listCustomers(query: ListQuery, environment: LoaderEnvironment, loaders: Loaders): Promise<ListResult> {
+  checkFilters(query.providers, query.filter);
+  const names = query.providers.map((provider) => provider.name);
+  const fingerprint = queryFingerprint(names, query.filter);
+  const saved = query.after === null ? null : decodeCursor(query.after, fingerprint);
+  const streams = query.providers.map((provider) => {
+    const pageSize = Math.max(1, Math.min(query.first, provider.capabilities.maxPageSize));
+    const position = saved?.[provider.name] ?? { cursor: null, index: 0, pageSize, done: false, total: null };
+    return new ProviderStream(provider, position, query.filter, environment, loaders);
+  });
+  const snapshot = () => Object.fromEntries(streams.map((stream) => [stream.provider.name, stream.position]));
+
+  const edges: ListEdge[] = [];
+  while (edges.length < query.first) {
+    const heads = await Promise.all(streams.map(async (stream) => ({ stream, item: await stream.head() })));
+    let newest: { stream: ProviderStream; item: Customer } | null = null;
+    for (const head of heads) {
+      if (head.item === null) continue;
+      if (newest === null || isNewer(head.item, newest.item)) newest = { stream: head.stream, item: head.item };
+    }
+    if (newest === null) break;
+    newest.stream.advance();
+    edges.push({ node: newest.item, cursor: encodeCursor(fingerprint, snapshot()) });
+  }
+  const failures = streams.flatMap((stream) => (stream.failure === null ? [] : [stream.failure]));
+  const totals = streams.map((stream) => stream.position.total);
+  const totalCount = failures.length === 0 && totals.every((total) => total !== null) ? totals.reduce((sum: number, total) => sum + (total ?? 0), 0) : null;
+  return {
+    edges,
+    hasNextPage: streams.some((stream) => stream.mayHaveMore()),
+    hasPreviousPage: query.after !== null,
+    totalCount,
+    failures,
+  };
+}
+
+/** Newest first; ties broken by provider and id so the merged order is total and stable. */
+function isNewer(candidate: Customer, current: Customer): boolean {
+  const a = candidate.createdAt?.getTime() ?? 0;
+  const b = current.createdAt?.getTime() ?? 0;
+  if (a !== b) return a > b;
+  if (candidate.provider !== current.provider) return candidate.provider < current.provider;
+  return candidate.providerId > current.providerId;
+}
+
+const filterFields: readonly CustomerFilterField[] = ['email', 'createdAfter', 'createdBefore', 'search'];
+
+/** A filter a provider cannot apply is an error naming both: never silently ignored. */
+function checkFilters(providers: readonly CustomerProvider[], filter: CustomerFilter): void {
+  const given = filterFields.filter((field) => filter[field] !== undefined && filter[field] !== null);
+  const problems: string[] = [];
+  for (const provider of providers) {
+    const unsupported = given.filter((field) => !provider.capabilities.listFilters.includes(field));
+    if (unsupported.length > 0) {
+      const supported = provider.capabilities.listFilters.join(', ') || 'none';
+      problems.push(`${provider.displayName} cannot filter by ${unsupported.join(', ')} (it supports: ${supported})`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new GraphQLError(`Unsupported customer filter: ${problems.join('; ')}. Choose a provider that supports it, or drop the filter.`, {
+      extensions: { code: 'UNSUPPORTED_FILTER' },
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import DataLoader from 'dataloader';
+import { emptyState, type Customer, type CustomerState, type Entitlement } from '../providers/provider';
+import { keyString, type CustomerKey } from '../routing/global-id';
+import type { LoaderEnvironment } from './environment';
+
+export interface StateResult {
+  state: CustomerState;
+  customer: Customer | null;
+}
+
+export interface EntitlementsResult {
+  entitlements: Entitlement[];
+  accessDeniedReason: string | null;
+}
+
+/** A provider's state endpoint, one call per customer; the customer it returns primes the by-id loader. */
+export function createStateLoader(
+  environment: LoaderEnvironment,
+  byId: DataLoader<CustomerKey, Customer | null, string>,
+): DataLoader<CustomerKey, StateResult, string> {
+  return new DataLoader<CustomerKey, StateResult, string>(
+    (keys) =>
+      Promise.all(
+        keys.map(async (key): Promise<StateResult | Error> => {
+          try {
+            const provider = environment.directory.get(key.provider);
+            if (provider.getState === undefined) return { state: emptyState(), customer: null };
+            const result = await environment.limiter(key.provider).run(() => provider.getState!(key.id, { signal: environment.signal }));
+            if (result.customer !== null) byId.prime(key, result.customer);
+            return result;
+          } catch (error) {
+            return error as Error;
+          }
+        }),
+      ),
+    { cacheKeyFn: keyString },
+  );
+}
+
+/**
+ * Entitlements: the provider's own endpoint, or taken from the state call when the provider returns them there
+ * (so state and entitlements of one customer cost one call), or none.
+ */
+export function createEntitlementsLoader(
+  environment: LoaderEnvironment,
+  state: DataLoader<CustomerKey, StateResult, string>,
+): DataLoader<CustomerKey, EntitlementsResult, string> {
+  return new DataLoader<CustomerKey, EntitlementsResult, string>(
+    (keys) =>
+      Promise.all(
+        keys.map(async (key): Promise<EntitlementsResult | Error> => {
+          try {
+            const provider = environment.directory.get(key.provider);
+            switch (provider.capabilities.entitlements) {
+              case 'endpoint':
+                return await environment.limiter(key.provider).run(() => provider.getEntitlements!(key.id, { signal: environment.signal }));
+              case 'state': {
+                const result = await state.load(key);
+                return { entitlements: result.state.entitlements, accessDeniedReason: result.state.accessDeniedReason };
+              }
+              case 'none':
+                return { entitlements: [], accessDeniedReason: null };
+            }
+          } catch (error) {
+            return error as Error;
+          }
+        }),
+      ),
+    { cacheKeyFn: keyString },
+  );
+}

@@ -1,0 +1,45 @@
+import { createServer } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { startSandboxFor } from './sandbox/start';
+
+/** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const sandbox = await startSandboxFor(config);
+  const app = createApp({
+    providers: config.providers.map((provider) => ({
+      ...provider,
+      baseUrl: provider.baseUrl ?? (sandbox?.baseUrls[provider.name] as string),
+      apiKey: provider.apiKey ?? 'sandbox-key',
+    })),
+    http: config.http,
+    concurrency: config.concurrency,
+  });
+  const server = createServer(app.yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');
+  console.log(`customer-graph: GraphQL and GraphiQL at http://${config.host}:${config.port}/graphql (${modes})`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`customer-graph: ${signal}, shutting down`);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { ConfigError, loadConfig } from '../config';
+import { startSandboxFor } from './start';
+
+/** `npm run sandbox`: the five provider simulators alone, for official clients, curl or another gateway. */
+async function main(): Promise<void> {
+  const loaded = loadConfig();
+  // Alone, the sandbox serves every provider whatever credentials the environment holds.
+  const config = { ...loaded, providers: loaded.providers.map((provider) => ({ ...provider, mode: 'SANDBOX' as const })) };
+  const sandbox = await startSandboxFor(config);
+  console.log(`sandbox: admin at ${sandbox?.url}/__sandbox (requests, faults, reset); Ctrl-C stops it`);
+  const stop = async () => {
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

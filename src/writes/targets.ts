@@ -1,0 +1,84 @@
+import type { GraphContext } from '../context';
+import type { Customer, CustomerOperation, CustomerProvider, CustomerTarget } from '../providers/provider';
+import { parseGlobalId } from '../routing/global-id';
+import { NotFoundError, ValidationError } from './write-errors';
+
+/** Who a write is for, as the caller gave it. */
+export interface TargetInput {
+  id?: string | null;
+  externalId?: string | null;
+  provider?: string | null;
+  allProviders?: boolean | null;
+}
+
+/** One provider's part of a write: the adapter, how to address the customer there, and what we know of it. */
+export interface ResolvedTarget {
+  provider: CustomerProvider;
+  target: CustomerTarget;
+  /** The customer as last read in this request, when it was read (fan-out reads it to know who holds the person). */
+  current: Customer | null;
+}
+
+export interface Resolution {
+  targets: ResolvedTarget[];
+  /** Providers whose lookup failed during a fan-out: reported as failed outcomes, never skipped silently. */
+  lookupFailures: { provider: string; error: unknown }[];
+  fanOut: boolean;
+}
+
+/**
+ * Routes a write: by global ID prefix; by external ID at one provider (its native by-external-id endpoint, the
+ * customer id, or the identity index); or by external ID alone to every provider that holds the person.
+ * `operationByExternalId` names the native by-external-id operation to prefer where the provider has it.
+ */
+export async function resolveTargets(
+  input: TargetInput,
+  context: GraphContext,
+  options: { destructive: boolean; operationByExternalId?: CustomerOperation },
+): Promise<Resolution> {
+  const directory = context.gateway.directory;
+  const hasId = input.id != null && input.id !== '';
+  const hasExternalId = input.externalId != null && input.externalId !== '';
+  if (hasId === hasExternalId) throw new ValidationError('Give exactly one of id and externalId.', hasId ? 'externalId' : 'id');
+  if (hasId) {
+    if (input.provider != null) throw new ValidationError('provider goes with externalId; an id already names its provider.', 'provider');
+    const key = parseGlobalId(String(input.id), directory);
+    return { targets: [{ provider: directory.get(key.provider), target: { kind: 'id', id: key.id }, current: null }], lookupFailures: [], fanOut: false };
+  }
+  const externalId = String(input.externalId);
+  if (input.provider != null) {
+    const provider = directory.get(input.provider);
+    return { targets: [await targetAt(provider, externalId, context, options.operationByExternalId)], lookupFailures: [], fanOut: false };
+  }
+  if (options.destructive && input.allProviders !== true) {
+    throw new ValidationError(
+      `A destructive write by externalId alone reaches every provider that holds "${externalId}": name a provider, or set allProviders: true to mean it.`,
+      'allProviders',
+    );
+  }
+  const providers = directory.providers();
+  const outcomes = await Promise.allSettled(
+    providers.map((provider) => context.loaders.customerByExternalId.load({ provider: provider.name, externalId })),
+  );
+  const resolution: Resolution = { targets: [], lookupFailures: [], fanOut: true };
+  outcomes.forEach((outcome, index) => {
+    const provider = providers[index] as CustomerProvider;
+    if (outcome.status === 'rejected') resolution.lookupFailures.push({ provider: provider.name, error: outcome.reason });
+    else if (outcome.value !== null) resolution.targets.push({ provider, target: { kind: 'id', id: outcome.value.providerId }, current: outcome.value });
+  });
+  if (resolution.targets.length === 0 && resolution.lookupFailures.length === 0) {
+    throw new NotFoundError(`No provider holds a customer with externalId "${externalId}".`);
+  }
+  return resolution;
+}
+
+async function targetAt(provider: CustomerProvider, externalId: string, context: GraphContext, native?: CustomerOperation): Promise<ResolvedTarget> {
+  const capabilities = provider.capabilities;
+  if (capabilities.externalIdLookup === 'customer-id') return { provider, target: { kind: 'id', id: externalId }, current: null };
+  if (capabilities.externalIdLookup === 'native' && native !== undefined && capabilities.operations.includes(native)) {
+    return { provider, target: { kind: 'externalId', externalId }, current: null };
+  }
+  const customer = await context.loaders.customerByExternalId.load({ provider: provider.name, externalId });
+  if (customer === null) throw new NotFoundError(`${provider.displayName} holds no customer with externalId "${externalId}".`, provider.name);
+  return { provider, target: { kind: 'id', id: customer.providerId }, current: customer };
+}

@@ -1,0 +1,74 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { createApp, type App } from '../../src/app';
+import { silentLogger } from '../../src/logger';
+import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
+import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
+import { providerNames } from '../../src/providers/registry';
+import type { RequestLogEntry } from '../../src/sandbox/request-log';
+import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { allSimulators } from '../../src/sandbox/simulators';
+import type { Loose } from './http';
+
+export interface GraphResult<T> {
+  data: T | null | undefined;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Loose }[];
+}
+
+export interface TestGateway {
+  app: App;
+  sandbox: Sandbox;
+  execute<T, V>(document: TypedDocumentNode<T, V> | DocumentNode | string, variables?: V): Promise<GraphResult<T>>;
+  /** Provider calls the sandbox served since the last `clearUpstream()`. */
+  upstream(): RequestLogEntry[];
+  clearUpstream(): void;
+  close(): Promise<void>;
+}
+
+export interface TestGatewayOptions {
+  people?: number;
+  timeouts?: Partial<HttpTimeouts>;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const sandbox = await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators });
+  const app = createApp({
+    providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
+    http: {
+      timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
+      retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
+    },
+    concurrency: 8,
+    logger: silentLogger,
+  });
+  await app.ready;
+  sandbox.clearRequests();
+  return {
+    app,
+    sandbox,
+    async execute(document, variables) {
+      const query = typeof document === 'string' ? document : print(document);
+      const response = await app.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphResult<never>;
+    },
+    upstream: () => sandbox.requests(),
+    clearUpstream: () => sandbox.clearRequests(),
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Upstream calls per provider, e.g. `{ polar: 21 }`. */
+export function callsByProvider(entries: readonly RequestLogEntry[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of entries) counts[entry.provider] = (counts[entry.provider] ?? 0) + 1;
+  return counts;
+}
