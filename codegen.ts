@@ -1,27 +1,29 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { printSchema } from 'graphql';
-import { sortedSchema } from './src/graphql/schema';
+import { printPublicSdl, printSubgraphSdl } from './src/graphql/schema';
 
 /**
- * `npm run codegen` writes the committed schema files and the typed documents the tests use.
- * The schema comes straight from the Pothos builder, so the files cannot drift from the code unnoticed
- * (test/schema-drift.test.ts regenerates them in memory and compares).
+ * `npm run codegen` writes the committed schema files and the typed documents the tests use. The SDL comes
+ * straight from the Pothos builder; test/schema-drift.test.ts regenerates everything in memory and fails when a
+ * committed file differs.
  */
-const schemaSdl = printSchema(sortedSchema());
+const publicSdl = printPublicSdl();
 
 const config: CodegenConfig = {
-  schema: schemaSdl,
+  schema: publicSdl,
   documents: ['test/documents/**/*.graphql'],
-  ignoreNoDocuments: true,
   generates: {
-    'schema/schema.graphql': {
-      plugins: ['schema-ast'],
-      config: { sort: true },
-    },
+    // Sorted SDL with its schema-stitching directives (@key, @merge, @canonical).
+    'schema/schema.graphql': { plugins: [{ add: { content: publicSdl, placement: 'content' } }] },
+    // The Apollo Federation v2 subgraph SDL, as `_service { sdl }` serves it.
+    'schema/subgraph.graphql': { plugins: [{ add: { content: printSubgraphSdl(), placement: 'content' } }] },
     'test/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
-      config: { useTypeImports: true, scalars: { DateTime: 'string', EmailAddress: 'string', JSONObject: 'Record<string, unknown>', Currency: 'string', TimeZone: 'string' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', EmailAddress: 'string', JSONObject: 'Record<string, unknown>', Currency: 'string', TimeZone: 'string' },
+      },
     },
   },
 };

@@ -1,3 +1,4 @@
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder';
 import './address';
@@ -11,8 +12,25 @@ import './profile';
 import './provider-info';
 import './write-errors';
 import './mutations';
+import './federation';
+import { stitchingSdl, useStitchingSource } from './stitching';
 
-/** The gateway schema, built once from the type files above. */
-export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
+/**
+ * The schema the gateway serves: the public API plus Apollo Federation's `_service` and `_entities`, so one
+ * endpoint serves clients, a federation router and a stitching gateway alike.
+ */
+export const schema: GraphQLSchema = builder.toSubGraphSchema({
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+  federationDirectives: ['@key'],
+  sortSchema: false,
+});
 
-export const sortedSchema = (): GraphQLSchema => lexicographicSortSchema(schema);
+/** The public API alone (no federation plumbing), sorted: `schema/schema.graphql` is its stitching-annotated print. */
+export const publicSchema: GraphQLSchema = lexicographicSortSchema(builder.toSchema({ sortSchema: false }));
+useStitchingSource(publicSchema);
+
+/** `schema/schema.graphql`: the sorted public SDL with its schema-stitching directives. */
+export const printPublicSdl = (): string => stitchingSdl();
+
+/** `schema/subgraph.graphql`: the federation SDL with its directives, as a router composes it. */
+export const printSubgraphSdl = (): string => `${printSubgraphSchema(schema).trim()}\n`;

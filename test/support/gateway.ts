@@ -18,7 +18,10 @@ export interface GraphResult<T> {
 export interface TestGateway {
   app: App;
   sandbox: Sandbox;
-  execute<T, V>(document: TypedDocumentNode<T, V> | DocumentNode | string, variables?: V): Promise<GraphResult<T>>;
+  /** A typed document from `test/generated`. */
+  execute<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphResult<T>>;
+  /** An ad-hoc query string, typed loosely. */
+  run(query: string, variables?: Record<string, unknown>): Promise<GraphResult<Loose>>;
   /** Provider calls the sandbox served since the last `clearUpstream()`. */
   upstream(): RequestLogEntry[];
   clearUpstream(): void;
@@ -45,18 +48,19 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   });
   await app.ready;
   sandbox.clearRequests();
+  const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> => {
+    const response = await app.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphResult<Loose>;
+  };
   return {
     app,
     sandbox,
-    async execute(document, variables) {
-      const query = typeof document === 'string' ? document : print(document);
-      const response = await app.yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphResult<never>;
-    },
+    execute: (document, variables) => post(print(document as DocumentNode), variables),
+    run: (query, variables) => post(query, variables),
     upstream: () => sandbox.requests(),
     clearUpstream: () => sandbox.clearRequests(),
     close: async () => {

@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import { firstHolder } from '../loaders/first-holder';
+import { parseGlobalId } from '../routing/global-id';
+import { builder } from './builder';
+import { CustomerType } from './customer';
+
+type CustomerReference = { id: string } | { externalId: string; provider: string } | { externalId: string };
+
+/**
+ * `Customer` as an Apollo Federation v2 entity, keyed by its global ID, by external ID with provider, and by
+ * external ID alone (the first provider holding the person). References resolve through the request's loaders,
+ * so `_entities` batches exactly like `nodes`.
+ */
+builder.asEntity(CustomerType, {
+  key: [
+    builder.selection<{ id: string }>('id'),
+    builder.selection<{ externalId: string; provider: string }>('externalId provider'),
+    builder.selection<{ externalId: string }>('externalId'),
+  ],
+  resolveReference: async (reference: CustomerReference, context) => {
+    if ('id' in reference && typeof reference.id === 'string') {
+      return context.loaders.customer.load(parseGlobalId(reference.id, context.gateway.directory));
+    }
+    if ('externalId' in reference && typeof reference.externalId === 'string' && reference.externalId !== '') {
+      if ('provider' in reference && reference.provider != null) {
+        const provider = String(reference.provider).toLowerCase();
+        if (context.gateway.directory.find(provider) === undefined) {
+          throw new GraphQLError(`Unknown provider "${String(reference.provider)}" in Customer reference.`, { extensions: { code: 'INVALID_REFERENCE' } });
+        }
+        return context.loaders.customerByExternalId.load({ provider, externalId: reference.externalId });
+      }
+      return firstHolder(reference.externalId, context.environment, context.loaders);
+    }
+    throw new GraphQLError('A Customer reference needs an "id", or an "externalId" (with or without "provider").', {
+      extensions: { code: 'INVALID_REFERENCE' },
+    });
+  },
+});
