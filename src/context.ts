@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { LoaderEnvironment } from './loaders/environment';
 import type { Limiter } from './loaders/limiter';
+import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
@@ -30,6 +31,7 @@ export function createContext(gateway: Gateway, signal: AbortSignal | undefined)
     identityIndex: gateway.identityIndex,
     limiter: (provider) => gateway.limiter(provider),
     signal,
+    listings: new Listings(),
   };
   return { gateway, loaders: createLoaders(environment), environment, signal, partialErrors: [] };
 }

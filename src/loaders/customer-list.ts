@@ -44,10 +44,13 @@ class ProviderStream {
     while (!this.position.done && this.failure === null) {
       if (this.page === null) {
         try {
-          this.page = await this.environment.limiter(this.provider.name).run(() =>
-            this.provider.listCustomers(
-              { limit: this.position.pageSize, cursor: this.position.cursor, filter: this.filter },
-              { signal: this.environment.signal },
+          this.page = await this.environment.listings.track(
+            this.provider.name,
+            this.environment.limiter(this.provider.name).run(() =>
+              this.provider.listCustomers(
+                { limit: this.position.pageSize, cursor: this.position.cursor, filter: this.filter },
+                { signal: this.environment.signal },
+              ),
             ),
           );
         } catch (error) {
@@ -55,7 +58,10 @@ class ProviderStream {
           return null;
         }
         if (this.page.totalCount !== null) this.position = { ...this.position, total: this.page.totalCount };
-        for (const customer of this.page.customers) this.loaders.learn(customer);
+        for (const customer of this.page.customers) {
+          this.loaders.learn(customer);
+          this.environment.listings.record(customer);
+        }
       }
       const item = this.page.customers[this.position.index];
       if (item !== undefined) return item;

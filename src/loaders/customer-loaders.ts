@@ -24,8 +24,15 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
     async (keys) => {
       const results: (Customer | null | Error)[] = new Array(keys.length).fill(null);
       await Promise.all(
-        [...groupByProvider(keys)].map(async ([name, group]) => {
+        [...groupByProvider(keys)].map(async ([name, everyKey]) => {
           const provider = environment.directory.get(name);
+          const listed = await environment.listings.listed(name, everyKey.map((entry) => entry.key));
+          const group = everyKey.filter((entry) => {
+            const customer = listed.get(keyString(entry.key));
+            if (customer !== undefined) results[entry.position] = customer;
+            return customer === undefined;
+          });
+          if (group.length === 0) return;
           const limiter = environment.limiter(name);
           const batchSize = provider.capabilities.batchSize;
           if (provider.getCustomers !== undefined && batchSize > 1) {
