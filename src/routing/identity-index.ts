@@ -91,7 +91,8 @@ export class IdentityIndex {
       const page = await provider.listCustomers({ limit: provider.capabilities.maxPageSize, cursor, filter: {} });
       for (const customer of page.customers) {
         seen++;
-        if (customer.externalId === null) continue;
+        // A deleted record may keep its external ID (a tombstone): only live customers are indexed.
+        if (customer.externalId === null || customer.status === 'DELETED') continue;
         // Newest first: the first customer seen under an external ID wins; a writer's learn() overrides.
         if (!index.byExternalId.has(customer.externalId)) index.byExternalId.set(customer.externalId, customer.providerId);
         if (!index.byId.has(customer.providerId)) index.byId.set(customer.providerId, customer.externalId);

@@ -1,0 +1,35 @@
+import type { ProviderCapabilities } from '../provider';
+
+export const omiseCapabilities: ProviderCapabilities = {
+  batchSize: 1,
+  // Omise has no external id: it lives in `metadata.external_id`, which the gateway's identity index resolves.
+  externalIdLookup: 'index',
+  // The list takes `from`/`to`; text search goes through the Search API (`query`), which also takes
+  // `filters[created]`, so search combines with the date window. No exact email filter: `query` matches
+  // substrings across email, description and metadata, and Omise documents no email filter for customers, so
+  // an exact match could only be faked by dropping rows after paging (wrong pages, wrong totals).
+  listFilters: ['createdAfter', 'createdBefore', 'search'],
+  // Lists: `limit` max 100. Search `per_page` has no documented maximum; the adapter keeps it to the same 100.
+  maxPageSize: 100,
+  totalCount: true,
+  state: false,
+  entitlements: 'none',
+  entitlementCheck: 'none',
+  operations: ['create', 'update', 'delete'],
+  writableFields: {
+    create: ['email', 'name', 'externalId', 'metadata'],
+    update: ['email', 'name', 'externalId', 'metadata'],
+  },
+  requiredOnCreate: [],
+  providerFields: {
+    // `card`: an unused token (`tokn_…`) saved as a card; `linked_account`: a direct-debit account (omise-go).
+    create: ['card', 'linked_account'],
+    // `default_card`: one of the customer's card ids.
+    update: ['card', 'default_card', 'linked_account'],
+  },
+  // Omise documents no idempotency key and its SDKs send none: a write is never retried.
+  idempotency: false,
+  // Omise cannot archive (deleting is final) and has no gateway sync: its cards arrive inside the customer, and a
+  // card is added with updateCustomer's `providerFields.card`.
+  alternatives: { syncPaymentMethods: 'updateCustomer' },
+};
