@@ -4,7 +4,7 @@ import type { WriteOutcome, WriteResult } from '../writes/outcomes';
 import { builder } from './builder';
 import { CustomerType } from './customer';
 import { ProviderEnum } from './provider-enum';
-import { ErrorInterface, writeErrorTypes } from './write-errors';
+import { ErrorInterface, snapshotError, writeErrorTypes } from './write-errors';
 import { CreateCustomerInput, CustomerTargetInput, UpdateCustomerInput } from './write-inputs';
 
 builder.mutationType({});
@@ -15,7 +15,7 @@ const WriteOutcomeType = builder.objectRef<WriteOutcome>('WriteOutcome').impleme
     provider: t.field({ type: ProviderEnum, resolve: (outcome) => outcome.provider }),
     ok: t.boolean({ resolve: (outcome) => outcome.error === null }),
     customer: t.field({ type: CustomerType, nullable: true, description: 'The customer as it is now; null after a delete or on failure.', resolve: (outcome) => outcome.customer }),
-    error: t.field({ type: ErrorInterface, nullable: true, resolve: (outcome) => outcome.error as never }),
+    error: t.field({ type: ErrorInterface, nullable: true, resolve: (outcome) => (outcome.error === null ? null : (snapshotError(outcome.error) as never)) }),
   }),
 });
 

@@ -2,6 +2,26 @@ import { ConflictError, NotFoundError, ProviderWriteError, UnsupportedOperationE
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
 
+/**
+ * graphql-js treats an Error returned from a resolver as a thrown one, so errors listed as data (write outcomes)
+ * travel as plain snapshots; both forms resolve to the same GraphQL type.
+ */
+export interface ErrorSnapshot {
+  errorKind: string;
+  message: string;
+  code: string;
+  [field: string]: unknown;
+}
+
+export function snapshotError(error: Error): ErrorSnapshot {
+  return { ...(error as unknown as Record<string, unknown>), errorKind: error.constructor.name, message: error.message, code: (error as WriteError).code ?? 'INTERNAL_SERVER_ERROR' };
+}
+
+function errorKind(value: unknown): string | null {
+  if (value instanceof Error) return value.constructor.name;
+  return typeof value === 'object' && value !== null && 'errorKind' in value ? String((value as ErrorSnapshot).errorKind) : null;
+}
+
 /** The interface every expected write failure implements; mutations return it inside their result unions. */
 export const ErrorInterface = builder.interfaceRef<WriteError>('Error').implement({
   fields: (t) => ({
@@ -13,7 +33,7 @@ export const ErrorInterface = builder.interfaceRef<WriteError>('Error').implemen
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof NotFoundError,
+  isTypeOf: (value) => errorKind(value) === 'NotFoundError',
   fields: (t) => ({ provider: t.field({ type: ProviderEnum, nullable: true, resolve: (error) => error.provider }) }),
 });
 
@@ -21,7 +41,7 @@ builder.objectType(ValidationError, {
   name: 'ValidationError',
   description: 'The input cannot be written; nothing was written anywhere.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ValidationError,
+  isTypeOf: (value) => errorKind(value) === 'ValidationError',
   fields: (t) => ({
     field: t.exposeString('field', { nullable: true, description: 'The input field at fault, e.g. "timezone" or "providerFields.tax_id".' }),
     provider: t.field({ type: ProviderEnum, nullable: true, resolve: (error) => error.provider }),
@@ -31,7 +51,7 @@ builder.objectType(ValidationError, {
 builder.objectType(UnsupportedOperationError, {
   name: 'UnsupportedOperationError',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof UnsupportedOperationError,
+  isTypeOf: (value) => errorKind(value) === 'UnsupportedOperationError',
   fields: (t) => ({
     provider: t.field({ type: ProviderEnum, resolve: (error) => error.provider }),
     operation: t.exposeString('operation'),
@@ -42,7 +62,7 @@ builder.objectType(UnsupportedOperationError, {
 builder.objectType(ConflictError, {
   name: 'ConflictError',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ConflictError,
+  isTypeOf: (value) => errorKind(value) === 'ConflictError',
   fields: (t) => ({ provider: t.field({ type: ProviderEnum, nullable: true, resolve: (error) => error.provider }) }),
 });
 
@@ -50,7 +70,7 @@ builder.objectType(ProviderWriteError, {
   name: 'ProviderError',
   description: 'The provider failed the write. When `outcomeUnknown`, it may have happened: retry only with `idempotencyKey`.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ProviderWriteError,
+  isTypeOf: (value) => errorKind(value) === 'ProviderWriteError',
   fields: (t) => ({
     provider: t.field({ type: ProviderEnum, resolve: (error) => error.provider }),
     status: t.exposeInt('status', { nullable: true }),

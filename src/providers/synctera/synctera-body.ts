@@ -1,0 +1,99 @@
+import { ProviderError } from '../errors';
+import { mergeMetadata } from '../metadata';
+import type { Address, Customer, CustomerChanges, JsonObject } from '../provider';
+import { EXTERNAL_ID_KEY } from './synctera-map';
+
+/** Unified fields Synctera stores (DESIGN §3); currency and timezone have no home there. */
+export const SYNCTERA_WRITABLE_FIELDS = ['email', 'name', 'externalId', 'metadata', 'billingAddress'] as const;
+
+/** Body fields a caller may set through `providerFields`, on create and on update alike. */
+export const SYNCTERA_PROVIDER_FIELDS = ['status', 'dob', 'phone_number', 'middle_name', 'ssn', 'shipping_address', 'ban_status', 'note'] as const;
+
+/** Throws the gateway's validation error for fields Synctera cannot take, before anything is sent. */
+export function checkWritable(changes: CustomerChanges): void {
+  const writable: readonly string[] = SYNCTERA_WRITABLE_FIELDS;
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined || field === 'providerFields') continue;
+    if (!writable.includes(field)) throw validation(field, `Synctera cannot store ${field}`);
+  }
+  const allowed: readonly string[] = SYNCTERA_PROVIDER_FIELDS;
+  for (const key of Object.keys(changes.providerFields ?? {})) {
+    if (!allowed.includes(key)) throw validation(`providerFields.${key}`, `Synctera does not accept providerFields.${key}; accepted: ${allowed.join(', ')}`);
+  }
+  if (changes.metadata !== undefined && changes.metadata !== null && EXTERNAL_ID_KEY in changes.metadata) {
+    // The external ID lives in metadata.external_id; two ways to write it could disagree.
+    throw validation('metadata', `metadata.${EXTERNAL_ID_KEY} is reserved for the external ID: set externalId instead`);
+  }
+}
+
+/** The `customer_in_body` of a create. New customers are PROSPECTs unless `providerFields.status` says otherwise. */
+export function createBody(changes: CustomerChanges): JsonObject {
+  if (changes.name === undefined || changes.name === null) throw validation('name', 'Synctera needs a name (first and last) to create a customer');
+  const body: JsonObject = { status: 'PROSPECT', ...splitName(changes.name) };
+  if (changes.email !== undefined && changes.email !== null) body.email = changes.email;
+  if (changes.billingAddress !== undefined && changes.billingAddress !== null) body.legal_address = legalAddress(changes.billingAddress);
+  const metadata = mergeMetadata({}, changes.metadata ?? {});
+  if (changes.externalId !== undefined && changes.externalId !== null) metadata[EXTERNAL_ID_KEY] = changes.externalId;
+  if (Object.keys(metadata).length > 0) body.metadata = metadata;
+  return { ...body, ...changes.providerFields };
+}
+
+/**
+ * The `patch_customer` of an update. PATCH has no way to clear a field (nothing in `patch_customer` is
+ * nullable) and a PUT would have to resend the SSN, which Synctera only ever returns as its last 4 digits, so
+ * clearing email, name or address is refused rather than done by a replace that would corrupt the SSN.
+ *
+ * Metadata: the spec describes `metadata` as one JSON object with no merge semantics, so a PATCH replaces it.
+ * The new map is therefore the current one with the patch applied, and `external_id` is always carried over.
+ */
+export function patchBody(changes: CustomerChanges, current: Customer | null): JsonObject {
+  const body: JsonObject = {};
+  if (changes.email === null) throw validation('email', 'Synctera cannot clear a customer\'s email');
+  if (changes.name === null) throw validation('name', 'Synctera cannot clear a customer\'s name');
+  if (changes.billingAddress === null) throw validation('billingAddress', 'Synctera cannot clear a customer\'s legal address');
+  if (changes.email !== undefined) body.email = changes.email;
+  if (changes.name !== undefined) Object.assign(body, splitName(changes.name));
+  if (changes.billingAddress !== undefined) body.legal_address = legalAddress(changes.billingAddress);
+  if (changes.metadata !== undefined || changes.externalId !== undefined) {
+    if (current === null) throw new Error('patchBody: the current customer is needed to write metadata');
+    // `metadata: null` clears the caller's keys (mergeMetadata's rule); the external id is put back below.
+    const metadata = mergeMetadata(current.metadata, changes.metadata === undefined ? {} : changes.metadata);
+    const externalId = changes.externalId === undefined ? current.externalId : changes.externalId;
+    if (externalId !== null) metadata[EXTERNAL_ID_KEY] = externalId;
+    body.metadata = metadata;
+  }
+  return { ...body, ...changes.providerFields };
+}
+
+/** Whether the update has to know the current metadata first. */
+export function needsCurrent(changes: CustomerChanges): boolean {
+  return changes.metadata !== undefined || changes.externalId !== undefined;
+}
+
+/** DESIGN §3: "first_name + ' ' + last_name (on write, split at the first space)". */
+function splitName(name: string): { first_name: string; last_name: string } {
+  const trimmed = name.trim();
+  const space = trimmed.indexOf(' ');
+  const first = space < 0 ? trimmed : trimmed.slice(0, space);
+  const last = space < 0 ? '' : trimmed.slice(space + 1).trim();
+  if (first === '' || last === '') throw validation('name', 'Synctera stores a first and a last name: give both, separated by a space');
+  return { first_name: first, last_name: last };
+}
+
+function legalAddress(address: Address): JsonObject {
+  const body: JsonObject = {};
+  const members: [string, string | null][] = [
+    ['address_line_1', address.line1],
+    ['address_line_2', address.line2],
+    ['city', address.city],
+    ['state', address.state],
+    ['postal_code', address.postalCode],
+    ['country_code', address.country],
+  ];
+  for (const [key, value] of members) if (value !== null && value !== undefined) body[key] = value;
+  return body;
+}
+
+function validation(field: string, message: string): ProviderError {
+  return new ProviderError({ provider: 'synctera', code: 'VALIDATION', message, field });
+}

@@ -1,0 +1,44 @@
+import type { SandboxResponse } from '../sandbox-http';
+import { empty, json } from '../sandbox-http';
+import type { FaultResponseKind } from '../simulator';
+
+/** One pydantic error as FastAPI reports it in `detail[]`. */
+export interface PolarValidationIssue {
+  type: string;
+  loc: (string | number)[];
+  msg: string;
+  input: unknown;
+  ctx?: Record<string, unknown>;
+}
+
+/** Polar's generic handler names the exception class: `{"error": "<Class>", "detail": "<message>"}`. */
+export function polarUnauthorized(): SandboxResponse {
+  return json(401, { error: 'Unauthorized', detail: 'Unauthorized' }, { 'www-authenticate': 'Bearer realm="polar"' });
+}
+
+export function polarNotFound(): SandboxResponse {
+  return json(404, { error: 'ResourceNotFound', detail: 'Not found' });
+}
+
+/**
+ * 422 with pydantic errors. FastAPI's own request validation reports as `RequestValidationError`; checks the
+ * service makes itself (duplicates, write-once fields) raise `PolarRequestValidationError`.
+ */
+export function polarValidation(issues: PolarValidationIssue[], source: 'request' | 'service' = 'request'): SandboxResponse {
+  return json(422, { error: source === 'request' ? 'RequestValidationError' : 'PolarRequestValidationError', detail: issues });
+}
+
+/** Starlette's answers for paths and methods no route serves. */
+export function polarRouteNotFound(): SandboxResponse {
+  return json(404, { detail: 'Not Found' });
+}
+
+export function polarMethodNotAllowed(): SandboxResponse {
+  return json(405, { detail: 'Method Not Allowed' });
+}
+
+/** 429 comes from asgi-ratelimit with an empty body; 5xx from the generic handler. */
+export function polarFault(fault: FaultResponseKind): SandboxResponse {
+  if (fault.kind === 'rate-limit') return empty(429, { 'retry-after': String(fault.retryAfterSeconds) });
+  return json(fault.status, { error: 'InternalServerError', detail: 'Internal Server Error' });
+}
