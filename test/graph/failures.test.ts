@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CustomerByIdDocument, CustomersPageDocument, CustomersWithStateDocument, NodesByIdsDocument, ProfileDocument } from '../generated/graphql';
+import { CreateCustomerDocument, CustomerByIdDocument, CustomersPageDocument, CustomersWithStateDocument, NodesByIdsDocument, ProfileDocument } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 /** DESIGN §6: one provider failing leaves the others' data in the response, with a coded error on the failed path. */
@@ -89,5 +89,43 @@ describe('partial failure', () => {
     gateway.sandbox.setFaults({ orb: { errorRate: 1 }, stigg: { errorRate: 1 } });
     const result = await gateway.execute(ProfileDocument, { externalId: 'user_000001' });
     expect(JSON.stringify(result)).not.toContain('test-key');
+  });
+});
+
+describe('writes that time out', () => {
+  it('a write without provider idempotency is not retried; the outcome is unknown and the key is returned', async () => {
+    gateway.sandbox.setFaults({ polar: { hangRate: 1 } });
+    gateway.clearUpstream();
+    const result = await gateway.execute(CreateCustomerDocument, {
+      input: { provider: 'POLAR', email: 'slow.write@example.com', name: 'Slow Write', idempotencyKey: 'retry-me-1' },
+    });
+    gateway.sandbox.setFaults({});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(result.data!.createCustomer).toMatchObject({
+      __typename: 'ProviderError',
+      code: 'PROVIDER_TIMEOUT',
+      outcomeUnknown: true,
+      idempotencyKey: 'retry-me-1',
+    });
+    expect((result.data!.createCustomer as { message: string }).message).toMatch(/outcome is unknown/);
+    expect(gateway.upstream().filter((entry) => entry.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a write to a provider that honours Idempotency-Key is retried with the same key', async () => {
+    gateway.sandbox.setFaults({ orb: { hangRate: 1 } });
+    gateway.clearUpstream();
+    const result = await gateway.execute(CreateCustomerDocument, {
+      input: { provider: 'ORB', email: 'slow.orb@example.com', name: 'Slow Orb', idempotencyKey: 'retry-me-2' },
+    });
+    gateway.sandbox.setFaults({});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(result.data!.createCustomer).toMatchObject({ __typename: 'ProviderError', outcomeUnknown: true, idempotencyKey: 'retry-me-2' });
+    expect((result.data!.createCustomer as { message: string }).message).toMatch(/retry with the same idempotencyKey/);
+    expect(gateway.upstream().filter((entry) => entry.method === 'POST')).toHaveLength(2);
+    // The retry the error invites goes through now and creates exactly one customer.
+    const retried = await gateway.execute(CreateCustomerDocument, {
+      input: { provider: 'ORB', email: 'slow.orb@example.com', name: 'Slow Orb', idempotencyKey: 'retry-me-2' },
+    });
+    expect(retried.data!.createCustomer).toMatchObject({ __typename: 'CreateCustomerPayload', customer: { email: 'slow.orb@example.com' } });
   });
 });
