@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import type { LoaderEnvironment } from './loaders/environment';
 import type { Limiter } from './loaders/limiter';
@@ -26,6 +27,8 @@ export interface GraphContext {
 }
 
 export function createContext(gateway: Gateway, signal: AbortSignal | undefined): GraphContext {
+  // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
+  if (signal !== undefined) setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,
