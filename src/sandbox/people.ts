@@ -79,16 +79,19 @@ function places(random: Random): Place[] {
 }
 
 const SEED_WINDOW_MS = 3 * 365 * 24 * 3600 * 1000;
+/** Sign-ups stop this long before `now`, so a provider's record, created a few days later, still predates it. */
+const SEED_MARGIN_MS = 4 * 24 * 3600 * 1000;
 
 /**
- * Generates `count` people deterministically from `seed`. Sign-up times fall in the three years before `now`,
- * newer people having higher indexes, so lists sorted newest first start with the last people.
+ * Generates `count` people deterministically from `seed`. Sign-up times fall in the three years before `now`
+ * (ending four days before it), newer people having higher indexes, so lists sorted newest first start with the
+ * last people.
  */
 export function generatePeople(seed: number, count: number, now: Date): Person[] {
   const random = new Random(seed, 'people');
   const placeList = places(random);
   const emailsTaken = new Map<string, number>();
-  const start = now.getTime() - SEED_WINDOW_MS;
+  const start = now.getTime() - SEED_MARGIN_MS - SEED_WINDOW_MS;
   const step = SEED_WINDOW_MS / Math.max(count, 1);
   const people: Person[] = new Array(count);
   for (let index = 0; index < count; index++) {
