@@ -1,7 +1,7 @@
 import { defaultTimeouts, type HttpTimeouts } from './providers/http/dispatcher';
 import { defaultRetryPolicy, type RetryPolicy } from './providers/http/retry';
 import { providerDefinitions } from './providers/registry';
-import type { FaultConfig } from './sandbox/faults';
+import { validateFaults, type FaultConfig } from './sandbox/faults';
 
 export type ProviderMode = 'LIVE' | 'SANDBOX';
 
@@ -74,7 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   let faults: FaultConfig = {};
   if (env.SANDBOX_FAULTS !== undefined && env.SANDBOX_FAULTS.trim() !== '') {
     try {
-      faults = JSON.parse(env.SANDBOX_FAULTS) as FaultConfig;
+      const parsed: unknown = JSON.parse(env.SANDBOX_FAULTS);
+      const invalid = validateFaults(parsed, providerDefinitions.map((definition) => definition.name));
+      for (const problem of invalid) problems.push(`SANDBOX_FAULTS: ${problem}`);
+      if (invalid.length === 0) faults = parsed as FaultConfig;
     } catch {
       problems.push('SANDBOX_FAULTS must be JSON, e.g. {"omise": {"errorRate": 0.2}}');
     }

@@ -43,7 +43,8 @@ export class IdentityIndex {
     const index = this.indexes.get(provider);
     if (index === undefined) return;
     const previous = index.byId.get(id);
-    if (previous !== undefined && previous !== externalId) index.byExternalId.delete(previous);
+    // Another customer may hold the same external ID (metadata is free text): only drop a mapping to this one.
+    if (previous !== undefined && previous !== externalId && index.byExternalId.get(previous) === id) index.byExternalId.delete(previous);
     if (externalId === null) {
       index.byId.delete(id);
       return;

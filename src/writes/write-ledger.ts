@@ -26,7 +26,8 @@ export function createWriteLedger(options: { ttlMs?: number; capacity?: number; 
   const evict = () => {
     const cutoff = now() - ttlMs;
     for (const [key, entry] of entries) {
-      if (entry.storedAt >= cutoff && entries.size <= capacity) break;
+      // Room for the entry about to be stored: at most `capacity` keys at any time.
+      if (entry.storedAt >= cutoff && entries.size < capacity) break;
       entries.delete(key);
     }
   };

@@ -67,8 +67,8 @@ export class ProviderHttp {
       } catch (error) {
         const failure = error instanceof ProviderError ? error : this.transportError(request, error);
         if (!canRetry || !failure.retryable || attempt >= retry.retries || request.signal?.aborted) throw failure;
-        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch(() => {
-          throw failure;
+        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch((reason: unknown) => {
+          throw this.transportError(request, reason);
         });
       }
     }

@@ -32,6 +32,8 @@ export function createSyncteraProvider(settings: ProviderSettings, transport: Ht
   });
 
   async function getCustomer(id: string, options: CallOptions = {}): Promise<Customer | null> {
+    // An empty id would address the collection (`GET /customers/`), not a customer.
+    if (id.trim() === '') return null;
     try {
       const response = await http.send({ method: 'GET', path: `/customers/${segment(id)}`, signal: options.signal });
       return mapSyncteraCustomer(customerPayload(response.body, 'GET /customers/{id}'));
