@@ -1,5 +1,6 @@
 import { ProviderError } from '../errors';
 import type { Customer, CustomerStatus, JsonObject, PaymentMethod } from '../provider';
+import { isObject, optionalDate, text } from '../payload';
 
 const PROVIDER = 'omise';
 
@@ -32,7 +33,7 @@ export function mapOmiseCustomer(payload: unknown): Customer {
     status,
     providerStatus: status === 'DELETED' ? 'deleted' : null,
     // API version 2019-05-29 says `created_at`; 2017-11-02 said `created`. The DELETE answer has neither.
-    createdAt: date(raw.created_at) ?? date(raw.created),
+    createdAt: optionalDate(raw.created_at) ?? optionalDate(raw.created),
     updatedAt: null,
     currency: null,
     timezone: null,
@@ -61,16 +62,3 @@ export function malformed(what: string): ProviderError {
   return new ProviderError({ provider: PROVIDER, code: 'MALFORMED_RESPONSE', message: `Omise answered with ${what}`, retryable: false });
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function date(value: unknown): Date | null {
-  if (typeof value !== 'string') return null;
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? null : parsed;
-}

@@ -1,6 +1,6 @@
 import type { CustomerFilter } from '../provider';
 import type { OmiseListPosition, OmiseSearchPosition } from './omise-cursor';
-import { isObject } from './omise-map';
+import { isObject } from '../payload';
 
 /** Omise's own lower bound for `from` (its documented default). */
 const EPOCH = '1970-01-01T00:00:00Z';

@@ -1,5 +1,6 @@
 import { ProviderError } from '../errors';
 import type { Address, Customer, CustomerState, CustomerStatus, JsonObject, PaymentMethod } from '../provider';
+import { isObject, text } from '../payload';
 
 const PROVIDER = 'orb';
 
@@ -90,14 +91,6 @@ function date(value: unknown): Date {
   const parsed = typeof value === 'string' ? new Date(value) : null;
   if (parsed === null || Number.isNaN(parsed.getTime())) throw malformed(`a customer with created_at ${JSON.stringify(value)}`);
   return parsed;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function malformed(what: string): ProviderError {

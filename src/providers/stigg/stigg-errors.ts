@@ -1,4 +1,5 @@
 import type { ErrorBodyParser, ErrorDetails, ProviderErrorCode } from '../errors';
+import { isObject } from '../payload';
 
 /**
  * Stigg's error bodies. Documented: `{"error": {"code": "UNAUTHENTICATED", "message": "..."}}` (the 401) and, on
@@ -42,6 +43,3 @@ function fieldOf(message: string): string | null {
   return FIELDS[name] ?? name;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,4 +1,5 @@
 import type { Customer, CustomerStatus, Entitlement, EntitlementCheck, EntitlementCheckRequest, EntitlementKind, JsonObject } from '../provider';
+import { isObject, optionalDate } from '../payload';
 
 /** Stigg has no status word: a customer is archived when `archivedAt` is set. */
 const STATUS_BY_STATE: Record<'archived' | 'live', CustomerStatus> = { archived: 'ARCHIVED', live: 'ACTIVE' };
@@ -32,8 +33,8 @@ export function mapStiggCustomer(payload: JsonObject): Customer {
     name: text(payload.name),
     status: STATUS_BY_STATE[archived ? 'archived' : 'live'],
     providerStatus: null,
-    createdAt: date(payload.createdAt),
-    updatedAt: date(payload.updatedAt),
+    createdAt: optionalDate(payload.createdAt),
+    updatedAt: optionalDate(payload.updatedAt),
     // Stigg writes ISO 4217 codes in lower case; the graph uses the usual upper case.
     currency: currency === null ? null : currency.toUpperCase(),
     timezone: text(payload.timezone),
@@ -52,8 +53,8 @@ export function mapStiggEntitlement(payload: JsonObject): Entitlement | null {
     hasAccess: payload.isGranted === true,
     usageLimit: number(payload.usageLimit),
     currentUsage: number(payload.currentUsage),
-    resetsAt: date(payload.usagePeriodEnd),
-    validUntil: date(payload.validUntil),
+    resetsAt: optionalDate(payload.usagePeriodEnd),
+    validUntil: optionalDate(payload.validUntil),
     denialReason: reason,
     // Stigg's REST entitlement objects do not list an enum feature's allowed values; checks evaluate them.
     enumValues: [],
@@ -99,12 +100,3 @@ function number(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-function date(value: unknown): Date | null {
-  if (typeof value !== 'string') return null;
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? null : parsed;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

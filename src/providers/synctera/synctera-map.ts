@@ -1,5 +1,6 @@
 import { ProviderError } from '../errors';
 import type { Address, Customer, CustomerStatus, JsonObject } from '../provider';
+import { isObject, optionalDate, text } from '../payload';
 
 /** The Synctera customer payload (`customer_in_body`), as far as the mapping reads it. */
 export interface SyncteraCustomerPayload {
@@ -59,8 +60,8 @@ export function mapSyncteraCustomer(payload: SyncteraCustomerPayload): Customer 
     name: name === '' ? null : name,
     status: mapSyncteraStatus(payload.status),
     providerStatus: text(payload.status),
-    createdAt: date(payload.creation_time),
-    updatedAt: date(payload.last_updated_time),
+    createdAt: optionalDate(payload.creation_time),
+    updatedAt: optionalDate(payload.last_updated_time),
     currency: null,
     timezone: null,
     metadata,
@@ -83,10 +84,6 @@ function mapAddress(address: SyncteraAddressPayload | undefined): Address | null
   };
 }
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
 /** A 2xx body that should hold a customer; anything else is a malformed answer, not a crash further on. */
 export function customerPayload(body: unknown, where: string): SyncteraCustomerPayload {
   if (isObject(body) && typeof body.id === 'string') return body as SyncteraCustomerPayload;
@@ -106,12 +103,3 @@ function malformed(where: string): ProviderError {
   return new ProviderError({ provider: 'synctera', code: 'MALFORMED_RESPONSE', message: `Synctera answered ${where} with an unexpected body`, retryable: true });
 }
 
-function date(value: string | undefined): Date | null {
-  if (value === undefined) return null;
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? null : parsed;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
