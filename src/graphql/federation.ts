@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import type { GraphContext } from '../context';
+import type { Customer } from '../providers/provider';
 import { firstHolder } from '../loaders/first-holder';
 import { parseGlobalId } from '../routing/global-id';
 import { builder } from './builder';
@@ -18,21 +20,28 @@ builder.asEntity(CustomerType, {
     builder.selection<{ externalId: string }>('externalId'),
   ],
   resolveReference: async (reference: CustomerReference, context) => {
-    if ('id' in reference && typeof reference.id === 'string') {
-      return context.loaders.customer.load(parseGlobalId(reference.id, context.gateway.directory));
-    }
-    if ('externalId' in reference && typeof reference.externalId === 'string' && reference.externalId !== '') {
-      if ('provider' in reference && reference.provider != null) {
-        const provider = String(reference.provider).toLowerCase();
-        if (context.gateway.directory.find(provider) === undefined) {
-          throw new GraphQLError(`Unknown provider "${String(reference.provider)}" in Customer reference.`, { extensions: { code: 'INVALID_REFERENCE' } });
-        }
-        return context.loaders.customerByExternalId.load({ provider, externalId: reference.externalId });
-      }
-      return firstHolder(reference.externalId, context.environment, context.loaders);
-    }
-    throw new GraphQLError('A Customer reference needs an "id", or an "externalId" (with or without "provider").', {
-      extensions: { code: 'INVALID_REFERENCE' },
-    });
+    const customer = await resolve(reference, context);
+    // A router asked for this entity by reference: saying "no such customer" beats a silent null.
+    if (customer === null) throw new GraphQLError(`No customer matches ${JSON.stringify(reference)}.`, { extensions: { code: 'NOT_FOUND' } });
+    return customer;
   },
 });
+
+async function resolve(reference: CustomerReference, context: GraphContext): Promise<Customer | null> {
+  if ('id' in reference && typeof reference.id === 'string') {
+    return context.loaders.customer.load(parseGlobalId(reference.id, context.gateway.directory));
+  }
+  if ('externalId' in reference && typeof reference.externalId === 'string' && reference.externalId !== '') {
+    if ('provider' in reference && reference.provider != null) {
+      const provider = String(reference.provider).toLowerCase();
+      if (context.gateway.directory.find(provider) === undefined) {
+        throw new GraphQLError(`Unknown provider "${String(reference.provider)}" in Customer reference.`, { extensions: { code: 'INVALID_REFERENCE' } });
+      }
+      return context.loaders.customerByExternalId.load({ provider, externalId: reference.externalId });
+    }
+    return firstHolder(reference.externalId, context.environment, context.loaders);
+  }
+  throw new GraphQLError('A Customer reference needs an "id", or an "externalId" (with or without "provider").', {
+    extensions: { code: 'INVALID_REFERENCE' },
+  });
+}

@@ -1,6 +1,10 @@
+import { GraphQLError } from 'graphql';
 import type { Customer } from '../providers/provider';
 import { parseGlobalId } from '../routing/global-id';
 import { builder } from './builder';
+
+/** The most ids one `nodes` call takes; a larger batch is the caller's to split. */
+const MAX_NODES = 500;
 
 /** Relay's Node: every customer is one, addressed by its global ID `<provider>:<native id>`. */
 export const NodeInterface = builder.interfaceRef<Customer>('Node').implement({
@@ -22,7 +26,9 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     description: 'Many nodes at once, in the order asked; an unknown or malformed ID gives null and an error for that entry.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, { ids }, context) =>
-      ids.map(async (id) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory))),
+    resolve: (_root, { ids }, context) => {
+      if (ids.length > MAX_NODES) throw new GraphQLError(`At most ${MAX_NODES} ids at once.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      return ids.map(async (id) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory)));
+    },
   }),
 }));

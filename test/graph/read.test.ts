@@ -5,6 +5,7 @@ import {
   CustomerByIdDocument,
   CustomersPageDocument,
   NodeByIdDocument,
+  NodesByIdsDocument,
   ProfileDocument,
   ProvidersDocument,
   type CustomersPageQuery,
@@ -111,6 +112,14 @@ describe('routing errors', () => {
       expect(result.errors?.[0]?.extensions?.code, id).toBe('INVALID_ID');
       expect(result.data?.customer ?? null).toBeNull();
     }
+  });
+
+  it('refuses more than 500 ids in one nodes call, fetching nothing', async () => {
+    gateway.clearUpstream();
+    const ids = Array.from({ length: 501 }, (_, index) => `stigg:user_${index}`);
+    const result = await gateway.execute(NodesByIdsDocument, { ids });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(gateway.upstream()).toEqual([]);
   });
 
   it('accepts a bare Omise id, whose shape names its provider', async () => {
