@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
 import { createContext, type Gateway, type GraphContext } from './context';
@@ -65,6 +66,8 @@ export function createApp(options: AppOptions): App {
     context: ({ request }) => createContext(gateway, request.signal),
     maskedErrors: { maskError },
     plugins: [partialErrorsPlugin()],
+    // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
+    renderGraphiQL,
     graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
     logging: false,
   });
