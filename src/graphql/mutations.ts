@@ -1,5 +1,8 @@
 import type { Address, CustomerChanges } from '../providers/provider';
-import { changeLifecycle, createCustomer, deleteCustomer, updateCustomer, type LifecycleOperation } from '../writes/customer-writes';
+import { createCustomer } from '../writes/create-customer';
+import { deleteCustomer } from '../writes/delete-customer';
+import { changeLifecycle, type LifecycleOperation } from '../writes/lifecycle';
+import { updateCustomer } from '../writes/update-customer';
 import type { WriteOutcome, WriteResult } from '../writes/outcomes';
 import { builder } from './builder';
 import { CustomerType } from './customer';

@@ -34,7 +34,7 @@ export function validateFaults(config: unknown, providers: readonly string[]): s
       problems.push(`${provider}: must be an object`);
       continue;
     }
-    for (const [field, setting] of Object.entries(value as Record<string, unknown>)) {
+    for (const field of Object.keys(value as Record<string, unknown>)) {
       if (!KNOWN_FIELDS.has(field)) problems.push(`${provider}.${field}: unknown switch (known: ${[...KNOWN_FIELDS].join(', ')})`);
     }
     const faults = value as Record<string, unknown>;

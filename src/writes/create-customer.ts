@@ -1,0 +1,36 @@
+import type { GraphContext } from '../context';
+import type { CustomerChanges } from '../providers/provider';
+import { once } from './once';
+import { remember, type WriteResult } from './outcomes';
+import { requireOperation, validateChanges } from './validate';
+import { ConflictError, toWriteError } from './write-errors';
+
+export interface CreateInput extends CustomerChanges {
+  provider: string;
+  idempotencyKey?: string | null;
+}
+
+export function createCustomer(input: CreateInput, context: GraphContext): Promise<WriteResult> {
+  const key = input.idempotencyKey ?? null;
+  return once('createCustomer', { ...input }, key, context, async () => {
+    const provider = context.gateway.directory.get(input.provider);
+    requireOperation(provider, 'create');
+    const { provider: _provider, idempotencyKey: _key, ...changes } = input;
+    validateChanges(provider, 'create', changes);
+    if (changes.externalId != null && context.gateway.identityIndex.has(provider.name)) {
+      const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId);
+      if (existing !== null) {
+        throw new ConflictError(`${provider.displayName} already holds externalId "${changes.externalId}" (${provider.name}:${existing}).`, provider.name);
+      }
+    }
+    try {
+      const customer = await context.gateway
+        .limiter(provider.name)
+        .run(() => provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined }));
+      remember(context, provider, customer);
+      return { outcomes: [{ provider: provider.name, customer, error: null }], replayed: false, idempotencyKey: key };
+    } catch (error) {
+      throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.capabilities.idempotency });
+    }
+  });
+}

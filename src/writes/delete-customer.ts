@@ -1,0 +1,43 @@
+import type { GraphContext } from '../context';
+import { once } from './once';
+import { forgetDeleted, singleOrThrow, writeEach, type WriteResult } from './outcomes';
+import { resolveTargets, type TargetInput } from './targets';
+import { requireOperation } from './validate';
+import { ValidationError } from './write-errors';
+
+export interface TargetWriteInput extends TargetInput {
+  idempotencyKey?: string | null;
+  anonymize?: boolean | null;
+}
+
+export function deleteCustomer(input: TargetWriteInput, context: GraphContext): Promise<WriteResult> {
+  const key = input.idempotencyKey ?? null;
+  return once('deleteCustomer', { ...input }, key, context, async () => {
+    const resolution = await resolveTargets(input, context, { destructive: true, operationByExternalId: 'deleteByExternalId' });
+    if (!resolution.fanOut) {
+      for (const target of resolution.targets) requireOperation(target.provider, target.target.kind === 'externalId' ? 'deleteByExternalId' : 'delete');
+    }
+    if (input.anonymize === true) {
+      for (const target of resolution.targets) {
+        if (target.provider.capabilities.anonymizeOnDelete !== true && target.provider.capabilities.operations.includes('delete')) {
+          throw new ValidationError(`${target.provider.displayName} cannot anonymize on delete; leave anonymize out for it.`, 'anonymize', target.provider.name);
+        }
+      }
+    }
+    const outcomes = await writeEach(resolution, key, async (target) => {
+      requireOperation(target.provider, target.target.kind === 'externalId' ? 'deleteByExternalId' : 'delete');
+      const deleted = await context.gateway.limiter(target.provider.name).run(() =>
+        target.provider.deleteCustomer!(target.target, {
+          signal: context.signal,
+          idempotencyKey: key ?? undefined,
+          anonymize: input.anonymize ?? undefined,
+        }),
+      );
+      const id = target.target.kind === 'id' ? target.target.id : (deleted?.providerId ?? target.current?.providerId ?? null);
+      if (id !== null) forgetDeleted(context, target.provider, id);
+      else context.loaders.customerByExternalId.clearAll();
+      return deleted;
+    });
+    return { outcomes: singleOrThrow(outcomes, resolution.fanOut), replayed: false, idempotencyKey: key };
+  });
+}

@@ -1,0 +1,46 @@
+import type { GraphContext } from '../context';
+import type { Customer, CustomerOperation } from '../providers/provider';
+import type { TargetWriteInput } from './delete-customer';
+import { once } from './once';
+import { remember, singleOrThrow, writeEach, type WriteResult } from './outcomes';
+import { resolveTargets } from './targets';
+import { requireOperation } from './validate';
+import { UnsupportedOperationError, ValidationError } from './write-errors';
+
+export type LifecycleOperation = Extract<CustomerOperation, 'archive' | 'unarchive' | 'syncPaymentMethods'>;
+
+/** Archive, unarchive and payment-method sync: one provider, or every holder when asked for explicitly. */
+export function changeLifecycle(operation: LifecycleOperation, input: TargetWriteInput, context: GraphContext): Promise<WriteResult> {
+  const key = input.idempotencyKey ?? null;
+  return once(operation, { ...input }, key, context, async () => {
+    if (input.anonymize != null) throw new ValidationError('anonymize applies to deleteCustomer only.', 'anonymize');
+    const resolution = await resolveTargets(input, context, {
+      destructive: operation === 'archive',
+      operationByExternalId: operation === 'syncPaymentMethods' ? 'syncPaymentMethods' : undefined,
+    });
+    if (!resolution.fanOut) for (const target of resolution.targets) requireOperation(target.provider, operation);
+    const outcomes = await writeEach(resolution, key, async (target): Promise<Customer | null> => {
+      requireOperation(target.provider, operation);
+      const options = { signal: context.signal, idempotencyKey: key ?? undefined };
+      const limiter = context.gateway.limiter(target.provider.name);
+      if (operation === 'syncPaymentMethods') {
+        await limiter.run(() => target.provider.syncPaymentMethods!(target.target, options));
+        // The sync answers with no body: read the customer again to show its payment methods now.
+        context.loaders.customerByExternalId.clearAll();
+        const customer =
+          target.target.kind === 'id'
+            ? (context.loaders.customer.clear({ provider: target.provider.name, id: target.target.id }), await context.loaders.customer.load({ provider: target.provider.name, id: target.target.id }))
+            : await context.loaders.customerByExternalId.load({ provider: target.provider.name, externalId: target.target.externalId });
+        return customer;
+      }
+      if (target.target.kind !== 'id') throw new UnsupportedOperationError(`${target.provider.displayName} cannot ${operation} by external ID.`, target.provider.name, operation);
+      const id = target.target.id;
+      const customer = await limiter.run(() =>
+        operation === 'archive' ? target.provider.archiveCustomer!(id, options) : target.provider.unarchiveCustomer!(id, options),
+      );
+      remember(context, target.provider, customer);
+      return customer;
+    });
+    return { outcomes: singleOrThrow(outcomes, resolution.fanOut), replayed: false, idempotencyKey: key };
+  });
+}

@@ -1,0 +1,40 @@
+import type { GraphContext } from '../context';
+import type { CustomerChanges } from '../providers/provider';
+import { once } from './once';
+import { remember, singleOrThrow, writeEach, type WriteResult } from './outcomes';
+import { resolveTargets, type TargetInput } from './targets';
+import { requireOperation, validateChanges } from './validate';
+import { ValidationError } from './write-errors';
+
+export interface UpdateInput extends TargetInput {
+  changes: CustomerChanges;
+  idempotencyKey?: string | null;
+}
+
+export function updateCustomer(input: UpdateInput, context: GraphContext): Promise<WriteResult> {
+  const key = input.idempotencyKey ?? null;
+  return once('updateCustomer', { ...input }, key, context, async () => {
+    const given = Object.entries(input.changes).filter(([, value]) => value !== undefined);
+    if (given.length === 0) throw new ValidationError('Nothing to change: give at least one field to update.', null);
+    const resolution = await resolveTargets(input, context, { destructive: false, operationByExternalId: 'updateByExternalId' });
+    // Validation passes whole or fails whole: every target is checked before any provider is written.
+    for (const target of resolution.targets) {
+      requireOperation(target.provider, target.target.kind === 'externalId' ? 'updateByExternalId' : 'update');
+      validateChanges(target.provider, 'update', input.changes);
+    }
+    const outcomes = await writeEach(resolution, key, async (target) => {
+      const customer = await context.gateway
+        .limiter(target.provider.name)
+        .run(() =>
+          target.provider.updateCustomer!(target.target, input.changes, {
+            signal: context.signal,
+            idempotencyKey: key ?? undefined,
+            current: target.current ?? undefined,
+          }),
+        );
+      remember(context, target.provider, customer);
+      return customer;
+    });
+    return { outcomes: singleOrThrow(outcomes, resolution.fanOut), replayed: false, idempotencyKey: key };
+  });
+}
