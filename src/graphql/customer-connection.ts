@@ -11,8 +11,8 @@ const CustomerFilterInput = builder.inputType('CustomerFilter', {
   description: 'Applied by each provider natively. A filter a provider cannot apply is an error naming both, never ignored.',
   fields: (t) => ({
     email: t.field({ type: 'EmailAddress', description: 'Exact email.' }),
-    createdAfter: t.field({ type: 'DateTime' }),
-    createdBefore: t.field({ type: 'DateTime' }),
+    createdAfter: t.field({ type: 'DateTime', description: 'Created at or after (inclusive).' }),
+    createdBefore: t.field({ type: 'DateTime', description: 'Created strictly before (exclusive).' }),
     search: t.string({ description: "Free text, matched the way the provider's own search matches it." }),
   }),
 });

@@ -132,7 +132,9 @@ export type CustomerFilterField = 'email' | 'createdAfter' | 'createdBefore' | '
 
 export interface CustomerFilter {
   email?: string | null;
+  /** Inclusive: created at or after. */
   createdAfter?: Date | null;
+  /** Exclusive: created strictly before, so adjacent windows never share a customer. */
   createdBefore?: Date | null;
   search?: string | null;
 }

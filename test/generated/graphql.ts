@@ -155,7 +155,9 @@ export type CustomerEdge = {
 
 /** Applied by each provider natively. A filter a provider cannot apply is an error naming both, never ignored. */
 export type CustomerFilter = {
+  /** Created at or after (inclusive). */
   createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Created strictly before (exclusive). */
   createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exact email. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;

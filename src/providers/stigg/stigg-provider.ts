@@ -66,8 +66,8 @@ export function createStiggProvider(settings: ProviderSettings, transport: HttpT
       const limit = Math.min(STIGG_MAX_PAGE_SIZE, Math.max(1, Math.floor(request.limit)));
       const query = stiggQuery([
         ['after', request.cursor],
-        // "After" and "before" are strict, like Stigg's `gt` and `lt`.
-        ['createdAt[gt]', request.filter.createdAfter?.toISOString()],
+        // The gateway's window is [createdAfter, createdBefore): adjacent windows never share a customer.
+        ['createdAt[gte]', request.filter.createdAfter?.toISOString()],
         ['createdAt[lt]', request.filter.createdBefore?.toISOString()],
         ['email', request.filter.email],
         ['limit', limit],
