@@ -120,11 +120,14 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       return send(response, handleAdmin({ method: request.method ?? 'GET', path, body }, sandbox));
     }
 
-    const name = path.split('/')[1] ?? '';
-    const simulator = simulators.get(name);
+    const first = path.split('/')[1] ?? '';
+    // Below its prefix, or at the root for a simulator that claims the segment (a client that takes no path prefix).
+    const prefixed = simulators.get(first);
+    const simulator = prefixed ?? [...simulators.values()].find((candidate) => candidate.rootSegments?.includes(first));
     if (simulator === undefined) {
-      return send(response, { status: 404, json: { error: `no provider at /${name}; providers: ${providers.map((p) => `/${p}`).join(', ')}` } });
+      return send(response, { status: 404, json: { error: `no provider at /${first}; providers: ${providers.map((p) => `/${p}`).join(', ')}` } });
     }
+    const name = simulator.name;
     const record = (status: number) =>
       log.add({ provider: name, method: request.method ?? 'GET', path, query: rawQuery, status, ms: round(performance.now() - started) });
 
@@ -144,7 +147,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (decision.kind === 'none') {
       const sandboxRequest: SandboxRequest = {
         method: request.method ?? 'GET',
-        path: path.slice(name.length + 1) || '/',
+        path: (prefixed === undefined ? path : path.slice(name.length + 1)) || '/',
         rawQuery,
         query: url.searchParams,
         headers: request.headers,

@@ -22,6 +22,11 @@ export interface ProviderSimulator {
   readonly name: string;
   /** The path an adapter appends to the sandbox URL for its base URL, e.g. `/orb/v1` or `/stigg`. */
   readonly basePath: string;
+  /**
+   * First path segments also served at the sandbox root, for an official client that takes a host but no path
+   * prefix. Only segments no other provider uses at the root.
+   */
+  readonly rootSegments?: readonly string[];
   /** Handles a request whose path is relative to `/<name>` (so `/v1/customers` for `/orb/v1/customers`). */
   handle(request: SandboxRequest): SandboxResponse | Promise<SandboxResponse>;
   /** An injected fault, rendered in this provider's own error shape. */

@@ -10,6 +10,7 @@ const echoSimulator: SimulatorFactory = (context) => {
   return {
     name: 'echo',
     basePath: '/echo/v1',
+    rootSegments: ['things'],
     customerCount: () => context.people.length + created,
     handle: (request) => {
       if (request.method === 'POST') {
@@ -40,6 +41,13 @@ describe('sandbox machinery', () => {
     expect(sandbox.baseUrls.echo).toBe(`${sandbox.url}/echo/v1`);
     const response = await fetch(`${sandbox.url}/echo/v1/things?limit=2`);
     expect(await response.json()).toEqual({ path: '/v1/things', query: 'limit=2', people: 25 });
+  });
+
+  it('also serves a simulator at the root for the segments it claims, and nothing else there', async () => {
+    const root = await call(`${sandbox.url}/things/1?x=2`);
+    expect(root.body).toEqual({ path: '/things/1', query: 'x=2', people: 25 });
+    expect(sandbox.requests().map((entry) => [entry.provider, entry.path])).toEqual([['echo', '/things/1']]);
+    expect((await fetch(`${sandbox.url}/others`)).status).toBe(404);
   });
 
   it('logs provider calls oldest first, not admin calls, and clears the log', async () => {

@@ -106,6 +106,16 @@ describe('omise simulator: auth and routing', () => {
     }
   });
 
+  it('serves /customers and /search at the sandbox root too, for omise-node, which takes no path prefix', async () => {
+    const prefixed = await omise('/customers?limit=3');
+    const root = await call(`${sandbox.url}/customers?limit=3`, { headers: { authorization: AUTH } });
+    expect(root.status).toBe(200);
+    expect(root.body.data.map((customer: { id: string }) => customer.id)).toEqual(prefixed.body.data.map((customer: { id: string }) => customer.id));
+    const search = await call(`${sandbox.url}/search?scope=customer&per_page=2`, { headers: { authorization: AUTH } });
+    expect(search.body.object).toBe('search');
+    expect((await call(`${sandbox.url}/customers`)).status).toBe(401);
+  });
+
   it('answers unknown paths and unserved methods with not_found', async () => {
     for (const [method, path] of [['GET', '/charges'], ['PUT', '/customers/cust_test_x'], ['POST', '/customers/cust_test_x']]) {
       const response = await omise(path as string, { method });

@@ -43,6 +43,8 @@ export const createOmiseSimulator: SimulatorFactory = (context) => {
   const simulator: ProviderSimulator = {
     name: 'omise',
     basePath: '/omise',
+    // omise-node takes a host but no port or path: with the sandbox on port 80 it works unchanged at the root.
+    rootSegments: ['customers', 'search'],
     customerCount: () => state.store.count(),
     faultResponse: omiseFaultResponse,
     handle: (request) => handle(router, request),
