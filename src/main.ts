@@ -40,6 +40,16 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(describeStartupError(error));
   process.exit(1);
 });
+
+/** Start-up failures people can act on, said plainly. */
+function describeStartupError(error: unknown): unknown {
+  if (error instanceof ConfigError) return error.message;
+  const failure = error as { code?: string; port?: number; address?: string };
+  if (failure?.code === 'EADDRINUSE') {
+    return `port ${failure.port} on ${failure.address} is already in use: stop what holds it, or choose another with PORT (gateway) or SANDBOX_PORT (sandbox)`;
+  }
+  return error;
+}

@@ -17,6 +17,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const failure = error as { code?: string; port?: number };
+  if (failure?.code === 'EADDRINUSE') console.error(`port ${failure.port} is already in use: choose another with SANDBOX_PORT`);
+  else console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });
