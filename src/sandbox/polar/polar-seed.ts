@@ -5,7 +5,7 @@ import { normalizePolarState } from './polar-countries';
 import { deletePolarCustomer } from './polar-delete';
 import type { PolarCatalog } from './polar-catalog';
 import { planPolarHistory } from './polar-seed-subscriptions';
-import type { PolarAddress, PolarCustomerRecord, PolarMetadata } from './polar-types';
+import { freshCustomerParts, type PolarAddress, type PolarCustomerRecord, type PolarMetadata } from './polar-types';
 
 const HOUR_MS = 3600 * 1000;
 const EURO_COUNTRIES = new Set(['DE', 'FR']);
@@ -68,13 +68,7 @@ function seedCustomer(person: Person, always: boolean, catalog: PolarCatalog, ra
     taxId: team && billingAddress !== null ? taxIdFor(billingAddress.country, random) : null,
     locale: random.chance(0.8) ? (LOCALES[person.address.country] ?? 'en') : null,
     organizationId: catalog.organizationId,
-    defaultPaymentMethodId: null,
-    deletedAt: null,
-    firstUserEventAt: null,
-    plannedHistory: null,
-    subscriptions: [],
-    grants: [],
-    meters: [],
+    ...freshCustomerParts(),
   };
 }
 

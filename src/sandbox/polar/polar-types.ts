@@ -107,3 +107,10 @@ export interface PolarCustomerRecord {
   grants: PolarGrantRecord[];
   meters: PolarCustomerMeterRecord[];
 }
+
+type FreshParts = 'defaultPaymentMethodId' | 'deletedAt' | 'firstUserEventAt' | 'plannedHistory' | 'subscriptions' | 'grants' | 'meters';
+
+/** What every new customer record starts without, whether seeded or created through the API. */
+export function freshCustomerParts(): Pick<PolarCustomerRecord, FreshParts> {
+  return { defaultPaymentMethodId: null, deletedAt: null, firstUserEventAt: null, plannedHistory: null, subscriptions: [], grants: [], meters: [] };
+}

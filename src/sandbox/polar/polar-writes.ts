@@ -3,7 +3,7 @@ import type { PolarCreateInput } from './polar-create-body';
 import type { PolarValidationIssue } from './polar-errors';
 import type { PolarCustomerStore } from './polar-store';
 import { validatePolarTaxId } from './polar-tax-id';
-import type { PolarCustomerRecord } from './polar-types';
+import { freshCustomerParts, type PolarCustomerRecord } from './polar-types';
 import type { PolarUpdateInput } from './polar-update-body';
 
 type Outcome = { record: PolarCustomerRecord } | { issues: PolarValidationIssue[] };
@@ -48,13 +48,7 @@ export function createPolarCustomer(store: PolarCustomerStore, input: PolarCreat
     taxId,
     locale: input.locale,
     organizationId,
-    defaultPaymentMethodId: null,
-    deletedAt: null,
-    firstUserEventAt: null,
-    plannedHistory: null,
-    subscriptions: [],
-    grants: [],
-    meters: [],
+    ...freshCustomerParts(),
   };
   store.insert(record);
   return { record };
