@@ -58,10 +58,7 @@ class ProviderStream {
           return null;
         }
         if (this.page.totalCount !== null) this.position = { ...this.position, total: this.page.totalCount };
-        for (const customer of this.page.customers) {
-          this.loaders.learn(customer);
-          this.environment.listings.record(customer);
-        }
+        for (const customer of this.page.customers) this.loaders.learn(customer);
       }
       const item = this.page.customers[this.position.index];
       if (item !== undefined) return item;

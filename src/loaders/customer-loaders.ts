@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Customer } from '../providers/provider';
-import { keyString, type CustomerKey } from '../routing/global-id';
+import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
 
 /** Splits keys by provider, keeping each key's position so results can be put back in order. */
@@ -28,7 +28,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
           const provider = environment.directory.get(name);
           const listed = await environment.listings.listed(name, everyKey.map((entry) => entry.key));
           const group = everyKey.filter((entry) => {
-            const customer = listed.get(keyString(entry.key));
+            const customer = listed.get(formatGlobalId(entry.key));
             if (customer !== undefined) results[entry.position] = customer;
             return customer === undefined;
           });
@@ -64,7 +64,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
       );
       return results;
     },
-    { cacheKeyFn: keyString },
+    { cacheKeyFn: formatGlobalId },
   );
 }
 

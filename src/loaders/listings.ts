@@ -1,5 +1,5 @@
 import type { Customer } from '../providers/provider';
-import { keyString, type CustomerKey } from '../routing/global-id';
+import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 
 /**
  * List pages in flight in this request. GraphQL resolves root fields side by side, so `customers` and `nodes`
@@ -23,7 +23,7 @@ export class Listings {
   }
 
   record(customer: Customer): void {
-    this.seen.set(keyString({ provider: customer.provider, id: customer.providerId }), customer);
+    this.seen.set(formatGlobalId({ provider: customer.provider, id: customer.providerId }), customer);
   }
 
   /** Waits for this provider's lists in flight, then returns what they listed of the keys. */
@@ -32,8 +32,8 @@ export class Listings {
     if (set !== undefined && set.size > 0) await Promise.all(set);
     const found = new Map<string, Customer>();
     for (const key of keys) {
-      const customer = this.seen.get(keyString(key));
-      if (customer !== undefined) found.set(keyString(key), customer);
+      const customer = this.seen.get(formatGlobalId(key));
+      if (customer !== undefined) found.set(formatGlobalId(key), customer);
     }
     return found;
   }

@@ -32,6 +32,8 @@ export function createLoaders(environment: LoaderEnvironment): Loaders {
     entitlements,
     learn(record) {
       const key = { provider: record.provider, id: record.providerId };
+      // A by-id batch waiting on a list in flight takes its customer from here instead of fetching it.
+      environment.listings.record(record);
       customer.clear(key).prime(key, record);
       if (record.externalId !== null) {
         customerByExternalId.clear({ provider: record.provider, externalId: record.externalId }).prime({ provider: record.provider, externalId: record.externalId }, record);

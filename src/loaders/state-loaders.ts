@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { emptyState, type Customer, type CustomerState, type Entitlement } from '../providers/provider';
-import { keyString, type CustomerKey } from '../routing/global-id';
+import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
 
 export interface StateResult {
@@ -33,7 +33,7 @@ export function createStateLoader(
           }
         }),
       ),
-    { cacheKeyFn: keyString },
+    { cacheKeyFn: formatGlobalId },
   );
 }
 
@@ -66,6 +66,6 @@ export function createEntitlementsLoader(
           }
         }),
       ),
-    { cacheKeyFn: keyString },
+    { cacheKeyFn: formatGlobalId },
   );
 }

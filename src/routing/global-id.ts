@@ -11,10 +11,6 @@ export function formatGlobalId(key: CustomerKey): string {
   return `${key.provider}:${key.id}`;
 }
 
-export function keyString(key: CustomerKey): string {
-  return formatGlobalId(key);
-}
-
 /**
  * Reads a global ID `<provider>:<native id>`. A native id whose shape names one provider on its own
  * (Omise `cust_…`) is accepted without a prefix; anything else is an error that lists the valid prefixes,

@@ -57,6 +57,7 @@ export class IdentityIndex {
     this.learn(provider, null, id);
   }
 
+  /** External IDs indexed for a provider. */
   size(provider: string): number {
     return this.indexes.get(provider)?.byExternalId.size ?? 0;
   }

@@ -36,8 +36,4 @@ export class ProviderDirectory {
     if (provider === undefined) throw new Error(`no provider named "${name}" (known: ${this.names.join(', ')})`);
     return provider;
   }
-
-  mode(name: string): ProviderMode {
-    return this.entries.get(name)?.mode ?? 'SANDBOX';
-  }
 }

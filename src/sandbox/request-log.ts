@@ -16,30 +16,19 @@ export interface RequestLogEntry {
  */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
-  private dropped = 0;
 
   constructor(private readonly limit = 200_000) {}
 
   add(entry: RequestLogEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > this.limit) {
-      const excess = this.entries.length - this.limit;
-      this.entries.splice(0, excess);
-      this.dropped += excess;
-    }
+    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
   }
 
   list(): RequestLogEntry[] {
     return [...this.entries];
   }
 
-  /** Entries dropped because the log was full since the last clear. */
-  droppedCount(): number {
-    return this.dropped;
-  }
-
   clear(): void {
     this.entries = [];
-    this.dropped = 0;
   }
 }
