@@ -9,6 +9,7 @@ import { schema } from './graphql/schema';
 import { Limiter } from './loaders/limiter';
 import { consoleLogger, type Logger } from './logger';
 import { createDispatcher, type HttpTimeouts } from './providers/http/dispatcher';
+import { createResilience, defaultFaultSettings, type FaultSettings } from './providers/http/fault-settings';
 import type { HttpTransport } from './providers/http/http-client';
 import type { RetryPolicy } from './providers/http/retry';
 import { providerDefinitions } from './providers/registry';
@@ -19,8 +20,10 @@ import { createWriteLedger } from './writes/write-ledger';
 export interface AppOptions {
   /** Every provider with its base URL and key resolved (sandbox URLs filled in by the caller). */
   providers: readonly (ProviderConfig & { baseUrl: string; apiKey: string })[];
-  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy; faults?: FaultSettings };
   concurrency: number;
+  /** Aborting it cuts off every request's upstream work at once (the end of a shutdown's grace period). */
+  signal?: AbortSignal;
   logger?: Logger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
@@ -39,7 +42,9 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
   const dispatcher = createDispatcher(options.http.timeouts);
-  const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry };
+  const faults = options.http.faults ?? defaultFaultSettings;
+  const resilience = createResilience(faults, options.http.retry);
+  const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry, resilience };
   const directory = new ProviderDirectory(
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
@@ -57,6 +62,9 @@ export function createApp(options: AppOptions): App {
     identityIndex,
     limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
     writeLedger: createWriteLedger(),
+    resilience,
+    deadlineMs: faults.deadlineMs,
+    signal: options.signal,
   };
   const ready = identityIndex.start().catch(() => undefined);
 

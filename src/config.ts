@@ -1,4 +1,6 @@
 import { defaultTimeouts, type HttpTimeouts } from './providers/http/dispatcher';
+import { defaultBreakerOptions } from './providers/http/breaker';
+import type { FaultSettings } from './providers/http/fault-settings';
 import { defaultRetryPolicy, type RetryPolicy } from './providers/http/retry';
 import { providerDefinitions } from './providers/registry';
 import { validateFaults, type FaultConfig } from './sandbox/faults';
@@ -29,7 +31,7 @@ export interface AppConfig {
     /** Faults from the start, JSON keyed by provider. @default {} (env `SANDBOX_FAULTS`) */
     faults: FaultConfig;
   };
-  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy; faults: FaultSettings };
   /** Most calls in flight to one provider at once. @default 8 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
 }
@@ -100,9 +102,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         bodyMs: integer('HTTP_BODY_TIMEOUT_MS', defaultTimeouts.bodyMs, 1, 600_000),
       },
       retry: { ...defaultRetryPolicy, retries: integer('HTTP_RETRIES', defaultRetryPolicy.retries, 0, 10) },
+      faults: faultSettings(env, integer, problems),
     },
     concurrency: integer('PROVIDER_CONCURRENCY', 8, 1, 256),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The request deadline, read attempt timeouts (per provider), hedging and the circuit breakers. */
+function faultSettings(env: NodeJS.ProcessEnv, integer: (name: string, fallback: number, min: number, max: number) => number, problems: string[]): FaultSettings {
+  const readTimeoutMs = integer('PROVIDER_READ_TIMEOUT_MS', 1000, 50, 600_000);
+  const readTimeouts: Record<string, number> = {};
+  for (const definition of providerDefinitions) {
+    const name = `${definition.name.toUpperCase()}_READ_TIMEOUT_MS`;
+    if (env[name] !== undefined && env[name]?.trim() !== '') readTimeouts[definition.name] = integer(name, readTimeoutMs, 50, 600_000);
+  }
+  const hedgingText = env.PROVIDER_HEDGING?.trim().toLowerCase() ?? '';
+  if (!['', 'on', 'off', 'true', 'false'].includes(hedgingText)) problems.push(`PROVIDER_HEDGING must be on or off (got "${env.PROVIDER_HEDGING}")`);
+  const ratioText = env.BREAKER_FAILURE_RATIO?.trim() ?? '';
+  let failureRatio = defaultBreakerOptions.failureRatio;
+  if (ratioText !== '') {
+    const ratio = Number(ratioText);
+    if (!(ratio > 0 && ratio < 1)) problems.push(`BREAKER_FAILURE_RATIO must be a number between 0 and 1, e.g. 0.7 (got "${ratioText}")`);
+    else failureRatio = ratio;
+  }
+  return {
+    deadlineMs: integer('REQUEST_DEADLINE_MS', 5000, 100, 600_000),
+    readTimeoutMs,
+    readTimeouts,
+    hedging: hedgingText !== 'off' && hedgingText !== 'false',
+    breaker: {
+      consecutiveFailures: integer('BREAKER_CONSECUTIVE_FAILURES', defaultBreakerOptions.consecutiveFailures, 1, 1000),
+      failureRatio,
+      halfOpenAfterMs: integer('BREAKER_HALF_OPEN_AFTER_MS', defaultBreakerOptions.halfOpenAfterMs, 100, 600_000),
+    },
+  };
 }

@@ -4,6 +4,8 @@ import type { LoaderEnvironment } from './loaders/environment';
 import type { Limiter } from './loaders/limiter';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
+import { requestDeadline } from './providers/http/deadline';
+import type { ResilienceRegistry } from './providers/http/resilience';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
 import type { WriteLedger } from './writes/write-ledger';
@@ -14,6 +16,12 @@ export interface Gateway {
   identityIndex: IdentityIndex;
   limiter(provider: string): Limiter;
   writeLedger: WriteLedger;
+  /** Each provider's breaker and recent latency. */
+  resilience: ResilienceRegistry;
+  /** Every request's deadline. */
+  deadlineMs: number;
+  /** The app's own abort (end of a shutdown's grace period), joined into every request's signal. */
+  signal?: AbortSignal | undefined;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -21,14 +29,18 @@ export interface GraphContext {
   gateway: Gateway;
   loaders: Loaders;
   environment: LoaderEnvironment;
-  signal: AbortSignal | undefined;
+  /** Aborts when the client goes away, the app shuts down, or the request's deadline passes (it carries the deadline). */
+  signal: AbortSignal;
+  /** Epoch milliseconds by which the request's upstream work must be done. */
+  deadline: number;
   /** Errors of providers that failed while others answered; appended to the response's `errors`. */
   partialErrors: GraphQLError[];
 }
 
-export function createContext(gateway: Gateway, signal: AbortSignal | undefined): GraphContext {
+export function createContext(gateway: Gateway, requestSignal: AbortSignal | undefined): GraphContext {
+  const { signal, deadline } = requestDeadline(gateway.deadlineMs, [requestSignal, gateway.signal]);
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
-  if (signal !== undefined) setMaxListeners(1000, signal);
+  setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,
@@ -36,5 +48,5 @@ export function createContext(gateway: Gateway, signal: AbortSignal | undefined)
     signal,
     listings: new Listings(),
   };
-  return { gateway, loaders: createLoaders(environment), environment, signal, partialErrors: [] };
+  return { gateway, loaders: createLoaders(environment), environment, signal, deadline, partialErrors: [] };
 }

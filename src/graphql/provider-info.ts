@@ -1,4 +1,5 @@
 import type { DirectoryEntry } from '../routing/provider-directory';
+import type { ProviderHealthReport } from '../providers/http/resilience';
 import type { ProviderCapabilities } from '../providers/provider';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
@@ -22,17 +23,22 @@ const CapabilitiesType = builder.objectRef<ProviderCapabilities>('ProviderCapabi
   }),
 });
 
-interface Health {
-  ok: boolean;
-  latencyMs: number;
-  message: string | null;
-}
+const BreakerStateEnum = builder.enumType('BreakerState', {
+  values: {
+    CLOSED: { description: 'Calls flow normally.' },
+    OPEN: { description: 'Recent calls failed; calls fail at once with PROVIDER_UNAVAILABLE until a probe succeeds.' },
+    HALF_OPEN: { description: 'One probe call is testing whether the provider is back.' },
+  },
+});
 
-const HealthType = builder.objectRef<Health>('ProviderHealth').implement({
+const HealthType = builder.objectRef<ProviderHealthReport>('ProviderHealth').implement({
+  description: "The provider's circuit breaker and recent latency, as the gateway sees them from its own calls.",
   fields: (t) => ({
-    ok: t.exposeBoolean('ok'),
-    latencyMs: t.exposeFloat('latencyMs'),
-    message: t.exposeString('message', { nullable: true, description: 'Why the check failed.' }),
+    ok: t.boolean({ description: 'The breaker is closed: calls go through.', resolve: (health) => health.state === 'CLOSED' }),
+    state: t.field({ type: BreakerStateEnum, resolve: (health) => health.state }),
+    since: t.field({ type: 'DateTime', description: 'When the breaker last changed state (or the gateway started).', resolve: (health) => health.since }),
+    latencyMs: t.exposeFloat('latencyMs', { nullable: true, description: 'Median of recent successful reads; null before the first.' }),
+    message: t.string({ nullable: true, description: 'The failure that opened the breaker, while it is not closed.', resolve: (health) => health.lastFailure }),
   }),
 });
 
@@ -45,16 +51,8 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
     capabilities: t.field({ type: CapabilitiesType, resolve: (entry) => entry.provider.capabilities }),
     health: t.field({
       type: HealthType,
-      description: 'Asks the provider for one customer now (one upstream call).',
-      resolve: async (entry, _args, context) => {
-        const started = performance.now();
-        try {
-          await entry.provider.listCustomers({ limit: 1, cursor: null, filter: {} }, { signal: context.signal });
-          return { ok: true, latencyMs: Math.round(performance.now() - started), message: null };
-        } catch (error) {
-          return { ok: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
-        }
-      },
+      description: "From the provider's circuit breaker: answers at once, without calling the provider.",
+      resolve: (entry, _args, context) => context.gateway.resilience.for(entry.provider.name).health(),
     }),
   }),
 });

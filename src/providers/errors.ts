@@ -16,7 +16,9 @@ export type ProviderErrorCode =
   | 'NETWORK_ERROR'
   | 'MALFORMED_RESPONSE'
   | 'UNSUPPORTED'
-  | 'ABORTED';
+  | 'ABORTED'
+  /** The provider's circuit breaker is open: nothing was sent. */
+  | 'UNAVAILABLE';
 
 export interface ProviderErrorOptions {
   provider: string;

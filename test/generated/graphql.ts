@@ -68,6 +68,14 @@ export type ArchiveCustomerPayload = {
 
 export type ArchiveCustomerResult = ArchiveCustomerPayload | ConflictError | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
 
+export type BreakerState =
+  /** Calls flow normally. */
+  | 'CLOSED'
+  /** One probe call is testing whether the provider is back. */
+  | 'HALF_OPEN'
+  /** Recent calls failed; calls fail at once with PROVIDER_UNAVAILABLE until a probe succeeds. */
+  | 'OPEN';
+
 export type ConflictError = Error & {
   __typename?: 'ConflictError';
   /** Stable, machine-readable. */
@@ -412,12 +420,18 @@ export type ProviderError = Error & {
   status?: Maybe<Scalars['Int']['output']>;
 };
 
+/** The provider's circuit breaker and recent latency, as the gateway sees them from its own calls. */
 export type ProviderHealth = {
   __typename?: 'ProviderHealth';
-  latencyMs: Scalars['Float']['output'];
-  /** Why the check failed. */
+  /** Median of recent successful reads; null before the first. */
+  latencyMs?: Maybe<Scalars['Float']['output']>;
+  /** The failure that opened the breaker, while it is not closed. */
   message?: Maybe<Scalars['String']['output']>;
+  /** The breaker is closed: calls go through. */
   ok: Scalars['Boolean']['output'];
+  /** When the breaker last changed state (or the gateway started). */
+  since: Scalars['DateTime']['output'];
+  state: BreakerState;
 };
 
 export type ProviderInfo = {
@@ -425,7 +439,7 @@ export type ProviderInfo = {
   baseUrl: Scalars['String']['output'];
   capabilities: ProviderCapabilities;
   displayName: Scalars['String']['output'];
-  /** Asks the provider for one customer now (one upstream call). */
+  /** From the provider's circuit breaker: answers at once, without calling the provider. */
   health: ProviderHealth;
   mode: ProviderMode;
   name: Provider;

@@ -1,13 +1,17 @@
 import { createDispatcher, defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
+import { createResilience, defaultFaultSettings, type FaultSettings } from '../../src/providers/http/fault-settings';
 import type { HttpTransport } from '../../src/providers/http/http-client';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
 
 /** A transport for adapter tests: short timeouts, fast retries. Close its dispatcher in afterAll. */
-export function testTransport(overrides: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<RetryPolicy> } = {}): HttpTransport {
+export function testTransport(overrides: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<RetryPolicy>; faults?: Partial<FaultSettings> } = {}): HttpTransport {
   const timeouts = { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...overrides.timeouts };
+  const retry = { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 50, ...overrides.retry };
   return {
     dispatcher: createDispatcher(timeouts),
     timeouts,
-    retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 50, ...overrides.retry },
+    retry,
+    // A fresh breaker per transport: one test's dead provider never leaks into the next.
+    resilience: createResilience({ ...defaultFaultSettings, readTimeoutMs: 2000, ...overrides.faults }, retry),
   };
 }

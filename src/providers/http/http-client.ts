@@ -1,13 +1,18 @@
 import type { Dispatcher } from 'undici';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
+import { isDeadlineAbort } from './deadline';
 import type { HttpTimeouts } from './dispatcher';
-import { backoffDelay, sleep, type RetryPolicy } from './retry';
+import { HedgeLost } from './hedge';
+import { AttemptTimeout, type ResilienceRegistry } from './resilience';
+import type { RetryPolicy } from './retry';
 
-/** What every adapter shares: the app's one dispatcher, its timeouts and its retry policy. */
+/** What every adapter shares: the app's one dispatcher, its timeouts, its retry policy and each provider's breaker. */
 export interface HttpTransport {
   dispatcher: Dispatcher;
   timeouts: HttpTimeouts;
   retry: RetryPolicy;
+  /** Deadline, attempt timeouts, hedging, retries and the circuit breaker, per provider. */
+  resilience: ResilienceRegistry;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -21,6 +26,8 @@ export interface HttpRequest {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Epoch milliseconds the request must finish by; defaults to the deadline the signal carries. */
+  deadline?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
 }
@@ -59,22 +66,16 @@ export class ProviderHttp {
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const { retry } = this.options.transport;
-    const canRetry = request.method === 'GET' || (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.attempt(request);
-      } catch (error) {
-        const failure = error instanceof ProviderError ? error : this.transportError(request, error);
-        if (!canRetry || !failure.retryable || attempt >= retry.retries || request.signal?.aborted) throw failure;
-        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch((reason: unknown) => {
-          throw this.transportError(request, reason);
-        });
-      }
-    }
+    const read = request.method === 'GET';
+    const honoursKey = request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined;
+    return this.options.transport.resilience.for(this.options.provider).execute(
+      { description: `${request.method} ${request.path}`, read, retryable: read || honoursKey, signal: request.signal, deadline: request.deadline },
+      (signal) => this.attempt(request, signal),
+    );
   }
 
-  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+  /** One try; `signal` is the request's signal joined with this attempt's own timeout (and a hedge's cancel). */
+  private async attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     const query = request.query === undefined ? '' : String(request.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
     let body: string | undefined;
@@ -86,21 +87,26 @@ export class ProviderHttp {
       headers[this.options.idempotencyHeader] = request.idempotencyKey;
     }
     const { timeouts } = this.options.transport;
-    const response = await this.options.transport.dispatcher.request({
-      origin: this.origin,
-      path: `${this.basePath}${request.path}${query === '' ? '' : `?${query}`}`,
-      method: request.method,
-      headers,
-      body,
-      signal: request.signal,
-      headersTimeout: timeouts.headersMs,
-      bodyTimeout: timeouts.bodyMs,
-    });
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.options.transport.dispatcher.request({
+        origin: this.origin,
+        path: `${this.basePath}${request.path}${query === '' ? '' : `?${query}`}`,
+        method: request.method,
+        headers,
+        body,
+        signal,
+        headersTimeout: timeouts.headersMs,
+        bodyTimeout: timeouts.bodyMs,
+      });
+    } catch (error) {
+      throw this.transportError(request, error, signal);
+    }
     let text: string;
     try {
       text = await response.body.text();
     } catch (error) {
-      throw this.transportError(request, error);
+      throw this.transportError(request, error, signal);
     }
     const parsed = parseBody(text, response.headers['content-type']);
     if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -137,12 +143,20 @@ export class ProviderHttp {
     });
   }
 
-  private transportError(request: HttpRequest, error: unknown): ProviderError {
+  private transportError(request: HttpRequest, error: unknown, signal: AbortSignal): ProviderError {
     const provider = this.options.provider;
     const where = `${request.method} ${request.path}`;
+    const write = request.method !== 'GET';
     if (request.signal?.aborted) {
-      return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} was cancelled`, cause: error });
+      if (isDeadlineAbort(request.signal)) {
+        return new ProviderError({ provider, code: 'TIMEOUT', message: `${provider} did not answer ${where} within the request's deadline`, retryable: true, outcomeUnknown: write, cause: error });
+      }
+      return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} was cancelled`, outcomeUnknown: write, cause: error });
     }
+    if (signal.reason instanceof AttemptTimeout) {
+      return new ProviderError({ provider, code: 'TIMEOUT', message: `${provider} did not answer ${where} in time (${signal.reason.message})`, retryable: true, outcomeUnknown: write, cause: error });
+    }
+    if (signal.reason instanceof HedgeLost) return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} lost to its hedge`, cause: error });
     const code = (error as { code?: string } | null)?.code ?? '';
     const isConnect = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ECONNREFUSED' || code === 'ENOTFOUND';
     const isTimeout = code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';

@@ -1,0 +1,32 @@
+/**
+ * A request has one deadline, carried by its AbortSignal: the signal aborts when time is up, and the HTTP layer
+ * reads the instant from the signal to fit retries and waits into what is left. Keeping the instant beside the
+ * signal (not in every adapter's options) means each upstream call inherits it without the adapters knowing.
+ */
+const deadlines = new WeakMap<AbortSignal, number>();
+
+export interface RequestDeadline {
+  /** Aborts when the deadline passes or when any of the given signals aborts (client gone, shutdown). */
+  signal: AbortSignal;
+  /** Epoch milliseconds. */
+  deadline: number;
+}
+
+/** Composes the request's own signals with a timer of `ms`; a deadline abort has a reason named `TimeoutError`. */
+export function requestDeadline(ms: number, signals: readonly (AbortSignal | undefined)[], now = Date.now()): RequestDeadline {
+  const sources = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  const signal = AbortSignal.any([...sources, AbortSignal.timeout(ms)]);
+  const deadline = now + ms;
+  deadlines.set(signal, deadline);
+  return { signal, deadline };
+}
+
+/** The deadline a signal carries, if it came from `requestDeadline`. */
+export function deadlineOf(signal: AbortSignal | undefined): number | undefined {
+  return signal === undefined ? undefined : deadlines.get(signal);
+}
+
+/** Whether a signal was aborted by its deadline rather than by a caller. */
+export function isDeadlineAbort(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true && (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
+}
