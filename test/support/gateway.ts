@@ -3,6 +3,7 @@ import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
+import { defaultFaultSettings, type FaultSettings } from '../../src/providers/http/fault-settings';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
 import { providerNames } from '../../src/providers/registry';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
@@ -32,6 +33,8 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  /** Deadline, read timeouts, hedging and breakers; the production defaults unless given. */
+  faults?: Partial<FaultSettings>;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -42,6 +45,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     http: {
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
       retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
+      faults: { ...defaultFaultSettings, ...options.faults },
     },
     concurrency: 8,
     logger: silentLogger,

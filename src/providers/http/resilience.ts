@@ -31,8 +31,12 @@ export interface ResilientCall {
 export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
 
 export class AttemptTimeout extends Error {
-  constructor(readonly ms: number) {
-    super(`no answer within ${Math.round(ms)} ms`);
+  constructor(
+    readonly ms: number,
+    /** The attempt was cut by what was left of the request's deadline, not by its own timeout. */
+    readonly byDeadline = false,
+  ) {
+    super(byDeadline ? "no answer within the request's deadline" : `no answer within ${Math.round(ms)} ms`);
     this.name = 'AttemptTimeout';
   }
 }
@@ -116,10 +120,12 @@ export class ProviderResilience {
   }
 
   private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal): Promise<T> {
-    const timeoutMs = Math.min(this.attemptTimeout(call), deadline - Date.now());
-    if (timeoutMs <= 0) throw this.deadlinePassed(call);
+    const own = this.attemptTimeout(call);
+    const left = deadline - Date.now();
+    if (left <= 0) throw this.deadlinePassed(call);
+    const timeoutMs = Math.min(own, left);
     const controller = new AbortController();
-    const timer = Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs)), timeoutMs) : undefined;
+    const timer = Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs, left <= own)), timeoutMs) : undefined;
     const signals = [controller.signal, outer, ...(call.signal === undefined ? [] : [call.signal])];
     const started = performance.now();
     try {
