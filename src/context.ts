@@ -8,14 +8,17 @@ import { requestDeadline } from './providers/http/deadline';
 import type { ResilienceRegistry } from './providers/http/resilience';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
+import type { StateStore } from './state/state-port';
 import type { WriteLedger } from './writes/write-ledger';
 
-/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger. */
+/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger, the state store. */
 export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
   limiter(provider: string): Limiter;
   writeLedger: WriteLedger;
+  /** What instances share: memory for one, Redis for several. */
+  state: StateStore;
   /** Each provider's breaker and recent latency. */
   resilience: ResilienceRegistry;
   /** Every request's deadline. */
