@@ -14,6 +14,8 @@ import type { RetryPolicy } from './providers/http/retry';
 import { providerDefinitions } from './providers/registry';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
+import { createMemoryState } from './state/memory/memory-state';
+import type { StateStore } from './state/state-port';
 import { createWriteLedger } from './writes/write-ledger';
 
 export interface AppOptions {
@@ -24,6 +26,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
+  /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
+  state?: StateStore;
 }
 
 export interface App {
@@ -38,6 +42,7 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
+  const state = options.state ?? createMemoryState();
   const dispatcher = createDispatcher(options.http.timeouts);
   const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry };
   const directory = new ProviderDirectory(
@@ -56,7 +61,8 @@ export function createApp(options: AppOptions): App {
     directory,
     identityIndex,
     limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
-    writeLedger: createWriteLedger(),
+    writeLedger: createWriteLedger({ store: state.ledger }),
+    state,
   };
   const ready = identityIndex.start().catch(() => undefined);
 
@@ -79,6 +85,7 @@ export function createApp(options: AppOptions): App {
     ready,
     close: async () => {
       await dispatcher.close();
+      if (options.state === undefined) await state.close();
     },
   };
 }
