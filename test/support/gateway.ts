@@ -33,7 +33,7 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
-  /** Deadline, read timeouts, hedging and breakers; the production defaults unless given. */
+  /** Deadline, read timeouts, hedging and breakers; the production defaults (but no hedging) unless given. */
   faults?: Partial<FaultSettings>;
 }
 
@@ -45,7 +45,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     http: {
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
       retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
-      faults: { ...defaultFaultSettings, ...options.faults },
+      // No hedging unless asked: a hedge depends on timing, and tests count upstream calls.
+      faults: { ...defaultFaultSettings, hedging: false, ...options.faults },
     },
     concurrency: 8,
     logger: silentLogger,

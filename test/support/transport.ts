@@ -11,7 +11,8 @@ export function testTransport(overrides: { timeouts?: Partial<HttpTimeouts>; ret
     dispatcher: createDispatcher(timeouts),
     timeouts,
     retry,
-    // A fresh breaker per transport: one test's dead provider never leaks into the next.
-    resilience: createResilience({ ...defaultFaultSettings, readTimeoutMs: 2000, ...overrides.faults }, retry),
+    // A fresh breaker per transport: one test's dead provider never leaks into the next. No hedging unless asked:
+    // a hedge depends on timing, and tests count upstream calls.
+    resilience: createResilience({ ...defaultFaultSettings, readTimeoutMs: 2000, hedging: false, ...overrides.faults }, retry),
   };
 }
