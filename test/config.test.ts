@@ -25,7 +25,9 @@ describe('loadConfig', () => {
     expect(config.sandbox).toEqual({ port: 4010, seed: 42, people: 1000, faults: {} });
     expect(config.http.timeouts).toEqual({ connectMs: 3000, headersMs: 5000, bodyMs: 5000 });
     expect(config.http.retry.retries).toBe(2);
-    expect(config.concurrency).toBe(8);
+    expect(config.concurrency).toBe(64);
+    expect(config.http.pool).toEqual({ connectionsPerOrigin: 128, pipelining: 1, keepAliveTimeoutMs: 10_000 });
+    expect(Object.values(config.rateLimits).every((limit) => limit.perSecond === null)).toBe(true);
   });
 
   it('treats blank values as unset', () => {
