@@ -16,6 +16,8 @@ import { TokenBucketBudget } from './providers/http/token-bucket';
 import { providerDefinitions } from './providers/registry';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
+import { createMemoryState } from './state/memory/memory-state';
+import type { StateStore } from './state/state-port';
 import { createWriteLedger } from './writes/write-ledger';
 
 export interface AppOptions {
@@ -33,6 +35,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
+  /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
+  state?: StateStore;
 }
 
 export interface App {
@@ -47,6 +51,7 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
+  const state = options.state ?? createMemoryState();
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
   const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
   const transport: HttpTransport = {
@@ -70,7 +75,8 @@ export function createApp(options: AppOptions): App {
   const gateway: Gateway = {
     directory,
     identityIndex,
-    writeLedger: createWriteLedger(),
+    writeLedger: createWriteLedger({ store: state.ledger }),
+    state,
   };
   const ready = identityIndex.start().catch(() => undefined);
 
@@ -93,6 +99,7 @@ export function createApp(options: AppOptions): App {
     ready,
     close: async () => {
       await dispatcher.close();
+      if (options.state === undefined) await state.close();
     },
   };
 }

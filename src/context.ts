@@ -5,13 +5,16 @@ import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
+import type { StateStore } from './state/state-port';
 import type { WriteLedger } from './writes/write-ledger';
 
-/** What lives as long as the app: adapters, the identity index, the idempotency ledger. */
+/** What lives as long as the app: adapters, the identity index, the idempotency ledger, the state store. */
 export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
   writeLedger: WriteLedger;
+  /** What instances share: memory for one, Redis for several. */
+  state: StateStore;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */

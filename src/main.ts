@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { startSandboxFor } from './sandbox/start';
+import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   });
   const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');
   console.log(`customer-graph: GraphQL and GraphiQL at http://${config.host}:${config.port}/graphql (${modes})`);
+  console.log(describeState(app.gateway.state));
 
   let closing = false;
   const shutdown = async (signal: string) => {
