@@ -4,6 +4,7 @@ import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
 import { defaultFaultSettings, type FaultSettings } from '../../src/providers/http/fault-settings';
+import type { RateLimit } from '../../src/providers/http/rate-budget';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
 import { providerNames } from '../../src/providers/registry';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
@@ -35,6 +36,9 @@ export interface TestGatewayOptions {
   retry?: Partial<RetryPolicy>;
   /** Deadline, read timeouts, hedging and breakers; the production defaults (but no hedging) unless given. */
   faults?: Partial<FaultSettings>;
+  /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
+  rateLimits?: Record<string, RateLimit>;
+  concurrency?: number;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -48,7 +52,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       // No hedging unless asked: a hedge depends on timing, and tests count upstream calls.
       faults: { ...defaultFaultSettings, hedging: false, ...options.faults },
     },
-    concurrency: 8,
+    concurrency: options.concurrency ?? 8,
+    rateLimits: options.rateLimits,
     logger: silentLogger,
   });
   await app.ready;

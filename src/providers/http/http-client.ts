@@ -1,18 +1,23 @@
 import type { Dispatcher } from 'undici';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
-import { isDeadlineAbort } from './deadline';
+import type { ConcurrencyCeiling } from './concurrency-ceiling';
+import { deadlineOf, isDeadlineAbort } from './deadline';
 import type { HttpTimeouts } from './dispatcher';
 import { HedgeLost } from './hedge';
+import type { RateBudget } from './rate-budget';
 import { AttemptTimeout, type ResilienceRegistry } from './resilience';
 import type { RetryPolicy } from './retry';
 
-/** What every adapter shares: the app's one dispatcher, its timeouts, its retry policy and each provider's breaker. */
+/** What every adapter shares: the app's one dispatcher, its timeouts, its retry policy, the per-provider limits and breakers. */
 export interface HttpTransport {
   dispatcher: Dispatcher;
   timeouts: HttpTimeouts;
   retry: RetryPolicy;
   /** Deadline, attempt timeouts, hedging, retries and the circuit breaker, per provider. */
   resilience: ResilienceRegistry;
+  /** Paces every attempt to the provider's rate; see `rate-budget.ts`. */
+  budget: RateBudget;
+  ceiling: ConcurrencyCeiling;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -26,7 +31,7 @@ export interface HttpRequest {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
-  /** Epoch milliseconds the request must finish by; defaults to the deadline the signal carries. */
+  /** Epoch milliseconds the request must finish by (default: the deadline its signal carries); waiting for rate budget never goes past it. */
   deadline?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
@@ -68,10 +73,29 @@ export class ProviderHttp {
   async send(request: HttpRequest): Promise<HttpResponse> {
     const read = request.method === 'GET';
     const honoursKey = request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined;
+    const deadline = request.deadline ?? deadlineOf(request.signal);
     return this.options.transport.resilience.for(this.options.provider).execute(
-      { description: `${request.method} ${request.path}`, read, retryable: read || honoursKey, signal: request.signal, deadline: request.deadline },
+      {
+        description: `${request.method} ${request.path}`,
+        read,
+        retryable: read || honoursKey,
+        signal: request.signal,
+        deadline,
+        admit: (signal) => this.admit(request, signal, deadline),
+      },
       (signal) => this.attempt(request, signal),
     );
+  }
+
+  /** Per attempt, not per call: a retry sleeping in its backoff holds neither rate budget nor a slot. */
+  private async admit(request: HttpRequest, signal: AbortSignal, deadline: number | undefined): Promise<() => void> {
+    const { budget, ceiling } = this.options.transport;
+    try {
+      await budget.acquire(this.options.provider, { signal, deadline });
+      return await ceiling.acquire(this.options.provider, signal);
+    } catch (error) {
+      throw error instanceof ProviderError ? error : this.transportError(request, error, signal);
+    }
   }
 
   /** One try; `signal` is the request's signal joined with this attempt's own timeout (and a hedge's cancel). */
@@ -118,6 +142,10 @@ export class ProviderHttp {
 
   private statusError(request: HttpRequest, status: number, headers: HttpResponse['headers'], body: unknown): ProviderError {
     const details = this.options.parseError(status, body);
+    const retryAfterMs = parseRetryAfter(headers['retry-after']) ?? details.retryAfterMs ?? null;
+    if (status === 429) {
+      void Promise.resolve(this.options.transport.budget.onThrottled(this.options.provider, retryAfterMs)).catch(() => undefined);
+    }
     return new ProviderError({
       provider: this.options.provider,
       code: details.code ?? codeForStatus(status),
@@ -126,7 +154,7 @@ export class ProviderHttp {
       providerCode: details.providerCode ?? null,
       field: details.field ?? null,
       retryable: isRetryableStatus(status),
-      retryAfterMs: parseRetryAfter(headers['retry-after']) ?? details.retryAfterMs ?? null,
+      retryAfterMs,
       // A 5xx on a write may have been applied before the provider failed.
       outcomeUnknown: request.method !== 'GET' && status >= 500,
     });

@@ -25,6 +25,11 @@ export interface ResilientCall {
   signal?: AbortSignal | undefined;
   /** Epoch milliseconds; when absent, the one the signal carries (see `deadline.ts`). */
   deadline?: number | undefined;
+  /**
+   * Waits for what an attempt needs before it is sent (rate budget, a concurrency slot) and returns its release.
+   * Run per attempt, before the attempt's own timer starts, so a retry sleeping in its backoff holds nothing.
+   */
+  admit?: ((signal: AbortSignal) => Promise<() => void>) | undefined;
 }
 
 /** One try; the signal aborts with `AttemptTimeout` when the attempt's own time is up. */
@@ -120,6 +125,15 @@ export class ProviderResilience {
   }
 
   private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal): Promise<T> {
+    const release = call.admit === undefined ? () => undefined : await call.admit(call.signal === undefined ? outer : AbortSignal.any([outer, call.signal]));
+    try {
+      return await this.exchange(call, attempt, deadline, outer);
+    } finally {
+      release();
+    }
+  }
+
+  private async exchange<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal): Promise<T> {
     const own = this.attemptTimeout(call);
     const left = deadline - Date.now();
     if (left <= 0) throw this.deadlinePassed(call);
