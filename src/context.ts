@@ -1,20 +1,21 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import type { LoaderEnvironment } from './loaders/environment';
-import type { Limiter } from './loaders/limiter';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import { UpstreamCalls } from './request-scope';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
+import type { StateStore } from './state/state-port';
 import type { WriteLedger } from './writes/write-ledger';
 
-/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger. */
+/** What lives as long as the app: adapters, the identity index, the idempotency ledger, the state store. */
 export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
-  limiter(provider: string): Limiter;
   writeLedger: WriteLedger;
+  /** What instances share: memory for one, Redis for several. */
+  state: StateStore;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -45,7 +46,6 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,
-    limiter: (provider) => gateway.limiter(provider),
     signal,
     listings: new Listings(),
   };

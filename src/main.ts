@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
 import { consoleLogger } from './logger';
 import { startSandboxFor } from './sandbox/start';
+import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(): Promise<void> {
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     })),
     http: config.http,
     concurrency: config.concurrency,
+    rateLimits: config.rateLimits,
+    rateBudgetMaxWaitMs: config.rateBudgetMaxWaitMs,
   });
   const server = createServer(app.yoga);
   await new Promise<void>((resolve, reject) => {
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   });
   const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');
   console.log(`customer-graph: GraphQL and GraphiQL at http://${config.host}:${config.port}/graphql (${modes})`);
+  console.log(describeState(app.gateway.state));
 
   let closing = false;
   const shutdown = async (signal: string) => {
