@@ -5,6 +5,7 @@ import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import { requestDeadline } from './providers/http/deadline';
 import type { ResilienceRegistry } from './providers/http/resilience';
+import { UpstreamCalls } from './request-scope';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
 import type { StateStore } from './state/state-port';
@@ -36,10 +37,21 @@ export interface GraphContext {
   deadline: number;
   /** Errors of providers that failed while others answered; appended to the response's `errors`. */
   partialErrors: GraphQLError[];
+  /** The request's id: from a sane `x-request-id` header, else generated. */
+  requestId: string;
+  /** Upstream calls this request made, by provider; refuses calls past the budget. */
+  upstreamCalls: UpstreamCalls;
 }
 
-export function createContext(gateway: Gateway, requestSignal: AbortSignal | undefined): GraphContext {
-  const { signal, deadline } = requestDeadline(gateway.deadlineMs, [requestSignal, gateway.signal]);
+export interface RequestFacts {
+  signal: AbortSignal | undefined;
+  requestId: string;
+  /** Most upstream calls the request may make. */
+  upstreamBudget: number;
+}
+
+export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
+  const { signal, deadline } = requestDeadline(gateway.deadlineMs, [request.signal, gateway.signal]);
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
@@ -48,5 +60,14 @@ export function createContext(gateway: Gateway, requestSignal: AbortSignal | und
     signal,
     listings: new Listings(),
   };
-  return { gateway, loaders: createLoaders(environment), environment, signal, deadline, partialErrors: [] };
+  return {
+    gateway,
+    loaders: createLoaders(environment),
+    environment,
+    signal,
+    deadline,
+    partialErrors: [],
+    requestId: request.requestId,
+    upstreamCalls: new UpstreamCalls(request.upstreamBudget),
+  };
 }
