@@ -2,6 +2,7 @@ import { defaultTimeouts, type HttpTimeouts } from './providers/http/dispatcher'
 import { defaultRetryPolicy, type RetryPolicy } from './providers/http/retry';
 import { providerDefinitions } from './providers/registry';
 import { validateFaults, type FaultConfig } from './sandbox/faults';
+import { readStateSettings, type StateSettings } from './state/state-settings';
 
 export type ProviderMode = 'LIVE' | 'SANDBOX';
 
@@ -28,10 +29,14 @@ export interface AppConfig {
     people: number;
     /** Faults from the start, JSON keyed by provider. @default {} (env `SANDBOX_FAULTS`) */
     faults: FaultConfig;
+    /** A sandbox already running (`npm run sandbox`) to use instead of starting one. @default null (env `SANDBOX_URL`) */
+    url: string | null;
   };
   http: { timeouts: HttpTimeouts; retry: RetryPolicy };
   /** Most calls in flight to one provider at once. @default 8 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
+  /** Shared state: memory (one instance) unless `REDIS_URL`, `REDIS_SENTINELS` or `REDIS_CLUSTER_NODES` is set. */
+  state: StateSettings;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const sandboxUrl = env.SANDBOX_URL?.trim() || null;
+  if (sandboxUrl !== null && !/^https?:\/\/[^/]/.test(sandboxUrl)) problems.push(`SANDBOX_URL must be an http:// URL of a running sandbox, e.g. http://127.0.0.1:4010 (got "${sandboxUrl}")`);
+
   const config: AppConfig = {
     port: integer('PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -92,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       seed: integer('SANDBOX_SEED', 42, 0, 2 ** 31 - 1),
       people: integer('SANDBOX_PEOPLE', 1000, 0, 1_000_000),
       faults,
+      url: sandboxUrl,
     },
     http: {
       timeouts: {
@@ -102,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retry: { ...defaultRetryPolicy, retries: integer('HTTP_RETRIES', defaultRetryPolicy.retries, 0, 10) },
     },
     concurrency: integer('PROVIDER_CONCURRENCY', 8, 1, 256),
+    state: readStateSettings(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     expect(config.providers.map((entry) => entry.name)).toEqual(['orb', 'stigg', 'omise', 'polar', 'synctera']);
     expect(config.port).toBe(4000);
     expect(config.host).toBe('127.0.0.1');
-    expect(config.sandbox).toEqual({ port: 4010, seed: 42, people: 1000, faults: {} });
+    expect(config.sandbox).toEqual({ port: 4010, seed: 42, people: 1000, faults: {}, url: null });
     expect(config.http.timeouts).toEqual({ connectMs: 3000, headersMs: 5000, bodyMs: 5000 });
     expect(config.http.retry.retries).toBe(2);
     expect(config.concurrency).toBe(8);

@@ -27,7 +27,7 @@ export function createCustomer(input: CreateInput, context: GraphContext): Promi
       const customer = await context.gateway
         .limiter(provider.name)
         .run(() => provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined }));
-      remember(context, provider, customer);
+      await remember(context, provider, customer);
       return { outcomes: [{ provider: provider.name, customer, error: null }], replayed: false, idempotencyKey: key };
     } catch (error) {
       throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.capabilities.idempotency });

@@ -38,7 +38,7 @@ export function changeLifecycle(operation: LifecycleOperation, input: TargetWrit
       const customer = await limiter.run(() =>
         operation === 'archive' ? target.provider.archiveCustomer!(id, options) : target.provider.unarchiveCustomer!(id, options),
       );
-      remember(context, target.provider, customer);
+      await remember(context, target.provider, customer);
       return customer;
     });
     return { outcomes: singleOrThrow(outcomes, resolution.fanOut), replayed: false, idempotencyKey: key };

@@ -32,7 +32,7 @@ export function updateCustomer(input: UpdateInput, context: GraphContext): Promi
             current: target.current ?? undefined,
           }),
         );
-      remember(context, target.provider, customer);
+      await remember(context, target.provider, customer);
       return customer;
     });
     return { outcomes: singleOrThrow(outcomes, resolution.fanOut), replayed: false, idempotencyKey: key };
