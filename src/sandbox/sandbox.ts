@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin } from './admin';
-import { decideFault, latencyFor, type FaultConfig } from './faults';
+import { decideFault, latencyFor, type FaultConfig, type FaultDecision } from './faults';
 import { generatePeople } from './people';
 import { Random } from './random';
+import { SandboxRateLimits } from './rate-limit';
 import { RequestLog, type RequestLogEntry } from './request-log';
 import type { SandboxRequest, SandboxResponse } from './sandbox-http';
 import type { ProviderSimulator, SimulatorFactory } from './simulator';
+import type { WebhookDelivery } from './webhooks/webhook-delivery-log';
+import { WebhookOutbox, type WebhookSettings } from './webhooks/webhook-outbox';
+import { watchWrites } from './webhooks/webhook-watch';
 
 export interface SandboxOptions {
   /** @default 4010 (env `SANDBOX_PORT`); 0 picks a free port. */
@@ -22,6 +26,8 @@ export interface SandboxOptions {
   simulators: readonly SimulatorFactory[];
   /** The instant seed data is generated relative to. @default 2026-11-01T00:00:00Z */
   seedNow?: Date;
+  /** Where each provider's webhooks go from the start (env `SANDBOX_WEBHOOK_URL` with the providers' secrets). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface Sandbox {
@@ -37,6 +43,11 @@ export interface Sandbox {
   /** Back to the seed data; log and faults cleared. */
   reset(): void;
   customerCounts(): Record<string, number>;
+  webhooks(): WebhookSettings;
+  /** Replaces where webhooks go; retries already scheduled keep their endpoint. */
+  setWebhooks(settings: WebhookSettings): void;
+  webhookDeliveries(): WebhookDelivery[];
+  clearWebhookDeliveries(): void;
   close(): Promise<void>;
 }
 
@@ -50,13 +61,17 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = new RequestLog();
   let faults: FaultConfig = options.faults ?? {};
   let faultRandom = new Random(seed, 'faults');
+  const rateLimits = new SandboxRateLimits();
+  rateLimits.configure(faults);
   let simulators = new Map<string, ProviderSimulator>();
+  const outbox = new WebhookOutbox();
+  outbox.configure({ ...outbox.current(), ...options.webhooks });
 
   const build = () => {
     const people = generatePeople(seed, peopleCount, seedNow);
     const context = { seed, people, seedNow, random: (stream: string) => new Random(seed, stream), now: () => new Date() };
     simulators = new Map(options.simulators.map((factory) => {
-      const simulator = factory(context);
+      const simulator = watchWrites(factory(context), outbox, context.now);
       return [simulator.name, simulator];
     }));
   };
@@ -76,15 +91,25 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults: () => faults,
     setFaults: (config) => {
       faults = config;
+      rateLimits.configure(config);
     },
     reset: () => {
+      // Events of the old data must not arrive after the reset; where they go stays configured.
+      outbox.cancelAll();
+      outbox.clearLog();
       build();
       log.clear();
       faults = {};
+      rateLimits.configure(faults);
       faultRandom = new Random(seed, 'faults');
     },
     customerCounts: () => Object.fromEntries([...simulators].map(([name, simulator]) => [name, simulator.customerCount()])),
+    webhooks: () => outbox.current(),
+    setWebhooks: (settings) => outbox.configure(settings),
+    webhookDeliveries: () => outbox.log(),
+    clearWebhookDeliveries: () => outbox.clearLog(),
     close: async () => {
+      outbox.cancelAll();
       for (const response of hanging) response.destroy();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -132,9 +157,13 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       log.add({ provider: name, method: request.method ?? 'GET', path, query: rawQuery, status, ms: round(performance.now() - started) });
 
     const providerFaults = faults[name];
+    // The provider's limiter sees the request as it arrives; its answer still takes the network's time.
+    const admitted = rateLimits.take(name);
     const delay = latencyFor(providerFaults, faultRandom);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const decision = decideFault(providerFaults, faultRandom);
+    const decision: FaultDecision = admitted.allowed
+      ? decideFault(providerFaults, faultRandom)
+      : { kind: 'rate-limit', retryAfterSeconds: admitted.retryAfterSeconds, enforced: true };
     if (decision.kind === 'hang') {
       hanging.add(response);
       response.on('close', () => {

@@ -1,6 +1,7 @@
 import type { Person } from './people';
 import type { Random } from './random';
 import type { SandboxRequest, SandboxResponse } from './sandbox-http';
+import type { SimulatorWebhooks } from './webhooks/webhook-types';
 
 /** What a simulator is built from: the shared people, a named random stream and the clocks. */
 export interface SeedContext {
@@ -14,7 +15,11 @@ export interface SeedContext {
   now(): Date;
 }
 
-export type FaultResponseKind = { kind: 'error'; status: number } | { kind: 'rate-limit'; retryAfterSeconds: number };
+/**
+ * `enforced` marks a 429 from the sandbox's own rate limit (`rateLimitPerSecond`): answered exactly as the provider
+ * answers one, Retry-After only where the provider sends it. An injected 429 (`rateLimitRate`) always carries it.
+ */
+export type FaultResponseKind = { kind: 'error'; status: number } | { kind: 'rate-limit'; retryAfterSeconds: number; enforced?: boolean };
 
 /** One provider's REST API, in memory. */
 export interface ProviderSimulator {
@@ -33,6 +38,8 @@ export interface ProviderSimulator {
   faultResponse(fault: FaultResponseKind): SandboxResponse;
   /** How many customers the simulator holds (for start-up output). */
   customerCount(): number;
+  /** The provider's webhooks: which writes raise which events, their bodies and signatures. */
+  readonly webhooks?: SimulatorWebhooks;
 }
 
 export type SimulatorFactory = (context: SeedContext) => ProviderSimulator;

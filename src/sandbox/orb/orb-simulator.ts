@@ -5,6 +5,7 @@ import { issue, orbErrors } from './orb-errors';
 import { orbRouter } from './orb-routes';
 import { seedOrbCustomers } from './orb-seed';
 import { OrbCustomerStore } from './orb-store';
+import { orbWebhooks } from './orb-webhooks';
 
 /** Orb refuses longer keys (docs: idempotency). */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 64;
@@ -58,7 +59,7 @@ export const createOrbSimulator: SimulatorFactory = (context) => {
     basePath: '/orb/v1',
     handle,
     faultResponse: (fault: FaultResponseKind) => {
-      if (fault.kind === 'rate-limit') return orbErrors.tooManyRequests(fault.retryAfterSeconds);
+      if (fault.kind === 'rate-limit') return orbErrors.tooManyRequests(fault.enforced === true ? null : fault.retryAfterSeconds);
       if (fault.status >= 500) return orbErrors.server(fault.status);
       if (fault.status === 401) return orbErrors.unauthenticated();
       if (fault.status === 409) return orbErrors.conflict('The request conflicts with another request.');
@@ -66,6 +67,7 @@ export const createOrbSimulator: SimulatorFactory = (context) => {
       return orbErrors.other(fault.status);
     },
     customerCount: () => store.count(),
+    webhooks: orbWebhooks,
   };
 };
 
