@@ -1,14 +1,16 @@
 import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { sandboxBaseUrls, startSandboxFor } from './sandbox/start';
+import { keepServingOnUnhandledRejection } from './front-door/last-line';
 import { consoleLogger } from './logger';
+import { sandboxBaseUrls, startSandboxFor } from './sandbox/start';
 import { createState } from './state/create-state';
 import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  keepServingOnUnhandledRejection(consoleLogger);
   const sandbox = await startSandboxFor(config);
   const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url));
   if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
