@@ -168,9 +168,8 @@ export class ProviderResilience {
   private worthRetrying(call: ResilientCall, error: unknown, deadline: number): boolean {
     if (!(error instanceof ProviderError) || !error.retryable || error.code === 'ABORTED' || error.code === 'UNAVAILABLE') return false;
     if (call.signal?.aborted) return false;
-    const wait = error.retryAfterMs ?? 0;
-    if (wait > this.options.retry.maxDelayMs) return false;
-    return Date.now() + wait + MIN_ATTEMPT_MS < deadline;
+    // The whole Retry-After must fit: the rate budget holds the next attempt until then, however short our sleep.
+    return Date.now() + (error.retryAfterMs ?? 0) + MIN_ATTEMPT_MS < deadline;
   }
 
   private unavailable(): ProviderError {
@@ -202,7 +201,7 @@ export class ProviderResilience {
   }
 }
 
-/** Exponential backoff with decorrelated jitter, replaced by the provider's Retry-After, never past the deadline. */
+/** Exponential backoff with decorrelated jitter, replaced by the provider's Retry-After (capped), never past the deadline. */
 class FittingBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> {
   constructor(
     private readonly policy: RetryPolicy,
@@ -213,7 +212,7 @@ class FittingBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> {
   next(context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
     const step = this.exponential.next(context);
     const error = 'error' in context.result ? context.result.error : undefined;
-    const wanted = error instanceof ProviderError && error.retryAfterMs !== null ? error.retryAfterMs : step.duration;
+    const wanted = error instanceof ProviderError && error.retryAfterMs !== null ? Math.min(error.retryAfterMs, this.policy.maxDelayMs) : step.duration;
     const duration = Math.max(0, Math.min(wanted, this.deadline - Date.now() - MIN_ATTEMPT_MS));
     const following = new FittingBackoff(this.policy, this.deadline, step);
     return { duration, next: (next) => following.next(next) };

@@ -8,7 +8,7 @@ export interface RetryPolicy {
   retries: number;
   /** First backoff; doubles each attempt, with jitter. @default 100 */
   baseDelayMs: number;
-  /** Cap for one wait; a provider's Retry-After longer than this is not waited for (the error says how long). @default 2000 */
+  /** Cap for one backoff sleep, a provider's Retry-After included (the rate budget holds the next attempt for the rest). @default 2000 */
   maxDelayMs: number;
 }
 
