@@ -1,13 +1,20 @@
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
 import { createContext, type Gateway, type GraphContext } from './context';
 import { maskError } from './graphql/errors';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
 import { Limiter } from './loaders/limiter';
-import { consoleLogger, type Logger } from './logger';
+import { createLifecycle, type Lifecycle } from './lifecycle';
+import { silentLogger } from './logger';
+import { type AppLogger } from './observability/logger';
+import { createMetrics, type GatewayMetrics } from './observability/metrics';
+import { ReadinessProbes } from './observability/readiness';
+import { requestTelemetryPlugin } from './observability/request-telemetry';
+import { createUpstreamTelemetry } from './observability/upstream-telemetry';
 import { createDispatcher, type HttpTimeouts } from './providers/http/dispatcher';
 import type { HttpTransport } from './providers/http/http-client';
 import type { RetryPolicy } from './providers/http/retry';
@@ -21,9 +28,15 @@ export interface AppOptions {
   providers: readonly (ProviderConfig & { baseUrl: string; apiKey: string })[];
   http: { timeouts: HttpTimeouts; retry: RetryPolicy };
   concurrency: number;
-  logger?: Logger;
+  /** Structured logs (pino). @default a silent logger */
+  logger?: AppLogger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
+  /**
+   * Prometheus metrics: `endpoint` is where this app serves them (`false` when another server does, e.g. on
+   * `METRICS_PORT`); `false` turns metrics off altogether (benchmarks compare). @default { endpoint: '/metrics' }
+   */
+  metrics?: { endpoint: string | false } | false;
 }
 
 export interface App {
@@ -32,14 +45,30 @@ export interface App {
   gateway: Gateway;
   /** Settles when the identity index has read every provider that needs one (failures are logged, not thrown). */
   ready: Promise<void>;
+  logger: AppLogger;
+  /** Null when metrics are off. */
+  metrics: GatewayMetrics | null;
+  /** What `/readiness` asks; other parts register their probes here. */
+  readiness: ReadinessProbes;
+  /** Draining and the app-wide shutdown signal that every request's signal includes. */
+  lifecycle: Lifecycle;
   close(): Promise<void>;
 }
 
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? silentLogger;
+  const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
+  const lifecycle = createLifecycle();
+  let indexStatus: () => ReturnType<IdentityIndex['status']> = () => [];
+  const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
   const dispatcher = createDispatcher(options.http.timeouts);
-  const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry };
+  const transport: HttpTransport = {
+    dispatcher,
+    timeouts: options.http.timeouts,
+    retry: options.http.retry,
+    observer: createUpstreamTelemetry(logger, metrics),
+  };
   const directory = new ProviderDirectory(
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
@@ -52,20 +81,30 @@ export function createApp(options: AppOptions): App {
     directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
   );
+  indexStatus = () => identityIndex.status();
   const gateway: Gateway = {
     directory,
     identityIndex,
     limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
     writeLedger: createWriteLedger(),
+    shutdownSignal: lifecycle.shutdownSignal,
   };
   const ready = identityIndex.start().catch(() => undefined);
+  const readiness = new ReadinessProbes();
+  readiness.register('draining', () => (lifecycle.draining ? { ready: false, detail: 'shutting down' } : { ready: true }));
+  readiness.register('identityIndex', () => identityIndexProbe(identityIndex));
 
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
-    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphqlEndpoint,
     context: ({ request }) => createContext(gateway, request.signal),
     maskedErrors: { maskError },
-    plugins: [partialErrorsPlugin()],
+    plugins: [
+      requestTelemetryPlugin({ logger, graphqlEndpoint }),
+      useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
+      ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),
+      partialErrorsPlugin(),
+    ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
     graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
@@ -77,6 +116,10 @@ export function createApp(options: AppOptions): App {
     schema,
     gateway,
     ready,
+    logger,
+    metrics,
+    readiness,
+    lifecycle,
     close: async () => {
       await dispatcher.close();
     },
@@ -94,4 +137,37 @@ function partialErrorsPlugin(): Plugin<GraphContext> {
       },
     }),
   };
+}
+
+/** Ready once every identity index has finished a build; a failed build is started again by the probe. */
+function identityIndexProbe(identityIndex: IdentityIndex): { ready: boolean; detail?: string } {
+  const pending = identityIndex.status().filter((status) => status.builtAt === null).map((status) => status.provider);
+  if (pending.length === 0) return { ready: true };
+  // A build that failed is only retried on demand; without this a gateway that started during an outage never becomes ready.
+  identityIndex.start().catch(() => undefined);
+  return { ready: false, detail: `building: ${pending.join(', ')}` };
+}
+
+function readinessResponse(report: Awaited<ReturnType<ReadinessProbes['evaluate']>>): Response {
+  return new Response(JSON.stringify({ status: report.ready ? 'ready' : 'not ready', checks: report.checks }), {
+    status: report.ready ? 200 : 503,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
+}
+
+/** graphql-yoga's Prometheus plugin on the app's registry: requests, errors and durations by operation. */
+function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Plugin {
+  return usePrometheus({
+    registry: metrics.registry,
+    endpoint,
+    metrics: {
+      graphql_envelop_request: true,
+      graphql_envelop_request_duration: true,
+      graphql_envelop_error_result: true,
+      graphql_envelop_phase_execute: true,
+      graphql_yoga_http_duration: true,
+    },
+    // The URL label would repeat the endpoint; query strings could hold anything.
+    labels: { url: false },
+  });
 }

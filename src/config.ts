@@ -32,7 +32,25 @@ export interface AppConfig {
   http: { timeouts: HttpTimeouts; retry: RetryPolicy };
   /** Most calls in flight to one provider at once. @default 8 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
+  observability: ObservabilityConfig;
+  /** How long in-flight requests may run after SIGTERM/SIGINT before they are cut off. @default 10000 (env `SHUTDOWN_GRACE_MS`) */
+  shutdownGraceMs: number;
 }
+
+export interface ObservabilityConfig {
+  /** pino level. @default 'info' (env `LOG_LEVEL`) */
+  logLevel: string;
+  /** Human-readable logs when stdout is a terminal; off when `NODE_ENV=production`. */
+  prettyLogs: boolean;
+  /** Serve `/metrics` on this port instead of the gateway's. @default null (env `METRICS_PORT`) */
+  metricsPort: number | null;
+  /** OpenTelemetry tracing, on only when an exporter is configured through the standard `OTEL_*` variables. */
+  tracing: boolean;
+  /** @default 'customer-graph' (env `OTEL_SERVICE_NAME`) */
+  serviceName: string;
+}
+
+const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -83,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const metricsPort = env.METRICS_PORT?.trim() ? integer('METRICS_PORT', 0, 0, 65535) : null;
+
   const config: AppConfig = {
     port: integer('PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -102,7 +124,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retry: { ...defaultRetryPolicy, retries: integer('HTTP_RETRIES', defaultRetryPolicy.retries, 0, 10) },
     },
     concurrency: integer('PROVIDER_CONCURRENCY', 8, 1, 256),
+    observability: { logLevel, prettyLogs: env.NODE_ENV !== 'production', metricsPort, tracing: tracingConfigured(env), serviceName: env.OTEL_SERVICE_NAME?.trim() || 'customer-graph' },
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Tracing is off unless an exporter is named or an OTLP endpoint is given (the SDK itself reads the rest of
+ * the standard `OTEL_*` variables). The SDK's own default exporter would be OTLP to localhost: not wanted.
+ */
+function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
+  const exporter = env.OTEL_TRACES_EXPORTER?.trim().toLowerCase();
+  if (exporter !== undefined && exporter !== '') return exporter !== 'none';
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
 }

@@ -14,6 +14,8 @@ export interface Gateway {
   identityIndex: IdentityIndex;
   limiter(provider: string): Limiter;
   writeLedger: WriteLedger;
+  /** Aborted when a shutdown's grace period ends; part of every request's signal. */
+  shutdownSignal: AbortSignal;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -26,9 +28,11 @@ export interface GraphContext {
   partialErrors: GraphQLError[];
 }
 
-export function createContext(gateway: Gateway, signal: AbortSignal | undefined): GraphContext {
+export function createContext(gateway: Gateway, requestSignal: AbortSignal | undefined): GraphContext {
+  // The caller leaving and the gateway's shutdown both cut a request's upstream calls short.
+  const signal = requestSignal === undefined ? gateway.shutdownSignal : AbortSignal.any([requestSignal, gateway.shutdownSignal]);
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
-  if (signal !== undefined) setMaxListeners(1000, signal);
+  setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,

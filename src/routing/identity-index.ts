@@ -7,6 +7,8 @@ interface ProviderIndex {
   /** Settles when the walk over the provider's list is done; replaced by a new walk after a failure. */
   build: Promise<void>;
   failed: boolean;
+  /** When the last complete walk finished (ms since the epoch); null until one has. */
+  builtAt: number | null;
 }
 
 /**
@@ -62,6 +64,14 @@ export class IdentityIndex {
     return this.indexes.get(provider)?.byExternalId.size ?? 0;
   }
 
+  /** Each index's size and when its last complete build finished, for readiness and metrics. */
+  status(): { provider: string; size: number; builtAt: number | null }[] {
+    return this.providers.map((provider) => {
+      const index = this.indexes.get(provider.name);
+      return { provider: provider.name, size: index?.byExternalId.size ?? 0, builtAt: index?.builtAt ?? null };
+    });
+  }
+
   private providerNamed(name: string): CustomerProvider {
     const provider = this.providers.find((candidate) => candidate.name === name);
     if (provider === undefined) throw new Error(`${name} has no identity index`);
@@ -71,7 +81,7 @@ export class IdentityIndex {
   private ensure(provider: CustomerProvider): ProviderIndex {
     const existing = this.indexes.get(provider.name);
     if (existing !== undefined && !existing.failed) return existing;
-    const index: ProviderIndex = existing ?? { byExternalId: new Map(), byId: new Map(), build: Promise.resolve(), failed: false };
+    const index: ProviderIndex = existing ?? { byExternalId: new Map(), byId: new Map(), build: Promise.resolve(), failed: false, builtAt: null };
     index.failed = false;
     index.build = this.walk(provider, index).catch((error: unknown) => {
       index.failed = true;
@@ -103,6 +113,7 @@ export class IdentityIndex {
       if (pages % 50 === 0) this.logger.info(`identity index: ${provider.name} ${seen} customers read (${pages} pages)…`);
       cursor = page.nextCursor;
     } while (cursor !== null);
+    index.builtAt = Date.now();
     const ms = Math.round(performance.now() - started);
     this.logger.info(`identity index: ${provider.name} ready, ${index.byExternalId.size} external IDs from ${seen} customers (${pages} pages, ${ms} ms)`);
   }

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
+import type { AppLogger } from '../../src/observability/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
 import { providerNames } from '../../src/providers/registry';
@@ -32,6 +33,7 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  logger?: AppLogger;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -44,7 +46,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
     },
     concurrency: 8,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
   });
   await app.ready;
   sandbox.clearRequests();

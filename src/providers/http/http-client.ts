@@ -1,13 +1,17 @@
 import type { Dispatcher } from 'undici';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
+import type { UpstreamObserver } from './call-observer';
 import type { HttpTimeouts } from './dispatcher';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
+import { RouteTemplates } from './route-template';
 
 /** What every adapter shares: the app's one dispatcher, its timeouts and its retry policy. */
 export interface HttpTransport {
   dispatcher: Dispatcher;
   timeouts: HttpTimeouts;
   retry: RetryPolicy;
+  /** Logs, metrics and spans for every attempt; none when absent. */
+  observer?: UpstreamObserver;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -41,17 +45,21 @@ export interface ProviderHttpOptions {
   /** The header name when the provider honours idempotency keys; writes may then be retried safely. */
   idempotencyHeader?: string;
   transport: HttpTransport;
+  /** The provider's route templates (`/customers/{id}`), the only form in which paths reach telemetry. */
+  routes?: readonly string[];
 }
 
 /** The one way adapters talk HTTP: signal, auth, timeouts, typed errors and the retry policy, applied alike. */
 export class ProviderHttp {
   private readonly origin: string;
   private readonly basePath: string;
+  private readonly routes: RouteTemplates;
 
   constructor(private readonly options: ProviderHttpOptions) {
     const url = new URL(options.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
+    this.routes = new RouteTemplates(options.routes ?? []);
   }
 
   get provider(): string {
@@ -61,14 +69,26 @@ export class ProviderHttp {
   async send(request: HttpRequest): Promise<HttpResponse> {
     const { retry } = this.options.transport;
     const canRetry = request.method === 'GET' || (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined);
+    const observer = this.options.transport.observer;
+    const route = observer === undefined ? '' : this.routes.match(request.path);
+    // Whether an earlier attempt of this write may have reached the provider; a later cancel does not undo it.
+    let reachedBefore = false;
     for (let attempt = 0; ; attempt++) {
+      if (request.signal?.aborted) throw this.aborted(request, reachedBefore);
+      const started = performance.now();
+      const finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt });
       try {
-        return await this.attempt(request);
+        const response = await this.attempt(request);
+        finish?.({ status: response.status, errorCode: null, willRetry: false, durationMs: performance.now() - started });
+        return response;
       } catch (error) {
         const failure = error instanceof ProviderError ? error : this.transportError(request, error);
-        if (!canRetry || !failure.retryable || attempt >= retry.retries || request.signal?.aborted) throw failure;
-        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch((reason: unknown) => {
-          throw this.transportError(request, reason);
+        const willRetry = canRetry && failure.retryable && attempt < retry.retries && request.signal?.aborted !== true;
+        finish?.({ status: failure.status, errorCode: failure.code, willRetry, durationMs: performance.now() - started });
+        reachedBefore ||= failure.outcomeUnknown;
+        if (!willRetry) throw failure;
+        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch(() => {
+          throw this.aborted(request, reachedBefore);
         });
       }
     }
@@ -137,12 +157,19 @@ export class ProviderHttp {
     });
   }
 
+  private aborted(request: HttpRequest, outcomeUnknown: boolean, cause?: unknown): ProviderError {
+    const provider = this.options.provider;
+    const reason: unknown = request.signal?.reason;
+    // The app's shutdown (or a deadline) aborts with a reason worth saying; a plain cancel says nothing more.
+    const why = reason instanceof Error && reason.name !== 'AbortError' ? ` (${reason.message})` : '';
+    return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${request.method} ${request.path} was cancelled${why}`, outcomeUnknown, cause: cause ?? reason });
+  }
+
   private transportError(request: HttpRequest, error: unknown): ProviderError {
     const provider = this.options.provider;
     const where = `${request.method} ${request.path}`;
-    if (request.signal?.aborted) {
-      return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} was cancelled`, cause: error });
-    }
+    // A write cut off mid-flight (the caller left, the gateway shut down) may have reached the provider.
+    if (request.signal?.aborted) return this.aborted(request, request.method !== 'GET', error);
     const code = (error as { code?: string } | null)?.code ?? '';
     const isConnect = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ECONNREFUSED' || code === 'ENOTFOUND';
     const isTimeout = code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
