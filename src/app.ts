@@ -21,6 +21,8 @@ import type { RetryPolicy } from './providers/http/retry';
 import { providerDefinitions } from './providers/registry';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
+import { createMemoryState } from './state/memory/memory-state';
+import type { StateStore } from './state/state-port';
 import { createWriteLedger } from './writes/write-ledger';
 
 export interface AppOptions {
@@ -37,6 +39,8 @@ export interface AppOptions {
    * `METRICS_PORT`); `false` turns metrics off altogether (benchmarks compare). @default { endpoint: '/metrics' }
    */
   metrics?: { endpoint: string | false } | false;
+  /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
+  state?: StateStore;
 }
 
 export interface App {
@@ -58,6 +62,7 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? silentLogger;
+  const state = options.state ?? createMemoryState();
   const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
   const lifecycle = createLifecycle();
   let indexStatus: () => ReturnType<IdentityIndex['status']> = () => [];
@@ -86,13 +91,18 @@ export function createApp(options: AppOptions): App {
     directory,
     identityIndex,
     limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
-    writeLedger: createWriteLedger(),
+    writeLedger: createWriteLedger({ store: state.ledger }),
+    state,
     shutdownSignal: lifecycle.shutdownSignal,
   };
   const ready = identityIndex.start().catch(() => undefined);
   const readiness = new ReadinessProbes();
   readiness.register('draining', () => (lifecycle.draining ? { ready: false, detail: 'shutting down' } : { ready: true }));
   readiness.register('identityIndex', () => identityIndexProbe(identityIndex));
+  readiness.register('stateStore', async () => {
+    const health = await state.health();
+    return health.ok ? { ready: true } : { ready: false, detail: health.detail };
+  });
 
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
@@ -122,6 +132,7 @@ export function createApp(options: AppOptions): App {
     lifecycle,
     close: async () => {
       await dispatcher.close();
+      if (options.state === undefined) await state.close();
     },
   };
 }

@@ -6,9 +6,10 @@ import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
+import type { StateStore } from './state/state-port';
 import type { WriteLedger } from './writes/write-ledger';
 
-/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger. */
+/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger, the state store. */
 export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
@@ -16,6 +17,8 @@ export interface Gateway {
   writeLedger: WriteLedger;
   /** Aborted when a shutdown's grace period ends; part of every request's signal. */
   shutdownSignal: AbortSignal;
+  /** What instances share: memory for one, Redis for several. */
+  state: StateStore;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */

@@ -6,6 +6,7 @@ import { startSandboxFor } from './sandbox/start';
 import { startGatewayServer } from './server/gateway-server';
 import { startMetricsServer } from './server/metrics-server';
 import { describeListenError } from './server/start-up-errors';
+import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(config: AppConfig, logger: AppLogger): Promise<void> {
@@ -29,6 +30,7 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   console.log(`customer-graph: GraphQL and GraphiQL at ${gateway.url}/graphql (${modes})`);
   const metricsUrl = metricsServer === null ? `${gateway.url}/metrics` : `${gateway.url.replace(/:\d+$/, `:${metricsServer.port}`)}/metrics`;
   console.log(`  health ${gateway.url}/health · readiness ${gateway.url}/readiness · metrics ${metricsUrl}${tracing === null ? '' : ' · tracing on'}`);
+  console.log(describeState(app.gateway.state));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

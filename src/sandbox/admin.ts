@@ -1,6 +1,7 @@
 import { validateFaults, type FaultConfig } from './faults';
 import type { Sandbox } from './sandbox';
 import { json, type SandboxResponse } from './sandbox-http';
+import { describeWebhookSettings, parseWebhookSettings } from './webhooks/webhook-settings';
 
 interface AdminRequest {
   method: string;
@@ -33,13 +34,39 @@ export function handleAdmin(request: AdminRequest, sandbox: Sandbox): SandboxRes
       sandbox.setFaults(config as FaultConfig);
       return json(200, sandbox.faults());
     }
+    case 'GET /__sandbox/webhooks':
+      return json(200, describeWebhookSettings(sandbox.webhooks()));
+    case 'PUT /__sandbox/webhooks': {
+      let body: unknown;
+      try {
+        body = request.body.trim() === '' ? {} : JSON.parse(request.body);
+      } catch {
+        return json(400, { error: 'invalid JSON body' });
+      }
+      const settings = parseWebhookSettings(body, sandbox.providers);
+      if ('problems' in settings) return json(400, { error: 'invalid webhook configuration', problems: settings.problems });
+      sandbox.setWebhooks(settings);
+      return json(200, describeWebhookSettings(settings));
+    }
+    case 'GET /__sandbox/webhooks/deliveries':
+      return json(200, { deliveries: sandbox.webhookDeliveries() });
+    case 'DELETE /__sandbox/webhooks/deliveries':
+      sandbox.clearWebhookDeliveries();
+      return json(200, { deliveries: [] });
     case 'POST /__sandbox/reset':
       sandbox.reset();
       return json(200, { reset: true, customers: sandbox.customerCounts() });
     default:
       return json(404, {
         error: `unknown sandbox admin route ${route}`,
-        routes: ['GET /__sandbox', 'GET|DELETE /__sandbox/requests', 'GET|PUT /__sandbox/faults', 'POST /__sandbox/reset'],
+        routes: [
+          'GET /__sandbox',
+          'GET|DELETE /__sandbox/requests',
+          'GET|PUT /__sandbox/faults',
+          'GET|PUT /__sandbox/webhooks',
+          'GET|DELETE /__sandbox/webhooks/deliveries',
+          'POST /__sandbox/reset',
+        ],
       });
   }
 }

@@ -126,12 +126,12 @@ describe('/health and /readiness', () => {
     expect(health.status).toBe(200);
     const ready = await gateway.app.yoga.fetch('http://gateway.test/readiness');
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { draining: { ready: true }, identityIndex: { ready: true } } });
-    gateway.app.readiness.register('stateStore', () => ({ ready: false, detail: 'unreachable' }));
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { draining: { ready: true }, identityIndex: { ready: true }, stateStore: { ready: true } } });
+    gateway.app.readiness.register('searchIndex', () => ({ ready: false, detail: 'unreachable' }));
     const notReady = await gateway.app.yoga.fetch('http://gateway.test/readiness');
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({ status: 'not ready', checks: { stateStore: { ready: false, detail: 'unreachable' } } });
-    gateway.app.readiness.register('stateStore', () => ({ ready: true }));
+    expect(await notReady.json()).toMatchObject({ status: 'not ready', checks: { searchIndex: { ready: false, detail: 'unreachable' }, stateStore: { ready: true } } });
+    gateway.app.readiness.register('searchIndex', () => ({ ready: true }));
     gateway.app.lifecycle.startDraining();
     const draining = await gateway.app.yoga.fetch('http://gateway.test/readiness');
     expect(draining.status).toBe(503);
