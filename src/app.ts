@@ -7,7 +7,6 @@ import { createContext, type Gateway, type GraphContext } from './context';
 import { maskError } from './graphql/errors';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
-import { Limiter } from './loaders/limiter';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { silentLogger } from './logger';
 import { type AppLogger } from './observability/logger';
@@ -15,9 +14,12 @@ import { createMetrics, type GatewayMetrics } from './observability/metrics';
 import { ReadinessProbes } from './observability/readiness';
 import { requestTelemetryPlugin } from './observability/request-telemetry';
 import { createUpstreamTelemetry } from './observability/upstream-telemetry';
-import { createDispatcher, type HttpTimeouts } from './providers/http/dispatcher';
+import { ConcurrencyCeiling } from './providers/http/concurrency-ceiling';
+import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/http/dispatcher';
 import type { HttpTransport } from './providers/http/http-client';
+import type { RateBudget, RateLimit } from './providers/http/rate-budget';
 import type { RetryPolicy } from './providers/http/retry';
+import { TokenBucketBudget } from './providers/http/token-bucket';
 import { providerDefinitions } from './providers/registry';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
@@ -28,8 +30,15 @@ import { createWriteLedger } from './writes/write-ledger';
 export interface AppOptions {
   /** Every provider with its base URL and key resolved (sandbox URLs filled in by the caller). */
   providers: readonly (ProviderConfig & { baseUrl: string; apiKey: string })[];
-  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy; pool?: HttpPool };
+  /** Most calls in flight to one provider (a safety net; rate budgets pace the calls). */
   concurrency: number;
+  /** Each provider's rate budget; a provider not named is unlimited. */
+  rateLimits?: Record<string, RateLimit>;
+  /** @default 10000 */
+  rateBudgetMaxWaitMs?: number;
+  /** Replaces the in-memory budgets, e.g. with budgets shared by several instances. */
+  rateBudget?: RateBudget;
   /** Structured logs (pino). @default a silent logger */
   logger?: AppLogger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
@@ -67,12 +76,15 @@ export function createApp(options: AppOptions): App {
   const lifecycle = createLifecycle();
   let indexStatus: () => ReturnType<IdentityIndex['status']> = () => [];
   const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
-  const dispatcher = createDispatcher(options.http.timeouts);
+  const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
+  const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
   const transport: HttpTransport = {
     dispatcher,
     timeouts: options.http.timeouts,
     retry: options.http.retry,
     observer: createUpstreamTelemetry(logger, metrics),
+    budget,
+    ceiling: new ConcurrencyCeiling(options.concurrency),
   };
   const directory = new ProviderDirectory(
     options.providers.map((config) => {
@@ -81,7 +93,6 @@ export function createApp(options: AppOptions): App {
       return { provider: definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport), mode: config.mode, baseUrl: config.baseUrl };
     }),
   );
-  const limiters = new Map(directory.names.map((name) => [name, new Limiter(options.concurrency)]));
   const identityIndex = new IdentityIndex(
     directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
@@ -90,7 +101,6 @@ export function createApp(options: AppOptions): App {
   const gateway: Gateway = {
     directory,
     identityIndex,
-    limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
     writeLedger: createWriteLedger({ store: state.ledger }),
     state,
     shutdownSignal: lifecycle.shutdownSignal,

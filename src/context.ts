@@ -1,7 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import type { LoaderEnvironment } from './loaders/environment';
-import type { Limiter } from './loaders/limiter';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import type { IdentityIndex } from './routing/identity-index';
@@ -9,11 +8,10 @@ import type { ProviderDirectory } from './routing/provider-directory';
 import type { StateStore } from './state/state-port';
 import type { WriteLedger } from './writes/write-ledger';
 
-/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger, the state store. */
+/** What lives as long as the app: adapters, the identity index, the idempotency ledger, the state store. */
 export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
-  limiter(provider: string): Limiter;
   writeLedger: WriteLedger;
   /** Aborted when a shutdown's grace period ends; part of every request's signal. */
   shutdownSignal: AbortSignal;
@@ -39,7 +37,6 @@ export function createContext(gateway: Gateway, requestSignal: AbortSignal | und
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,
-    limiter: (provider) => gateway.limiter(provider),
     signal,
     listings: new Listings(),
   };

@@ -23,6 +23,8 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
     concurrency: config.concurrency,
     logger,
     metrics: { endpoint: separateMetrics ? false : '/metrics' },
+    rateLimits: config.rateLimits,
+    rateBudgetMaxWaitMs: config.rateBudgetMaxWaitMs,
   });
   const gateway = await startGatewayServer(app, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs });
   const metricsServer = separateMetrics && app.metrics !== null ? await startMetricsServer(app.metrics.registry, config.observability.metricsPort as number, config.host) : null;

@@ -63,7 +63,7 @@ async function nativeIdFor(provider: CustomerProvider, externalId: string, conte
 async function check(provider: CustomerProvider, id: string, request: EntitlementCheckRequest, context: GraphContext): Promise<EntitlementCheck> {
   switch (provider.capabilities.entitlementCheck) {
     case 'endpoint':
-      return context.gateway.limiter(provider.name).run(() => provider.checkEntitlement!(id, request, { signal: context.signal }));
+      return provider.checkEntitlement!(id, request, { signal: context.signal });
     case 'derived':
       try {
         const { entitlements } = await context.loaders.entitlements.load({ provider: provider.name, id });

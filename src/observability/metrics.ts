@@ -14,6 +14,7 @@ export interface GatewayMetrics {
   upstreamRequests: Counter<'provider' | 'method' | 'route' | 'status'>;
   upstreamDuration: Histogram<'provider' | 'method' | 'route'>;
   upstreamRetries: Counter<'provider' | 'method' | 'route'>;
+  upstreamWait: Histogram<'provider'>;
 }
 
 /** The gateway's own metrics beside graphql-yoga's; names carry the `customer_graph_` prefix. */
@@ -39,6 +40,13 @@ export function createMetrics(indexStatus: () => IndexStatus[]): GatewayMetrics 
     labelNames: ['provider', 'method', 'route'] as const,
     registers: [registry],
   });
+  const upstreamWait = new Histogram({
+    name: 'customer_graph_upstream_wait_seconds',
+    help: 'Time an attempt waited for its provider\'s rate budget and a concurrency slot before it was sent.',
+    labelNames: ['provider'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
   new Gauge({
     name: 'customer_graph_identity_index_external_ids',
     help: 'External IDs held by the identity index, per provider that needs one.',
@@ -60,5 +68,5 @@ export function createMetrics(indexStatus: () => IndexStatus[]): GatewayMetrics 
       }
     },
   });
-  return { registry, upstreamRequests, upstreamDuration, upstreamRetries };
+  return { registry, upstreamRequests, upstreamDuration, upstreamRetries, upstreamWait };
 }

@@ -15,6 +15,7 @@ export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetr
     start(attempt) {
       const scope = currentRequestScope();
       if (scope !== undefined) scope.upstreamCalls[attempt.provider] = (scope.upstreamCalls[attempt.provider] ?? 0) + 1;
+      metrics?.upstreamWait.observe({ provider: attempt.provider }, attempt.waitedMs / 1000);
       const span = tracer.startSpan(`${attempt.method} ${attempt.route}`, {
         kind: SpanKind.CLIENT,
         attributes: {

@@ -106,6 +106,7 @@ describe('/metrics', () => {
     expect(after.text).toMatch(/graphql_envelop_request_duration_count\{operationName="NodesByIds",operationType="query"\} \d+/);
     expect(after.text).toMatch(/customer_graph_identity_index_external_ids\{provider="omise"\} [1-9]\d*/);
     expect(after.text).toMatch(/customer_graph_identity_index_age_seconds\{provider="synctera"\} /);
+    expect(after.text).toMatch(/customer_graph_upstream_wait_seconds_count\{provider="polar"\} [1-9]/);
     expect(after.text).toContain('process_resident_memory_bytes');
     expect(after.text).not.toContain(ids[0]!.split(':')[1]!);
   });

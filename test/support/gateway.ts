@@ -4,6 +4,7 @@ import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import type { AppLogger } from '../../src/observability/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
+import type { RateLimit } from '../../src/providers/http/rate-budget';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
 import { providerNames } from '../../src/providers/registry';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
@@ -34,6 +35,9 @@ export interface TestGatewayOptions {
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
   logger?: AppLogger;
+  /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
+  rateLimits?: Record<string, RateLimit>;
+  concurrency?: number;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -45,7 +49,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
       retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
     },
-    concurrency: 8,
+    concurrency: options.concurrency ?? 8,
+    rateLimits: options.rateLimits,
     logger: options.logger ?? silentLogger,
   });
   await app.ready;

@@ -10,6 +10,8 @@ export interface UpstreamAttempt {
   route: string;
   /** 0 for the first try, 1 for the first retry, … */
   attempt: number;
+  /** Time this attempt waited for the provider's rate budget and a concurrency slot before it was sent. */
+  waitedMs: number;
 }
 
 export interface UpstreamAttemptEnd {
@@ -23,6 +25,9 @@ export interface UpstreamAttemptEnd {
 }
 
 export interface UpstreamObserver {
-  /** Called as an attempt starts (inside the caller's async context); the returned function ends it. */
+  /**
+   * Called as an attempt is sent (inside the caller's async context), so attempts that never left (a wait cut
+   * short) are not counted as calls; the returned function ends it.
+   */
   start(attempt: UpstreamAttempt): (end: UpstreamAttemptEnd) => void;
 }

@@ -1,17 +1,22 @@
 import type { Dispatcher } from 'undici';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
-import type { UpstreamObserver } from './call-observer';
+import type { UpstreamAttemptEnd, UpstreamObserver } from './call-observer';
+import type { ConcurrencyCeiling } from './concurrency-ceiling';
 import type { HttpTimeouts } from './dispatcher';
+import type { RateBudget } from './rate-budget';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
 import { RouteTemplates } from './route-template';
 
-/** What every adapter shares: the app's one dispatcher, its timeouts and its retry policy. */
+/** What every adapter shares: the app's one dispatcher, its timeouts, its retry policy and the per-provider limits. */
 export interface HttpTransport {
   dispatcher: Dispatcher;
   timeouts: HttpTimeouts;
   retry: RetryPolicy;
   /** Logs, metrics and spans for every attempt; none when absent. */
   observer?: UpstreamObserver;
+  /** Paces every attempt to the provider's rate; see `rate-budget.ts`. */
+  budget: RateBudget;
+  ceiling: ConcurrencyCeiling;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,6 +30,8 @@ export interface HttpRequest {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Epoch milliseconds the request must finish by; waiting for rate budget never goes past it. */
+  deadline?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
 }
@@ -75,10 +82,14 @@ export class ProviderHttp {
     let reachedBefore = false;
     for (let attempt = 0; ; attempt++) {
       if (request.signal?.aborted) throw this.aborted(request, reachedBefore);
-      const started = performance.now();
-      const finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt });
+      let started = 0;
+      let finish: ((end: UpstreamAttemptEnd) => void) | undefined;
+      const begin = (waitedMs: number) => {
+        started = performance.now();
+        finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt, waitedMs });
+      };
       try {
-        const response = await this.attempt(request);
+        const response = await this.attempt(request, begin);
         finish?.({ status: response.status, errorCode: null, willRetry: false, durationMs: performance.now() - started });
         return response;
       } catch (error) {
@@ -94,7 +105,8 @@ export class ProviderHttp {
     }
   }
 
-  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+  /** `begin` is called once the attempt holds its budget and slot, as the request goes out. */
+  private async attempt(request: HttpRequest, begin: (waitedMs: number) => void): Promise<HttpResponse> {
     const query = request.query === undefined ? '' : String(request.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
     let body: string | undefined;
@@ -105,6 +117,21 @@ export class ProviderHttp {
     if (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined) {
       headers[this.options.idempotencyHeader] = request.idempotencyKey;
     }
+    const { budget, ceiling } = this.options.transport;
+    const provider = this.options.provider;
+    // Per attempt, not per call: a retry sleeping in its backoff holds neither budget nor a slot.
+    const queued = performance.now();
+    await budget.acquire(provider, { signal: request.signal, deadline: request.deadline });
+    const release = await ceiling.acquire(provider, request.signal);
+    begin(performance.now() - queued);
+    try {
+      return await this.exchange(request, query, headers, body);
+    } finally {
+      release();
+    }
+  }
+
+  private async exchange(request: HttpRequest, query: string, headers: Record<string, string>, body: string | undefined): Promise<HttpResponse> {
     const { timeouts } = this.options.transport;
     const response = await this.options.transport.dispatcher.request({
       origin: this.origin,
@@ -132,6 +159,10 @@ export class ProviderHttp {
 
   private statusError(request: HttpRequest, status: number, headers: HttpResponse['headers'], body: unknown): ProviderError {
     const details = this.options.parseError(status, body);
+    const retryAfterMs = parseRetryAfter(headers['retry-after']) ?? details.retryAfterMs ?? null;
+    if (status === 429) {
+      void Promise.resolve(this.options.transport.budget.onThrottled(this.options.provider, retryAfterMs)).catch(() => undefined);
+    }
     return new ProviderError({
       provider: this.options.provider,
       code: details.code ?? codeForStatus(status),
@@ -140,7 +171,7 @@ export class ProviderHttp {
       providerCode: details.providerCode ?? null,
       field: details.field ?? null,
       retryable: isRetryableStatus(status),
-      retryAfterMs: parseRetryAfter(headers['retry-after']) ?? details.retryAfterMs ?? null,
+      retryAfterMs,
       // A 5xx on a write may have been applied before the provider failed.
       outcomeUnknown: request.method !== 'GET' && status >= 500,
     });
