@@ -4,6 +4,8 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
 import { createContext, type Gateway, type GraphContext } from './context';
+import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
+import { requestScopePlugin } from './front-door/request-scope-plugin';
 import { maskError } from './graphql/errors';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
@@ -12,7 +14,7 @@ import { silentLogger } from './logger';
 import { type AppLogger } from './observability/logger';
 import { createMetrics, type GatewayMetrics } from './observability/metrics';
 import { ReadinessProbes } from './observability/readiness';
-import { requestTelemetryPlugin } from './observability/request-telemetry';
+import { createRequestTelemetry } from './observability/request-telemetry';
 import { createUpstreamTelemetry } from './observability/upstream-telemetry';
 import { ConcurrencyCeiling } from './providers/http/concurrency-ceiling';
 import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/http/dispatcher';
@@ -50,6 +52,8 @@ export interface AppOptions {
   metrics?: { endpoint: string | false } | false;
   /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
   state?: StateStore;
+  /** Limits, auth and browser rules; development defaults where not given. */
+  frontDoor?: Partial<FrontDoorOptions>;
 }
 
 export interface App {
@@ -71,6 +75,7 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? silentLogger;
+  const frontDoor = frontDoorOptions(options.frontDoor);
   const state = options.state ?? createMemoryState();
   const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
   const lifecycle = createLifecycle();
@@ -114,15 +119,17 @@ export function createApp(options: AppOptions): App {
     return health.ok ? { ready: true } : { ready: false, detail: health.detail };
   });
 
+  const requestTelemetry = createRequestTelemetry({ logger, graphqlEndpoint });
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint,
-    context: ({ request }) => createContext(gateway, request.signal),
+    context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestTelemetry.requestIdOf(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
     maskedErrors: { maskError },
     plugins: [
-      requestTelemetryPlugin({ logger, graphqlEndpoint }),
+      requestTelemetry.plugin,
       useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
       ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),
+      requestScopePlugin(),
       partialErrorsPlugin(),
     ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.

@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { keepServingOnUnhandledRejection } from './front-door/last-line';
 import { createLogger, type AppLogger } from './observability/logger';
 import { startTracing } from './observability/tracing';
 import { startSandboxFor } from './sandbox/start';
@@ -10,6 +11,7 @@ import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(config: AppConfig, logger: AppLogger): Promise<void> {
+  keepServingOnUnhandledRejection(logger);
   const tracing = config.observability.tracing ? await startTracing(config.observability.serviceName) : null;
   const sandbox = await startSandboxFor(config);
   const separateMetrics = config.observability.metricsPort !== null;

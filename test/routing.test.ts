@@ -32,7 +32,7 @@ function invalid(value: string): GraphQLError {
   }
   expect(caught).toBeInstanceOf(GraphQLError);
   const error = caught as GraphQLError;
-  expect(error.extensions.code).toBe('INVALID_ID');
+  expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
   expect(error.extensions.validPrefixes).toEqual(['orb', 'stigg', 'omise', 'polar', 'synctera']);
   return error;
 }

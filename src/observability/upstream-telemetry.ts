@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger as PinoLogger } from 'pino';
 import type { UpstreamObserver } from '../providers/http/call-observer';
 import type { GatewayMetrics } from './metrics';
-import { currentRequestScope } from './request-scope';
+import { currentRequestScope } from '../request-scope';
 
 const tracer = trace.getTracer('customer-graph');
 
@@ -14,7 +14,6 @@ export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetr
   return {
     start(attempt) {
       const scope = currentRequestScope();
-      if (scope !== undefined) scope.upstreamCalls[attempt.provider] = (scope.upstreamCalls[attempt.provider] ?? 0) + 1;
       metrics?.upstreamWait.observe({ provider: attempt.provider }, attempt.waitedMs / 1000);
       const span = tracer.startSpan(`${attempt.method} ${attempt.route}`, {
         kind: SpanKind.CLIENT,

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { currentRequestScope } from '../../request-scope';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
 import type { UpstreamAttemptEnd, UpstreamObserver } from './call-observer';
 import type { ConcurrencyCeiling } from './concurrency-ceiling';
@@ -82,6 +83,8 @@ export class ProviderHttp {
     let reachedBefore = false;
     for (let attempt = 0; ; attempt++) {
       if (request.signal?.aborted) throw this.aborted(request, reachedBefore);
+      // Counted per attempt, outside the try: a refusal past the request's budget is not a transport failure to retry.
+      currentRequestScope()?.upstreamCalls.record(this.options.provider);
       let started = 0;
       let finish: ((end: UpstreamAttemptEnd) => void) | undefined;
       const begin = (waitedMs: number) => {
@@ -228,7 +231,15 @@ function parseBody(text: string, contentType: string | string[] | undefined): { 
   }
 }
 
-/** Encodes one path segment (external ids may hold `/`, `?` or spaces). */
+/**
+ * Encodes one path segment (external ids may hold `/`, `?` or spaces). What no encoding can make safe is refused:
+ * an empty segment, `.` or `..` (servers normalise them, and `%2E%2E` too, so `/customers/..` would reach the list),
+ * and text that is not valid Unicode. The graph refuses such ids first; this is the last line before the wire.
+ */
 export function segment(value: string): string {
+  if (value === '' || value === '.' || value === '..' || /[\ud800-\udfff]/u.test(value)) {
+    // No resource can live at such a path, so "not found" is the true answer (reads become null, as for any unknown id).
+    throw new ProviderError({ provider: 'gateway', code: 'NOT_FOUND', message: 'no customer can have this id: it cannot be sent as a URL path segment' });
+  }
   return encodeURIComponent(value);
 }
