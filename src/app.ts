@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
@@ -79,7 +80,7 @@ export function createApp(options: AppOptions): App {
   const state = options.state ?? createMemoryState();
   const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
   const lifecycle = createLifecycle();
-  let indexStatus: () => ReturnType<IdentityIndex['status']> = () => [];
+  let indexStatus: () => ReturnType<IdentityIndex['status']> = async () => [];
   const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
   const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions): App {
   const identityIndex = new IdentityIndex(
     directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
+    { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
   indexStatus = () => identityIndex.status();
   const gateway: Gateway = {
@@ -154,6 +156,15 @@ export function createApp(options: AppOptions): App {
   };
 }
 
+/**
+ * Per provider, a digest of its base URL and key: another account (a test key and a live key at the same URL, a
+ * sandbox on another port) never reads this one's identity index from a shared store. The key itself is never
+ * stored.
+ */
+function accountScopes(providers: AppOptions['providers']): Map<string, string> {
+  return new Map(providers.map((config) => [config.name, `${config.name}:${createHash('sha256').update(`${config.baseUrl}\n${config.apiKey}`).digest('base64url').slice(0, 16)}`]));
+}
+
 /** Appends errors that resolvers reported beside partial data (one provider failing among several). */
 function partialErrorsPlugin(): Plugin<GraphContext> {
   return {
@@ -168,8 +179,8 @@ function partialErrorsPlugin(): Plugin<GraphContext> {
 }
 
 /** Ready once every identity index has finished a build; a failed build is started again by the probe. */
-function identityIndexProbe(identityIndex: IdentityIndex): { ready: boolean; detail?: string } {
-  const pending = identityIndex.status().filter((status) => status.builtAt === null).map((status) => status.provider);
+async function identityIndexProbe(identityIndex: IdentityIndex): Promise<{ ready: boolean; detail?: string }> {
+  const pending = (await identityIndex.status()).filter((status) => status.builtAt === null).map((status) => status.provider);
   if (pending.length === 0) return { ready: true };
   // A build that failed is only retried on demand; without this a gateway that started during an outage never becomes ready.
   identityIndex.start().catch(() => undefined);

@@ -3,10 +3,11 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
 import { createLogger, type AppLogger } from './observability/logger';
 import { startTracing } from './observability/tracing';
-import { startSandboxFor } from './sandbox/start';
+import { sandboxBaseUrls, startSandboxFor } from './sandbox/start';
 import { startGatewayServer } from './server/gateway-server';
 import { startMetricsServer } from './server/metrics-server';
 import { describeListenError } from './server/start-up-errors';
+import { createState } from './state/create-state';
 import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
@@ -15,10 +16,17 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   const tracing = config.observability.tracing ? await startTracing(config.observability.serviceName) : null;
   const sandbox = await startSandboxFor(config);
   const separateMetrics = config.observability.metricsPort !== null;
+  const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url));
+  if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
+  const state = createState(config.state, logger);
+  if (!(await state.waitUntilConnected(5000))) {
+    console.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
+  }
   const app = createApp({
+    state,
     providers: config.providers.map((provider) => ({
       ...provider,
-      baseUrl: provider.baseUrl ?? (sandbox?.baseUrls[provider.name] as string),
+      baseUrl: provider.baseUrl ?? (sandboxUrls[provider.name] as string),
       apiKey: provider.apiKey ?? 'sandbox-key',
     })),
     http: config.http,
@@ -44,6 +52,7 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
     const report = await gateway.shutdown();
     metricsServer?.server.close();
     await app.close();
+    await state.close();
     await sandbox?.close();
     await tracing?.shutdown().catch(() => undefined);
     logger.info(report, 'shut down');

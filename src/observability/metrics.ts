@@ -18,7 +18,7 @@ export interface GatewayMetrics {
 }
 
 /** The gateway's own metrics beside graphql-yoga's; names carry the `customer_graph_` prefix. */
-export function createMetrics(indexStatus: () => IndexStatus[]): GatewayMetrics {
+export function createMetrics(indexStatus: () => Promise<IndexStatus[]>): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const upstreamRequests = new Counter({
@@ -52,8 +52,8 @@ export function createMetrics(indexStatus: () => IndexStatus[]): GatewayMetrics 
     help: 'External IDs held by the identity index, per provider that needs one.',
     labelNames: ['provider'] as const,
     registers: [registry],
-    collect() {
-      for (const status of indexStatus()) this.set({ provider: status.provider }, status.size);
+    async collect() {
+      for (const status of await indexStatus()) this.set({ provider: status.provider }, status.size);
     },
   });
   new Gauge({
@@ -61,9 +61,10 @@ export function createMetrics(indexStatus: () => IndexStatus[]): GatewayMetrics 
     help: 'Seconds since the identity index last finished a complete build (absent until it has).',
     labelNames: ['provider'] as const,
     registers: [registry],
-    collect() {
+    async collect() {
+      const statuses = await indexStatus();
       this.reset();
-      for (const status of indexStatus()) {
+      for (const status of statuses) {
         if (status.builtAt !== null) this.set({ provider: status.provider }, (Date.now() - status.builtAt) / 1000);
       }
     },
