@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
 import { createContext, type Gateway, type GraphContext } from './context';
+import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
+import { requestIdFor } from './front-door/request-id';
+import { requestScopePlugin } from './front-door/request-scope-plugin';
 import { maskError } from './graphql/errors';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
@@ -37,6 +41,8 @@ export interface AppOptions {
   graphqlEndpoint?: string;
   /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
   state?: StateStore;
+  /** Limits, auth and browser rules; development defaults where not given. */
+  frontDoor?: Partial<FrontDoorOptions>;
 }
 
 export interface App {
@@ -51,6 +57,7 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
+  const frontDoor = frontDoorOptions(options.frontDoor);
   const state = options.state ?? createMemoryState();
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
   const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
@@ -71,6 +78,7 @@ export function createApp(options: AppOptions): App {
   const identityIndex = new IdentityIndex(
     directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
+    { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
   const gateway: Gateway = {
     directory,
@@ -83,9 +91,9 @@ export function createApp(options: AppOptions): App {
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
-    context: ({ request }) => createContext(gateway, request.signal),
+    context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestIdFor(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
     maskedErrors: { maskError },
-    plugins: [partialErrorsPlugin()],
+    plugins: [requestScopePlugin(), partialErrorsPlugin()],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
     graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
@@ -102,6 +110,15 @@ export function createApp(options: AppOptions): App {
       if (options.state === undefined) await state.close();
     },
   };
+}
+
+/**
+ * Per provider, a digest of its base URL and key: another account (a test key and a live key at the same URL, a
+ * sandbox on another port) never reads this one's identity index from a shared store. The key itself is never
+ * stored.
+ */
+function accountScopes(providers: AppOptions['providers']): Map<string, string> {
+  return new Map(providers.map((config) => [config.name, `${config.name}:${createHash('sha256').update(`${config.baseUrl}\n${config.apiKey}`).digest('base64url').slice(0, 16)}`]));
 }
 
 /** Appends errors that resolvers reported beside partial data (one provider failing among several). */

@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
+import { UpstreamCalls } from './request-scope';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
 import type { StateStore } from './state/state-port';
@@ -25,9 +26,21 @@ export interface GraphContext {
   signal: AbortSignal | undefined;
   /** Errors of providers that failed while others answered; appended to the response's `errors`. */
   partialErrors: GraphQLError[];
+  /** The request's id: from a sane `x-request-id` header, else generated. */
+  requestId: string;
+  /** Upstream calls this request made, by provider; refuses calls past the budget. */
+  upstreamCalls: UpstreamCalls;
 }
 
-export function createContext(gateway: Gateway, signal: AbortSignal | undefined): GraphContext {
+export interface RequestFacts {
+  signal: AbortSignal | undefined;
+  requestId: string;
+  /** Most upstream calls the request may make. */
+  upstreamBudget: number;
+}
+
+export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
+  const { signal } = request;
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   if (signal !== undefined) setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
@@ -36,5 +49,13 @@ export function createContext(gateway: Gateway, signal: AbortSignal | undefined)
     signal,
     listings: new Listings(),
   };
-  return { gateway, loaders: createLoaders(environment), environment, signal, partialErrors: [] };
+  return {
+    gateway,
+    loaders: createLoaders(environment),
+    environment,
+    signal,
+    partialErrors: [],
+    requestId: request.requestId,
+    upstreamCalls: new UpstreamCalls(request.upstreamBudget),
+  };
 }

@@ -66,7 +66,23 @@ export type ArchiveCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type ArchiveCustomerResult = ArchiveCustomerPayload | ConflictError | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
+export type ArchiveCustomerResult = ArchiveCustomerPayload | ConflictError | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | ValidationError;
+
+/** A subscription the customer holds at a billing provider (Polar active subscriptions, ...). */
+export type BillingSubscription = {
+  __typename?: 'BillingSubscription';
+  /** In the smallest currency unit (cents). */
+  amount?: Maybe<Scalars['Int']['output']>;
+  cancelAtPeriodEnd: Scalars['Boolean']['output'];
+  currency?: Maybe<Scalars['Currency']['output']>;
+  currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
+  currentPeriodStart?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['String']['output'];
+  interval?: Maybe<Scalars['String']['output']>;
+  productId?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: Scalars['String']['output'];
+};
 
 export type ConflictError = Error & {
   __typename?: 'ConflictError';
@@ -105,7 +121,7 @@ export type CreateCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type CreateCustomerResult = ConflictError | CreateCustomerPayload | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
+export type CreateCustomerResult = ConflictError | CreateCustomerPayload | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | ValidationError;
 
 /** One customer record at one provider. */
 export type Customer = Node & {
@@ -188,7 +204,7 @@ export type CustomerState = {
   entitlements: Array<Entitlement>;
   meters: Array<Meter>;
   paymentMethods: Array<PaymentMethod>;
-  subscriptions: Array<Subscription>;
+  subscriptions: Array<BillingSubscription>;
   /** Identity verification (KYC) status. */
   verification?: Maybe<Scalars['String']['output']>;
 };
@@ -228,7 +244,7 @@ export type DeleteCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type DeleteCustomerResult = ConflictError | DeleteCustomerPayload | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
+export type DeleteCustomerResult = ConflictError | DeleteCustomerPayload | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | ValidationError;
 
 /** Access to one feature (or a credit balance), as one provider grants it. */
 export type Entitlement = {
@@ -514,19 +530,13 @@ export type QueryProfileArgs = {
   externalId: Scalars['String']['input'];
 };
 
-export type Subscription = {
-  __typename?: 'Subscription';
-  /** In the smallest currency unit (cents). */
-  amount?: Maybe<Scalars['Int']['output']>;
-  cancelAtPeriodEnd: Scalars['Boolean']['output'];
-  currency?: Maybe<Scalars['Currency']['output']>;
-  currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
-  currentPeriodStart?: Maybe<Scalars['DateTime']['output']>;
-  id: Scalars['String']['output'];
-  interval?: Maybe<Scalars['String']['output']>;
-  productId?: Maybe<Scalars['String']['output']>;
-  startedAt?: Maybe<Scalars['DateTime']['output']>;
-  status: Scalars['String']['output'];
+/** The shared state store (Redis) is unreachable, so a write with an idempotencyKey was refused: nothing was written. Retry with the same key. */
+export type StateUnavailableError = Error & {
+  __typename?: 'StateUnavailableError';
+  /** Stable, machine-readable. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  retryable: Scalars['Boolean']['output'];
 };
 
 /** The customer(s) after their payment methods were synced from the gateway. */
@@ -542,7 +552,7 @@ export type SyncPaymentMethodsPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type SyncPaymentMethodsResult = ConflictError | NotFoundError | ProviderError | SyncPaymentMethodsPayload | UnsupportedOperationError | ValidationError;
+export type SyncPaymentMethodsResult = ConflictError | NotFoundError | ProviderError | StateUnavailableError | SyncPaymentMethodsPayload | UnsupportedOperationError | ValidationError;
 
 /** The customer(s) unarchived. */
 export type UnarchiveCustomerPayload = {
@@ -557,7 +567,7 @@ export type UnarchiveCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type UnarchiveCustomerResult = ConflictError | NotFoundError | ProviderError | UnarchiveCustomerPayload | UnsupportedOperationError | ValidationError;
+export type UnarchiveCustomerResult = ConflictError | NotFoundError | ProviderError | StateUnavailableError | UnarchiveCustomerPayload | UnsupportedOperationError | ValidationError;
 
 export type UnsupportedOperationError = Error & {
   __typename?: 'UnsupportedOperationError';
@@ -603,7 +613,7 @@ export type UpdateCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type UpdateCustomerResult = ConflictError | NotFoundError | ProviderError | UnsupportedOperationError | UpdateCustomerPayload | ValidationError;
+export type UpdateCustomerResult = ConflictError | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | UpdateCustomerPayload | ValidationError;
 
 /** The input cannot be written; nothing was written anywhere. */
 export type ValidationError = Error & {
@@ -673,7 +683,7 @@ export type CustomersWithStateQueryVariables = Exact<{
 }>;
 
 
-export type CustomersWithStateQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', nodes: Array<{ __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', verification?: string | null, accessDeniedReason?: string | null, subscriptions: Array<{ __typename?: 'Subscription', id: string, status: string }>, entitlements: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, source: Provider }>, meters: Array<{ __typename?: 'Meter', meterId: string, balance: number }>, balance?: { __typename?: 'Money', amount: string, currency?: string | null } | null, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand?: string | null, last4?: string | null, isDefault: boolean }> } | null, entitlements?: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, currentUsage?: number | null, usageLimit?: number | null, unlimited: boolean, source: Provider }> | null }> } };
+export type CustomersWithStateQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', nodes: Array<{ __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', verification?: string | null, accessDeniedReason?: string | null, subscriptions: Array<{ __typename?: 'BillingSubscription', id: string, status: string }>, entitlements: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, source: Provider }>, meters: Array<{ __typename?: 'Meter', meterId: string, balance: number }>, balance?: { __typename?: 'Money', amount: string, currency?: string | null } | null, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand?: string | null, last4?: string | null, isDefault: boolean }> } | null, entitlements?: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, currentUsage?: number | null, usageLimit?: number | null, unlimited: boolean, source: Provider }> | null }> } };
 
 export type CustomersThenNodesQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;
@@ -716,6 +726,8 @@ type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', message
 
 type ErrorFields_ProviderError_Fragment = { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider };
 
+type ErrorFields_StateUnavailableError_Fragment = { __typename: 'StateUnavailableError', message: string, code: string };
+
 type ErrorFields_UnsupportedOperationError_Fragment = { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider };
 
 type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null };
@@ -724,6 +736,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_ConflictError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_ProviderError_Fragment
+  | ErrorFields_StateUnavailableError_Fragment
   | ErrorFields_UnsupportedOperationError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
@@ -732,6 +745,7 @@ export type OutcomeFieldsFragment = { __typename?: 'WriteOutcome', provider: Pro
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    | null };
@@ -746,6 +760,7 @@ export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer:
     | { __typename: 'CreateCustomerPayload', replayed: boolean, idempotencyKey?: string | null, customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    };
@@ -759,11 +774,13 @@ export type UpdateCustomerMutation = { __typename?: 'Mutation', updateCustomer:
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'UpdateCustomerPayload', replayed: boolean, customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, profile?: { __typename?: 'CustomerProfile', customers: Array<{ __typename?: 'Customer', id: string, name?: string | null }> } | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null, outcomes: Array<{ __typename?: 'WriteOutcome', provider: Provider, ok: boolean, customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null, error?:
           | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
           | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
           | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+          | { __typename: 'StateUnavailableError', message: string, code: string }
           | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
           | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
          | null }> }
@@ -781,11 +798,13 @@ export type DeleteCustomerMutation = { __typename?: 'Mutation', deleteCustomer:
           | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
           | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
           | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+          | { __typename: 'StateUnavailableError', message: string, code: string }
           | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
           | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
          | null }> }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    };
@@ -800,12 +819,14 @@ export type ArchiveCustomerMutation = { __typename?: 'Mutation', archiveCustomer
           | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
           | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
           | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+          | { __typename: 'StateUnavailableError', message: string, code: string }
           | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
           | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
          | null }> }
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    };
@@ -819,6 +840,7 @@ export type UnarchiveCustomerMutation = { __typename?: 'Mutation', unarchiveCust
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnarchiveCustomerPayload', customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
@@ -833,6 +855,7 @@ export type SyncPaymentMethodsMutation = { __typename?: 'Mutation', syncPaymentM
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'SyncPaymentMethodsPayload', customer?: { __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string }> } | null } | null, outcomes: Array<{ __typename?: 'WriteOutcome', provider: Provider, ok: boolean }> }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
