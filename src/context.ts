@@ -16,14 +16,14 @@ export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
   writeLedger: WriteLedger;
+  /** Aborted when a shutdown's grace period ends; part of every request's signal. */
+  shutdownSignal: AbortSignal;
   /** What instances share: memory for one, Redis for several. */
   state: StateStore;
   /** Each provider's breaker and recent latency. */
   resilience: ResilienceRegistry;
   /** Every request's deadline. */
   deadlineMs: number;
-  /** The app's own abort (end of a shutdown's grace period), joined into every request's signal. */
-  signal?: AbortSignal | undefined;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -51,7 +51,8 @@ export interface RequestFacts {
 }
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
-  const { signal, deadline } = requestDeadline(gateway.deadlineMs, [request.signal, gateway.signal]);
+  // The caller leaving, the gateway's shutdown and the request's deadline all cut its upstream calls short.
+  const { signal, deadline } = requestDeadline(gateway.deadlineMs, [request.signal, gateway.shutdownSignal]);
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { currentRequestScope } from '../../request-scope';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
+import type { UpstreamObserver } from './call-observer';
 import type { ConcurrencyCeiling } from './concurrency-ceiling';
 import { deadlineOf, isDeadlineAbort } from './deadline';
 import type { HttpTimeouts } from './dispatcher';
@@ -8,6 +9,7 @@ import { HedgeLost } from './hedge';
 import type { RateBudget } from './rate-budget';
 import { AttemptTimeout, type ResilienceRegistry } from './resilience';
 import type { RetryPolicy } from './retry';
+import { RouteTemplates } from './route-template';
 
 /** What every adapter shares: the app's one dispatcher, its timeouts, its retry policy, the per-provider limits and breakers. */
 export interface HttpTransport {
@@ -16,6 +18,8 @@ export interface HttpTransport {
   retry: RetryPolicy;
   /** Deadline, attempt timeouts, hedging, retries and the circuit breaker, per provider. */
   resilience: ResilienceRegistry;
+  /** Logs, metrics and spans for every attempt; none when absent. */
+  observer?: UpstreamObserver;
   /** Paces every attempt to the provider's rate; see `rate-budget.ts`. */
   budget: RateBudget;
   ceiling: ConcurrencyCeiling;
@@ -54,17 +58,21 @@ export interface ProviderHttpOptions {
   /** The header name when the provider honours idempotency keys; writes may then be retried safely. */
   idempotencyHeader?: string;
   transport: HttpTransport;
+  /** The provider's route templates (`/customers/{id}`), the only form in which paths reach telemetry. */
+  routes?: readonly string[];
 }
 
 /** The one way adapters talk HTTP: signal, auth, timeouts, typed errors and the retry policy, applied alike. */
 export class ProviderHttp {
   private readonly origin: string;
   private readonly basePath: string;
+  private readonly routes: RouteTemplates;
 
   constructor(private readonly options: ProviderHttpOptions) {
     const url = new URL(options.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
+    this.routes = new RouteTemplates(options.routes ?? []);
   }
 
   get provider(): string {
@@ -73,18 +81,42 @@ export class ProviderHttp {
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const read = request.method === 'GET';
-    const honoursKey = request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined;
+    const retryable = read || (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined);
     const deadline = request.deadline ?? deadlineOf(request.signal);
+    const observer = this.options.transport.observer;
+    const route = observer === undefined ? '' : this.routes.match(request.path);
+    let attempts = 0;
+    let waitedMs = 0;
     return this.options.transport.resilience.for(this.options.provider).execute(
       {
         description: `${request.method} ${request.path}`,
         read,
-        retryable: read || honoursKey,
+        retryable,
         signal: request.signal,
         deadline,
-        admit: (signal) => this.admit(request, signal, deadline),
+        admit: async (signal) => {
+          const queued = performance.now();
+          const release = await this.admit(request, signal, deadline);
+          waitedMs = performance.now() - queued;
+          return release;
+        },
       },
-      (signal) => this.attempt(request, signal),
+      async (signal) => {
+        const attempt = attempts++;
+        const started = performance.now();
+        const finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt, waitedMs });
+        try {
+          const response = await this.attempt(request, signal);
+          finish?.({ status: response.status, errorCode: null, willRetry: false, durationMs: performance.now() - started });
+          return response;
+        } catch (error) {
+          const failure = error instanceof ProviderError ? error : this.transportError(request, error, signal);
+          // As the policy will judge it, short of the deadline: for logs and metrics only.
+          const willRetry = retryable && failure.retryable && attempt < this.options.transport.retry.retries && request.signal?.aborted !== true;
+          finish?.({ status: failure.status, errorCode: failure.code, willRetry, durationMs: performance.now() - started });
+          throw failure;
+        }
+      },
     );
   }
 
@@ -174,15 +206,24 @@ export class ProviderHttp {
     });
   }
 
+  private aborted(request: HttpRequest, outcomeUnknown: boolean, cause?: unknown): ProviderError {
+    const provider = this.options.provider;
+    const reason: unknown = request.signal?.reason;
+    // The app's shutdown aborts with a reason worth saying; a plain cancel says nothing more.
+    const why = reason instanceof Error && reason.name !== 'AbortError' ? ` (${reason.message})` : '';
+    return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${request.method} ${request.path} was cancelled${why}`, outcomeUnknown, cause: cause ?? reason });
+  }
+
   private transportError(request: HttpRequest, error: unknown, signal: AbortSignal): ProviderError {
     const provider = this.options.provider;
     const where = `${request.method} ${request.path}`;
     const write = request.method !== 'GET';
+    // A write cut off mid-flight (the deadline passed, the caller left, the gateway shut down) may have reached the provider.
     if (request.signal?.aborted) {
       if (isDeadlineAbort(request.signal)) {
         return new ProviderError({ provider, code: 'TIMEOUT', message: `${provider} did not answer ${where} within the request's deadline`, retryable: true, outcomeUnknown: write, cause: error });
       }
-      return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} was cancelled`, outcomeUnknown: write, cause: error });
+      return this.aborted(request, write, error);
     }
     if (signal.reason instanceof AttemptTimeout) {
       return new ProviderError({ provider, code: 'TIMEOUT', message: `${provider} did not answer ${where} in time (${signal.reason.message})`, retryable: true, outcomeUnknown: write, cause: error });

@@ -197,7 +197,10 @@ export class ProviderResilience {
     if (isDeadlineAbort(call.signal)) {
       return new ProviderError({ provider: this.provider, code: 'TIMEOUT', message: this.deadlinePassed(call).message, retryable: true, outcomeUnknown });
     }
-    return new ProviderError({ provider: this.provider, code: 'ABORTED', message: `${this.provider} call ${call.description} was cancelled`, outcomeUnknown, cause: call.signal?.reason });
+    const reason: unknown = call.signal?.reason;
+    // The app's shutdown aborts with a reason worth saying; a plain cancel says nothing more.
+    const why = reason instanceof Error && reason.name !== 'AbortError' ? ` (${reason.message})` : '';
+    return new ProviderError({ provider: this.provider, code: 'ABORTED', message: `${this.provider} call ${call.description} was cancelled${why}`, outcomeUnknown, cause: reason });
   }
 }
 
