@@ -8,7 +8,7 @@ import { createContext, type Gateway, type GraphContext } from './context';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
 import { requestScopePlugin } from './front-door/request-scope-plugin';
 import { maskError } from './graphql/errors';
-import { graphiqlExamples } from './graphql/examples';
+import { graphiqlTabs } from './graphql/examples';
 import { schema } from './graphql/schema';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { silentLogger } from './logger';
@@ -136,7 +136,7 @@ export function createApp(options: AppOptions): App {
     ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
-    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
+    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultTabs: graphiqlTabs },
     logging: false,
   });
 
