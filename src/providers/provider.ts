@@ -246,6 +246,12 @@ export interface CustomerProvider {
   checkEntitlement?(id: string, request: EntitlementCheckRequest, options?: CallOptions): Promise<EntitlementCheck>;
 
   createCustomer?(changes: CustomerChanges, options?: WriteOptions): Promise<Customer>;
+  /**
+   * After a create with this key whose outcome is unknown: the customer that attempt made, or null when it never
+   * landed. Providers that ignore `Idempotency-Key` find it by the marker written on create (`write-marker.ts`);
+   * the others need not implement it, because resending with the same key replays the first answer.
+   */
+  findCreated?(idempotencyKey: string, options?: CallOptions): Promise<Customer | null>;
   updateCustomer?(target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions): Promise<Customer>;
   /** Returns the customer as the provider reports it after deletion when it does, else null. */
   deleteCustomer?(target: CustomerTarget, options?: WriteOptions & { anonymize?: boolean }): Promise<Customer | null>;

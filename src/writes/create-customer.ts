@@ -1,9 +1,10 @@
 import type { GraphContext } from '../context';
-import type { CustomerChanges } from '../providers/provider';
+import type { Customer, CustomerChanges, CustomerProvider } from '../providers/provider';
 import { once } from './once';
 import { remember, type WriteResult } from './outcomes';
 import { requireOperation, validateChanges } from './validate';
-import { ConflictError, toWriteError } from './write-errors';
+import { ConflictError, ProviderWriteError, toWriteError } from './write-errors';
+import { ProviderError } from '../providers/errors';
 
 export interface CreateInput extends CustomerChanges {
   provider: string;
@@ -12,11 +13,17 @@ export interface CreateInput extends CustomerChanges {
 
 export function createCustomer(input: CreateInput, context: GraphContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
-  return once('createCustomer', { ...input }, key, context, async () => {
+  return once('createCustomer', { ...input }, key, context, async (attempt) => {
     const provider = context.gateway.directory.get(input.provider);
     requireOperation(provider, 'create');
     const { provider: _provider, idempotencyKey: _key, ...changes } = input;
     validateChanges(provider, 'create', changes);
+    // Reconciling comes first: the record an earlier attempt made holds this external ID too, and is no conflict.
+    const landed = key !== null && attempt.previous !== 'none' ? await reconcile(provider, key, context) : null;
+    if (landed !== null) {
+      await remember(context, provider, landed);
+      return { outcomes: [{ provider: provider.name, customer: landed, error: null }], replayed: true, idempotencyKey: key };
+    }
     if (changes.externalId != null && context.gateway.identityIndex.has(provider.name)) {
       const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId);
       if (existing !== null) {
@@ -28,7 +35,29 @@ export function createCustomer(input: CreateInput, context: GraphContext): Promi
       await remember(context, provider, customer);
       return { outcomes: [{ provider: provider.name, customer, error: null }], replayed: false, idempotencyKey: key };
     } catch (error) {
-      throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.capabilities.idempotency });
+      // Either the provider honours the key or the gateway reconciles by it: a retry with the key never writes twice.
+      throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.capabilities.idempotency || provider.findCreated !== undefined });
     }
   });
+}
+
+/** What an earlier attempt under the key created, when the provider can tell (see `findCreated`). */
+async function reconcile(provider: CustomerProvider, key: string, context: GraphContext): Promise<Customer | null> {
+  if (provider.findCreated === undefined) return null;
+  try {
+    return await provider.findCreated(key, { signal: context.signal });
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    // Nothing is written while it cannot be known whether the first attempt landed; the outcome stays unknown, so
+    // the ledger keeps the key and the next retry reconciles again.
+    throw new ProviderWriteError(
+      `${error.provider}: could not check whether the earlier attempt under idempotencyKey "${key}" created the customer (${error.message}). Nothing was written; retry with the same idempotencyKey.`,
+      error.provider,
+      error.status,
+      true,
+      true,
+      key,
+      `PROVIDER_${error.code}`,
+    );
+  }
 }

@@ -28,7 +28,8 @@ export async function once(
       hasEffect,
       signal: context.signal,
     });
-    return { ...result, replayed };
+    // A write that reconciled an earlier unknown outcome answers with what that attempt made: replayed too.
+    return { ...result, replayed: replayed || result.replayed };
   } catch (error) {
     // The ledger (or an index lookup) could not reach the state store: a typed refusal, not a masked failure.
     if (error instanceof StateUnavailableError) {

@@ -1,6 +1,7 @@
 import { ProviderError } from '../errors';
 import type { Customer, CustomerStatus, JsonObject, PaymentMethod } from '../provider';
 import { isObject, optionalDate, text } from '../payload';
+import { withoutWriteMarker } from '../write-marker';
 
 const PROVIDER = 'omise';
 
@@ -61,7 +62,7 @@ export function mapOmiseCustomer(payload: unknown): Customer {
 function withoutExternalId(value: unknown): JsonObject {
   const metadata = isObject(value) ? { ...value } : {};
   delete metadata.external_id;
-  return metadata;
+  return withoutWriteMarker(metadata);
 }
 
 function mapOmiseCards(list: JsonObject, defaultCard: string | null): PaymentMethod[] {

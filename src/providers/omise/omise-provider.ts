@@ -1,13 +1,18 @@
 import { ProviderError } from '../errors';
 import { ProviderHttp, segment, type HttpTransport } from '../http/http-client';
 import type {
-  CallOptions, Customer, CustomerChanges, CustomerFilterField, CustomerProvider, CustomerTarget, ListPage, ListRequest, ProviderSettings, WriteOptions,
+  CallOptions, Customer, CustomerChanges, JsonObject, CustomerFilterField, CustomerProvider, CustomerTarget, ListPage, ListRequest, ProviderSettings, WriteOptions,
 } from '../provider';
 import { omiseCapabilities } from './omise-capabilities';
 import { parseOmiseError } from './omise-errors';
 import { listPage, searchPage } from './omise-list';
 import { mapOmiseCustomer } from './omise-map';
 import { metadataBase, omiseCustomerBody, touchesMetadata } from './omise-write';
+import { hasWriteMarker, withWriteMarker } from '../write-marker';
+
+/** How far back, and how many pages of 100, a reconciliation looks for a create whose answer was lost. */
+const RECONCILE_WINDOW_MS = 3600_000;
+const RECONCILE_PAGES = 10;
 
 const NAME = 'omise';
 
@@ -59,8 +64,25 @@ export function createOmiseProvider(settings: ProviderSettings, transport: HttpT
 
     async createCustomer(changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
       const body = omiseCustomerBody(changes, 'create', null);
+      // Omise ignores Idempotency-Key: the marker lets a retry find what a lost answer created.
+      const metadata = withWriteMarker(body.metadata as JsonObject | undefined, options?.idempotencyKey);
+      if (metadata !== undefined) body.metadata = metadata;
       const response = await http.send({ method: 'POST', path: '/customers', body, signal: options?.signal });
       return mapOmiseCustomer(response.body);
+    },
+
+    async findCreated(idempotencyKey: string, options?: CallOptions): Promise<Customer | null> {
+      // Newest first over the reconciliation window: a retry after a lost answer comes within it.
+      const createdAfter = new Date(Date.now() - RECONCILE_WINDOW_MS);
+      let cursor: string | null = null;
+      for (let page = 0; page < RECONCILE_PAGES; page++) {
+        const result = await listPage(http, { limit: omiseCapabilities.maxPageSize, cursor, filter: { createdAfter } }, omiseCapabilities.maxPageSize, options);
+        const found = result.customers.find((customer) => hasWriteMarker(customer.raw.metadata, idempotencyKey));
+        if (found !== undefined) return found;
+        if (result.nextCursor === null) return null;
+        cursor = result.nextCursor;
+      }
+      return null;
     },
 
     async updateCustomer(target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {

@@ -1,4 +1,5 @@
 import type { Address, Customer, CustomerStatus, JsonObject } from '../provider';
+import { withoutWriteMarker } from '../write-marker';
 
 /** Polar payloads as they arrive: loosely typed, read field by field. */
 export type PolarPayload = Record<string, unknown>;
@@ -56,7 +57,7 @@ export function mapPolarCustomer(payload: PolarPayload): Customer {
     currency: null,
     timezone: null,
     // Shared with `raw`, not copied: domain customers are read-only, and a copy per row was garbage nobody used.
-    metadata: readObject(payload.metadata),
+    metadata: withoutWriteMarker(readObject(payload.metadata)),
     billingAddress: mapAddress(payload.billing_address),
     // Built on first read: few queries select `raw`.
     get raw(): JsonObject {

@@ -8,6 +8,7 @@ import type {
   CustomerProvider,
   CustomerState,
   CustomerTarget,
+  JsonObject,
   ListPage,
   ListRequest,
   ProviderCapabilities,
@@ -16,6 +17,7 @@ import type {
 } from '../provider';
 import { parsePolarError } from './polar-errors';
 import { mapPolarCustomer } from './polar-map';
+import { WRITE_MARKER_KEY, withWriteMarker, writeMarker } from '../write-marker';
 import { mapPolarState } from './polar-state-map';
 import { polarCreateBody, polarListFilters, polarQuery, polarUpdateBody, polarValidationError } from './polar-request';
 
@@ -107,8 +109,18 @@ export function createPolarProvider(settings: ProviderSettings, transport: HttpT
 
     async createCustomer(changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
       const body = polarCreateBody(changes, POLAR_CAPABILITIES);
+      // Polar has no idempotency header: the marker lets a retry find what a lost answer created.
+      const metadata = withWriteMarker(body.metadata as JsonObject | undefined, options?.idempotencyKey);
+      if (metadata !== undefined) body.metadata = metadata;
       const response = await http.send({ method: 'POST', path: '/v1/customers/', body, signal: options?.signal });
       return mapPolarCustomer(response.body as PolarPayload);
+    },
+
+    async findCreated(idempotencyKey: string, options?: CallOptions): Promise<Customer | null> {
+      const query = `metadata%5B${WRITE_MARKER_KEY}%5D=${encodeURIComponent(writeMarker(idempotencyKey))}&limit=1`;
+      const response = await http.send({ method: 'GET', path: '/v1/customers/', query, signal: options?.signal });
+      const item = (response.body as { items?: PolarPayload[] }).items?.[0];
+      return item === undefined ? null : mapPolarCustomer(item);
     },
 
     async updateCustomer(target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
