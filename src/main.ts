@@ -20,7 +20,7 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
   const state = createState(config.state, logger);
   if (!(await state.waitUntilConnected(5000))) {
-    console.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
+    logger.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
   }
   const app = createApp({
     state,
