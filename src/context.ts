@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
+import type { ChangeFeed } from './changes/change-feed';
 import type { LoaderEnvironment } from './loaders/environment';
 import type { Limiter } from './loaders/limiter';
 import { Listings } from './loaders/listings';
@@ -17,6 +18,10 @@ export interface Gateway {
   writeLedger: WriteLedger;
   /** What instances share: memory for one, Redis for several. */
   state: StateStore;
+  /** The same adapters, reading past the read cache (its answers still refresh it). */
+  freshDirectory: ProviderDirectory;
+  /** Customer changes for `customerChanged` subscribers. */
+  changes: ChangeFeed;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -29,11 +34,12 @@ export interface GraphContext {
   partialErrors: GraphQLError[];
 }
 
-export function createContext(gateway: Gateway, signal: AbortSignal | undefined): GraphContext {
+/** `fresh`: the caller asked for fresh data (`Cache-Control: no-cache`); reads skip the read cache. */
+export function createContext(gateway: Gateway, signal: AbortSignal | undefined, options: { fresh?: boolean } = {}): GraphContext {
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   if (signal !== undefined) setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
-    directory: gateway.directory,
+    directory: options.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
     limiter: (provider) => gateway.limiter(provider),
     signal,

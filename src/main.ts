@@ -1,13 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { startSandboxFor } from './sandbox/start';
+import { sendWebhooksTo, startSandboxFor } from './sandbox/start';
 import { describeState } from './state/describe-state';
+import { attachWebSockets } from './websocket-server';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const sandbox = await startSandboxFor(config);
+  // A sandbox provider without a configured secret gets one for this run: its webhooks are signed and verified
+  // like a live provider's.
+  const secrets = Object.fromEntries(
+    config.providers.map((provider) => [
+      provider.name,
+      config.webhookSecrets[provider.name] ?? (provider.mode === 'SANDBOX' && sandbox !== null ? randomBytes(32).toString('base64') : null),
+    ]),
+  );
   const app = createApp({
     providers: config.providers.map((provider) => ({
       ...provider,
@@ -16,12 +27,22 @@ async function main(): Promise<void> {
     })),
     http: config.http,
     concurrency: config.concurrency,
+    webhookSecrets: secrets,
+    cacheTtlMs: config.cacheTtlMs,
   });
   const server = createServer(app.yoga);
+  const webSockets = attachWebSockets(server, app.yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // The embedded sandbox sends its webhooks to this gateway, signed with this run's secrets (unless
+  // SANDBOX_WEBHOOK_URL already sent them elsewhere), so changes made at a provider's API show at once.
+  if (sandbox !== null && config.sandbox.webhookUrl === null) {
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    sendWebhooksTo(sandbox, `http://${host.includes(':') ? `[${host}]` : host}:${port}`, secrets);
+  }
   const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');
   console.log(`customer-graph: GraphQL and GraphiQL at http://${config.host}:${config.port}/graphql (${modes})`);
   console.log(describeState(app.gateway.state));
@@ -31,6 +52,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`customer-graph: ${signal}, shutting down`);
+    await webSockets.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close();
