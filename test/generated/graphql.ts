@@ -68,6 +68,21 @@ export type ArchiveCustomerPayload = {
 
 export type ArchiveCustomerResult = ArchiveCustomerPayload | ConflictError | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
 
+export type BillingSubscription = {
+  __typename?: 'BillingSubscription';
+  /** In the smallest currency unit (cents). */
+  amount?: Maybe<Scalars['Int']['output']>;
+  cancelAtPeriodEnd: Scalars['Boolean']['output'];
+  currency?: Maybe<Scalars['Currency']['output']>;
+  currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
+  currentPeriodStart?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['String']['output'];
+  interval?: Maybe<Scalars['String']['output']>;
+  productId?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: Scalars['String']['output'];
+};
+
 export type ConflictError = Error & {
   __typename?: 'ConflictError';
   /** Stable, machine-readable. */
@@ -119,6 +134,8 @@ export type Customer = Node & {
   entitlements?: Maybe<Array<Entitlement>>;
   /** The caller's own id for this person, shared across providers. */
   externalId?: Maybe<Scalars['String']['output']>;
+  /** When the gateway read this from the provider: a cached answer is never older than its provider's cache TTL. */
+  fetchedAt: Scalars['DateTime']['output'];
   /** Global ID: "<provider>:<native id>". */
   id: Scalars['ID']['output'];
   metadata: Scalars['JSONObject']['output'];
@@ -137,6 +154,33 @@ export type Customer = Node & {
   timezone?: Maybe<Scalars['TimeZone']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+/** A change to one customer at one provider, from the provider's webhook or a write through the gateway. */
+export type CustomerChange = {
+  __typename?: 'CustomerChange';
+  /** The customer as it is now, read fresh through the loaders; null once deleted. */
+  customer?: Maybe<Customer>;
+  /** Global ID of the customer that changed. */
+  customerId: Scalars['ID']['output'];
+  externalId?: Maybe<Scalars['String']['output']>;
+  kind: CustomerChangeKind;
+  /** When the provider (or the gateway) made the change. */
+  occurredAt: Scalars['DateTime']['output'];
+  provider: Provider;
+};
+
+/** What changed about a customer. */
+export type CustomerChangeKind =
+  /** The customer was created. */
+  | 'CREATED'
+  /** The customer was deleted; `customer` is null from now on. */
+  | 'DELETED'
+  /** The customer's entitlements changed. */
+  | 'ENTITLEMENTS_CHANGED'
+  /** What the customer has changed: subscriptions, payment methods, balance, verification. */
+  | 'STATE_CHANGED'
+  /** Fields of the customer changed (archiving included). */
+  | 'UPDATED';
 
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
@@ -188,7 +232,7 @@ export type CustomerState = {
   entitlements: Array<Entitlement>;
   meters: Array<Meter>;
   paymentMethods: Array<PaymentMethod>;
-  subscriptions: Array<Subscription>;
+  subscriptions: Array<BillingSubscription>;
   /** Identity verification (KYC) status. */
   verification?: Maybe<Scalars['String']['output']>;
 };
@@ -516,17 +560,14 @@ export type QueryProfileArgs = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** In the smallest currency unit (cents). */
-  amount?: Maybe<Scalars['Int']['output']>;
-  cancelAtPeriodEnd: Scalars['Boolean']['output'];
-  currency?: Maybe<Scalars['Currency']['output']>;
-  currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
-  currentPeriodStart?: Maybe<Scalars['DateTime']['output']>;
-  id: Scalars['String']['output'];
-  interval?: Maybe<Scalars['String']['output']>;
-  productId?: Maybe<Scalars['String']['output']>;
-  startedAt?: Maybe<Scalars['DateTime']['output']>;
-  status: Scalars['String']['output'];
+  /** Changes to a customer as they happen: by `externalId` (the person at every provider), by `id` (one customer), or both (both must match). Needs the `customers:read` scope. */
+  customerChanged: CustomerChange;
+};
+
+
+export type SubscriptionCustomerChangedArgs = {
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The customer(s) after their payment methods were synced from the gateway. */
@@ -673,7 +714,7 @@ export type CustomersWithStateQueryVariables = Exact<{
 }>;
 
 
-export type CustomersWithStateQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', nodes: Array<{ __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', verification?: string | null, accessDeniedReason?: string | null, subscriptions: Array<{ __typename?: 'Subscription', id: string, status: string }>, entitlements: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, source: Provider }>, meters: Array<{ __typename?: 'Meter', meterId: string, balance: number }>, balance?: { __typename?: 'Money', amount: string, currency?: string | null } | null, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand?: string | null, last4?: string | null, isDefault: boolean }> } | null, entitlements?: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, currentUsage?: number | null, usageLimit?: number | null, unlimited: boolean, source: Provider }> | null }> } };
+export type CustomersWithStateQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', nodes: Array<{ __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', verification?: string | null, accessDeniedReason?: string | null, subscriptions: Array<{ __typename?: 'BillingSubscription', id: string, status: string }>, entitlements: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, source: Provider }>, meters: Array<{ __typename?: 'Meter', meterId: string, balance: number }>, balance?: { __typename?: 'Money', amount: string, currency?: string | null } | null, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand?: string | null, last4?: string | null, isDefault: boolean }> } | null, entitlements?: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, currentUsage?: number | null, usageLimit?: number | null, unlimited: boolean, source: Provider }> | null }> } };
 
 export type CustomersThenNodesQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOptions } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
@@ -32,6 +32,10 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  /** Read cache TTL per provider (off when absent). */
+  cacheTtlMs?: Record<string, number>;
+  webhookSecrets?: Record<string, string | null>;
+  state?: AppOptions['state'];
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -45,6 +49,9 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     concurrency: 8,
     logger: silentLogger,
+    cacheTtlMs: options.cacheTtlMs,
+    webhookSecrets: options.webhookSecrets,
+    state: options.state,
   });
   await app.ready;
   sandbox.clearRequests();
