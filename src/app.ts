@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -8,14 +9,19 @@ import { ReadCache } from './cache/read-cache';
 import { applyCustomerChange } from './changes/apply-change';
 import { ChangeFeed } from './changes/change-feed';
 import { createContext, type Gateway, type GraphContext } from './context';
+import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
+import { requestIdFor } from './front-door/request-id';
+import { requestScopePlugin } from './front-door/request-scope-plugin';
 import { maskError } from './graphql/errors';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
-import { Limiter } from './loaders/limiter';
 import { consoleLogger, type Logger } from './logger';
-import { createDispatcher, type HttpTimeouts } from './providers/http/dispatcher';
+import { ConcurrencyCeiling } from './providers/http/concurrency-ceiling';
+import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/http/dispatcher';
 import type { HttpTransport } from './providers/http/http-client';
+import type { RateBudget, RateLimit } from './providers/http/rate-budget';
 import type { RetryPolicy } from './providers/http/retry';
+import { TokenBucketBudget } from './providers/http/token-bucket';
 import { providerDefinitions } from './providers/registry';
 import { webhookReceivers } from './providers/webhook-receivers';
 import { IdentityIndex } from './routing/identity-index';
@@ -28,13 +34,22 @@ import { createWriteLedger } from './writes/write-ledger';
 export interface AppOptions {
   /** Every provider with its base URL and key resolved (sandbox URLs filled in by the caller). */
   providers: readonly (ProviderConfig & { baseUrl: string; apiKey: string })[];
-  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy; pool?: HttpPool };
+  /** Most calls in flight to one provider (a safety net; rate budgets pace the calls). */
   concurrency: number;
+  /** Each provider's rate budget; a provider not named is unlimited. */
+  rateLimits?: Record<string, RateLimit>;
+  /** @default 10000 */
+  rateBudgetMaxWaitMs?: number;
+  /** Replaces the in-memory budgets, e.g. with budgets shared by several instances. */
+  rateBudget?: RateBudget;
   logger?: Logger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
   /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
   state?: StateStore;
+  /** Limits, auth and browser rules; development defaults where not given. */
+  frontDoor?: Partial<FrontDoorOptions>;
   /** Each provider's webhook secret; a provider without one gets 404 at `/webhooks/<provider>`. @default none */
   webhookSecrets?: Readonly<Record<string, string | null>>;
   /** Read cache TTL per provider in milliseconds; 0 or absent turns it off for that provider. @default off */
@@ -53,9 +68,17 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
+  const frontDoor = frontDoorOptions(options.frontDoor);
   const state = options.state ?? createMemoryState();
-  const dispatcher = createDispatcher(options.http.timeouts);
-  const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry };
+  const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
+  const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  const transport: HttpTransport = {
+    dispatcher,
+    timeouts: options.http.timeouts,
+    retry: options.http.retry,
+    budget,
+    ceiling: new ConcurrencyCeiling(options.concurrency),
+  };
   const upstream = new ProviderDirectory(
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
@@ -78,16 +101,15 @@ export function createApp(options: AppOptions): App {
   const cachedDirectory = (mode: 'read' | 'refresh') =>
     new ProviderDirectory(upstream.list().map((entry) => ({ ...entry, provider: cachedProvider(entry.provider, cache, mode, announceWrite, warnOnce) })));
   const directory = cachedDirectory('read');
-  const limiters = new Map(directory.names.map((name) => [name, new Limiter(options.concurrency)]));
-  // The index walks whole lists at start-up: straight to the providers, not through the read cache.
+  // The index walks whole lists: straight to the providers, not through the read cache.
   const identityIndex = new IdentityIndex(
     upstream.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
+    { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
   const gateway: Gateway = {
     directory,
     identityIndex,
-    limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
     writeLedger: createWriteLedger({ store: state.ledger }),
     state,
     freshDirectory: cachedDirectory('refresh'),
@@ -107,9 +129,15 @@ export function createApp(options: AppOptions): App {
     schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     // Over WebSocket there is no request: a subscription lives as long as its socket.
-    context: ({ request }: { request?: Request }) => createContext(gateway, request?.signal, { fresh: wantsFreshData(request?.headers) }),
+    context: ({ request }: { request?: Request }) =>
+      createContext(gateway, {
+        signal: request?.signal,
+        requestId: request === undefined ? randomUUID() : requestIdFor(request),
+        upstreamBudget: frontDoor.limits.upstreamCalls,
+        fresh: wantsFreshData(request?.headers),
+      }),
     maskedErrors: { maskError },
-    plugins: [webhooks, mutationsReadFresh(), partialErrorsPlugin()],
+    plugins: [webhooks, requestScopePlugin(), mutationsReadFresh(), partialErrorsPlugin()],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
     graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
@@ -127,6 +155,15 @@ export function createApp(options: AppOptions): App {
       if (options.state === undefined) await state.close();
     },
   };
+}
+
+/**
+ * Per provider, a digest of its base URL and key: another account (a test key and a live key at the same URL, a
+ * sandbox on another port) never reads this one's identity index from a shared store. The key itself is never
+ * stored.
+ */
+function accountScopes(providers: AppOptions['providers']): Map<string, string> {
+  return new Map(providers.map((config) => [config.name, `${config.name}:${createHash('sha256').update(`${config.baseUrl}\n${config.apiKey}`).digest('base64url').slice(0, 16)}`]));
 }
 
 /** Appends errors that resolvers reported beside partial data (one provider failing among several). */

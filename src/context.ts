@@ -2,19 +2,18 @@ import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import type { ChangeFeed } from './changes/change-feed';
 import type { LoaderEnvironment } from './loaders/environment';
-import type { Limiter } from './loaders/limiter';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
+import { UpstreamCalls } from './request-scope';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
 import type { StateStore } from './state/state-port';
 import type { WriteLedger } from './writes/write-ledger';
 
-/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger, the state store. */
+/** What lives as long as the app: adapters, the identity index, the idempotency ledger, the state store. */
 export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
-  limiter(provider: string): Limiter;
   writeLedger: WriteLedger;
   /** What instances share: memory for one, Redis for several. */
   state: StateStore;
@@ -32,18 +31,38 @@ export interface GraphContext {
   signal: AbortSignal | undefined;
   /** Errors of providers that failed while others answered; appended to the response's `errors`. */
   partialErrors: GraphQLError[];
+  /** The request's id: from a sane `x-request-id` header, else generated. */
+  requestId: string;
+  /** Upstream calls this request made, by provider; refuses calls past the budget. */
+  upstreamCalls: UpstreamCalls;
 }
 
-/** `fresh`: the caller asked for fresh data (`Cache-Control: no-cache`); reads skip the read cache. */
-export function createContext(gateway: Gateway, signal: AbortSignal | undefined, options: { fresh?: boolean } = {}): GraphContext {
+export interface RequestFacts {
+  signal: AbortSignal | undefined;
+  requestId: string;
+  /** Most upstream calls the request may make. */
+  upstreamBudget: number;
+  /** The caller asked for fresh data (`Cache-Control: no-cache`): reads skip the read cache. */
+  fresh?: boolean;
+}
+
+export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
+  const { signal } = request;
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   if (signal !== undefined) setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
-    directory: options.fresh === true ? gateway.freshDirectory : gateway.directory,
+    directory: request.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
-    limiter: (provider) => gateway.limiter(provider),
     signal,
     listings: new Listings(),
   };
-  return { gateway, loaders: createLoaders(environment), environment, signal, partialErrors: [] };
+  return {
+    gateway,
+    loaders: createLoaders(environment),
+    environment,
+    signal,
+    partialErrors: [],
+    requestId: request.requestId,
+    upstreamCalls: new UpstreamCalls(request.upstreamBudget),
+  };
 }

@@ -21,8 +21,8 @@ export interface ChangeTargets {
 export async function applyCustomerChange(targets: ChangeTargets, provider: string, change: CustomerChangeEvent, origin: CustomerChangeMessage['origin']): Promise<void> {
   const customer = change.customer ?? (change.kind === 'DELETED' ? null : await targets.fetchCustomer(provider, change.customerId).catch(() => null));
   if (targets.identityIndex.has(provider)) {
-    if (change.kind === 'DELETED' || customer?.status === 'DELETED') targets.identityIndex.forget(provider, change.customerId);
-    else if (customer !== null) targets.identityIndex.learn(provider, customer.externalId, change.customerId);
+    if (change.kind === 'DELETED' || customer?.status === 'DELETED') await targets.identityIndex.forget(provider, change.customerId);
+    else if (customer !== null) await targets.identityIndex.learn(provider, customer.externalId, change.customerId);
   }
   await targets.cache.drop(provider, change.customerId, customer?.externalId ? [customer.externalId] : []);
   await targets.feed.publish({

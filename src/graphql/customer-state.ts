@@ -4,6 +4,7 @@ import { EntitlementType } from './entitlement';
 
 // Not "Subscription": that name would make this object the schema's subscription root.
 const SubscriptionType = builder.objectRef<Subscription>('BillingSubscription').implement({
+  description: 'A subscription the customer holds at a billing provider (Polar active subscriptions, ...).',
   fields: (t) => ({
     id: t.exposeString('id'),
     status: t.exposeString('status'),

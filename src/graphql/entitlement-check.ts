@@ -3,7 +3,9 @@ import type { GraphContext } from '../context';
 import { deriveEntitlementCheck } from '../providers/entitlement-check';
 import { ProviderError } from '../providers/errors';
 import type { CustomerProvider, EntitlementCheck, EntitlementCheckRequest } from '../providers/provider';
+import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { EntitlementCheckType } from './entitlement';
 import { ProviderEnum } from './provider-enum';
@@ -31,7 +33,7 @@ builder.queryFields((t) => ({
         const key = parseGlobalId(String(args.customerId), directory);
         return check(directory.get(key.provider), key.id, request, context);
       }
-      const externalId = args.externalId as string;
+      const externalId = checkIdentifier(args.externalId as string, 'externalId');
       const candidates = (args.provider != null ? [directory.get(args.provider)] : directory.providers())
         .filter((provider) => args.provider != null || provider.capabilities.entitlementCheck !== 'none')
         .sort((a, b) => rank(a) - rank(b));
@@ -63,7 +65,7 @@ async function nativeIdFor(provider: CustomerProvider, externalId: string, conte
 async function check(provider: CustomerProvider, id: string, request: EntitlementCheckRequest, context: GraphContext): Promise<EntitlementCheck> {
   switch (provider.capabilities.entitlementCheck) {
     case 'endpoint':
-      return context.gateway.limiter(provider.name).run(() => provider.checkEntitlement!(id, request, { signal: context.signal }));
+      return provider.checkEntitlement!(id, request, { signal: context.signal });
     case 'derived':
       try {
         const { entitlements } = await context.loaders.entitlements.load({ provider: provider.name, id });
@@ -95,6 +97,4 @@ function notFound(provider: string, request: EntitlementCheckRequest): Entitleme
   };
 }
 
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
+const badInput = (message: string) => badUserInput(message);

@@ -14,6 +14,7 @@ import './write-errors';
 import './mutations';
 import './customer-change';
 import './federation';
+import { settleEntities } from './entities';
 import { stitchingSdl, useStitchingSource } from './stitching';
 
 /**
@@ -25,6 +26,7 @@ export const schema: GraphQLSchema = builder.toSubGraphSchema({
   federationDirectives: ['@key'],
   sortSchema: false,
 });
+settleEntities(schema);
 
 /** The public API alone (no federation plumbing), sorted: `schema/schema.graphql` is its stitching-annotated print. */
 export const publicSchema: GraphQLSchema = lexicographicSortSchema(builder.toSchema({ sortSchema: false }));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { badUserInput } from '../routing/bad-user-input';
 import type { CustomerFilter } from '../providers/provider';
 
 /** Where one provider's part of a list stands: the native page that holds the next item, and the item in it. */
@@ -64,5 +65,5 @@ export function decodeCursor(cursor: string, fingerprint: string): Record<string
 }
 
 function invalidCursor(reason: string): GraphQLError {
-  return new GraphQLError(`Invalid cursor: ${reason}.`, { extensions: { code: 'INVALID_CURSOR' } });
+  return badUserInput(`Invalid cursor: ${reason}.`, 'INVALID_CURSOR');
 }

@@ -280,5 +280,7 @@ export interface ProviderDefinition {
   displayName: string;
   /** The real API's base URL, used when the provider is configured live without its own base URL. */
   liveBaseUrl: string;
+  /** The provider's published rate limit, the default budget when it runs live. */
+  rateLimit: import('./http/rate-budget').PublishedRateLimit;
   create(settings: ProviderSettings, transport: import('./http/http-client').HttpTransport): CustomerProvider;
 }

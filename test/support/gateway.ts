@@ -1,13 +1,15 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { createApp, type App, type AppOptions } from '../../src/app';
+import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
+import type { RateLimit } from '../../src/providers/http/rate-budget';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
 import { providerNames } from '../../src/providers/registry';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/sandbox/simulators';
+import type { StateStore } from '../../src/state/state-port';
 import type { Loose } from './http';
 
 export interface GraphResult<T> {
@@ -32,29 +34,36 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
+  rateLimits?: Record<string, RateLimit>;
+  concurrency?: number;
+  /** A sandbox several gateways share (instances of one deployment); left running on close. */
+  sandbox?: Sandbox;
+  /** The state store (Redis for several instances); the caller closes it. */
+  state?: StateStore;
   /** Read cache TTL per provider (off when absent). */
   cacheTtlMs?: Record<string, number>;
   webhookSecrets?: Record<string, string | null>;
-  state?: AppOptions['state'];
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const sandbox = await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators });
+  const sandbox = options.sandbox ?? (await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators }));
   const app = createApp({
+    state: options.state,
     providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
     http: {
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
       retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
     },
-    concurrency: 8,
+    concurrency: options.concurrency ?? 8,
+    rateLimits: options.rateLimits,
     logger: silentLogger,
     cacheTtlMs: options.cacheTtlMs,
     webhookSecrets: options.webhookSecrets,
-    state: options.state,
   });
   await app.ready;
-  sandbox.clearRequests();
+  if (options.sandbox === undefined) sandbox.clearRequests();
   const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> => {
     const response = await app.yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
@@ -72,7 +81,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     clearUpstream: () => sandbox.clearRequests(),
     close: async () => {
       await app.close();
-      await sandbox.close();
+      if (options.sandbox === undefined) await sandbox.close();
     },
   };
 }
