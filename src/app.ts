@@ -13,7 +13,7 @@ import { createContext, type Gateway, type GraphContext } from './context';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
 import { requestScopePlugin } from './front-door/request-scope-plugin';
 import { maskError } from './graphql/errors';
-import { graphiqlExamples } from './graphql/examples';
+import { graphiqlTabs } from './graphql/examples';
 import { schema } from './graphql/schema';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { silentLogger } from './logger';
@@ -27,6 +27,7 @@ import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/
 import type { HttpTransport } from './providers/http/http-client';
 import type { RateBudget, RateLimit } from './providers/http/rate-budget';
 import type { RetryPolicy } from './providers/http/retry';
+import { SharedRateBudget } from './providers/http/shared-rate-budget';
 import { TokenBucketBudget } from './providers/http/token-bucket';
 import { providerDefinitions } from './providers/registry';
 import { webhookReceivers } from './providers/webhook-receivers';
@@ -94,7 +95,13 @@ export function createApp(options: AppOptions): App {
   let indexStatus: () => ReturnType<IdentityIndex['status']> = async () => [];
   const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
-  const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  const localBudget = new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  // Several instances share one bucket per provider through the state store, so together they stay under its limit.
+  const budget =
+    options.rateBudget ??
+    (state.shared
+      ? new SharedRateBudget({ store: state.budgets, limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000, local: localBudget, logger })
+      : localBudget);
   const transport: HttpTransport = {
     dispatcher,
     timeouts: options.http.timeouts,
@@ -182,7 +189,7 @@ export function createApp(options: AppOptions): App {
     ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
-    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
+    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultTabs: graphiqlTabs },
     logging: false,
   });
 

@@ -488,7 +488,9 @@ export type Query = {
   _sdl: Scalars['String']['output'];
   /** Can this customer use this feature (for this much, or these values)? Give `customerId`, or `externalId` (with `provider`, or the first provider with entitlements that holds the person: those with a check endpoint first). */
   checkEntitlement: EntitlementCheck;
+  /** One customer by global ID; null when that provider holds nobody under the id. */
   customer?: Maybe<Customer>;
+  /** One customer by your own external ID at one provider (looked up natively at Orb and Polar, through the identity index at Omise and Synctera); null when that provider holds nobody under it. */
   customerByExternalId?: Maybe<Customer>;
   /** Customers newest first. With `provider`, that provider through its own pagination; without, all providers merged under one cursor. A provider that fails is reported in `errors` and its customers resume on the next page. */
   customers: CustomerConnection;
@@ -496,6 +498,7 @@ export type Query = {
   customersByExternalIds: Array<Maybe<Customer>>;
   /** Customers for global IDs, in order; null (with an error) for an unknown or malformed one. For schema stitching. */
   customersByIds: Array<Maybe<Customer>>;
+  /** Any object by global ID (Relay); today every node is a Customer. Null when nobody is there. */
   node?: Maybe<Node>;
   /** Many nodes at once, in the order asked; an unknown or malformed ID gives null and an error for that entry. */
   nodes: Array<Maybe<Node>>;
