@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
+import type { ChangeFeed } from './changes/change-feed';
 import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
@@ -24,6 +25,10 @@ export interface Gateway {
   resilience: ResilienceRegistry;
   /** Every request's deadline. */
   deadlineMs: number;
+  /** The same adapters, reading past the read cache (its answers still refresh it). */
+  freshDirectory: ProviderDirectory;
+  /** Customer changes for `customerChanged` subscribers. */
+  changes: ChangeFeed;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -48,6 +53,8 @@ export interface RequestFacts {
   requestId: string;
   /** Most upstream calls the request may make. */
   upstreamBudget: number;
+  /** The caller asked for fresh data (`Cache-Control: no-cache`): reads skip the read cache. */
+  fresh?: boolean;
 }
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
@@ -56,7 +63,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
-    directory: gateway.directory,
+    directory: request.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
     signal,
     listings: new Listings(),

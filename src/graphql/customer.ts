@@ -36,6 +36,11 @@ CustomerType.implement({
       resolve: (customer) => customer.createdAt,
     }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (customer) => customer.updatedAt }),
+    fetchedAt: t.field({
+      type: 'DateTime',
+      description: 'When the gateway read this from the provider: a cached answer is never older than its provider\'s cache TTL.',
+      resolve: (customer) => customer.fetchedAt ?? new Date(),
+    }),
     currency: t.field({ type: 'Currency', nullable: true, resolve: (customer) => customer.currency?.toUpperCase() ?? null }),
     timezone: t.field({ type: 'TimeZone', nullable: true, resolve: (customer) => customer.timezone }),
     metadata: t.field({ type: 'JSONObject', resolve: (customer) => customer.metadata }),

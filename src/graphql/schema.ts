@@ -12,6 +12,7 @@ import './profile';
 import './provider-info';
 import './write-errors';
 import './mutations';
+import './customer-change';
 import './federation';
 import { describeFederationFields, settleEntities } from './entities';
 import { stitchingSdl, useStitchingSource } from './stitching';

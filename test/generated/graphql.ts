@@ -143,6 +143,8 @@ export type Customer = Node & {
   entitlements?: Maybe<Array<Entitlement>>;
   /** The caller's own id for this person, shared across providers. */
   externalId?: Maybe<Scalars['String']['output']>;
+  /** When the gateway read this from the provider: a cached answer is never older than its provider's cache TTL. */
+  fetchedAt: Scalars['DateTime']['output'];
   /** Global ID: "<provider>:<native id>". */
   id: Scalars['ID']['output'];
   metadata: Scalars['JSONObject']['output'];
@@ -161,6 +163,33 @@ export type Customer = Node & {
   timezone?: Maybe<Scalars['TimeZone']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+/** A change to one customer at one provider, from the provider's webhook or a write through the gateway. */
+export type CustomerChange = {
+  __typename?: 'CustomerChange';
+  /** The customer as it is now, read fresh through the loaders; null once deleted. */
+  customer?: Maybe<Customer>;
+  /** Global ID of the customer that changed. */
+  customerId: Scalars['ID']['output'];
+  externalId?: Maybe<Scalars['String']['output']>;
+  kind: CustomerChangeKind;
+  /** When the provider (or the gateway) made the change. */
+  occurredAt: Scalars['DateTime']['output'];
+  provider: Provider;
+};
+
+/** What changed about a customer. */
+export type CustomerChangeKind =
+  /** The customer was created. */
+  | 'CREATED'
+  /** The customer was deleted; `customer` is null from now on. */
+  | 'DELETED'
+  /** The customer's entitlements changed. */
+  | 'ENTITLEMENTS_CHANGED'
+  /** What the customer has changed: subscriptions, payment methods, balance, verification. */
+  | 'STATE_CHANGED'
+  /** Fields of the customer changed (archiving included). */
+  | 'UPDATED';
 
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
@@ -554,6 +583,18 @@ export type StateUnavailableError = Error & {
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   retryable: Scalars['Boolean']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes to a customer as they happen: by `externalId` (the person at every provider), by `id` (one customer), or both (both must match). Needs the `customers:read` scope. */
+  customerChanged: CustomerChange;
+};
+
+
+export type SubscriptionCustomerChangedArgs = {
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The customer(s) after their payment methods were synced from the gateway. */
