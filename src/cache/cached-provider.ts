@@ -159,6 +159,15 @@ export function cachedProvider(
       return customer;
     };
   }
+  if (provider.findCreated !== undefined) {
+    // Reconciliation after a lost answer: never served from the cache, and a record it finds is a create announced late.
+    const find = provider.findCreated.bind(provider);
+    wrapped.findCreated = async (key, options) => {
+      const customer = await find(key, options);
+      if (customer !== null) await written('CREATED', stamp(customer), null, []);
+      return customer === null ? null : stamp(customer);
+    };
+  }
   if (provider.updateCustomer !== undefined) {
     const update = provider.updateCustomer.bind(provider);
     wrapped.updateCustomer = async (target, changes, options) => {
