@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin } from './admin';
-import { decideFault, latencyFor, type FaultConfig } from './faults';
-import { generatePeople } from './people';
-import { Random } from './random';
+import { decideFault, latencyFor, type FaultConfig } from './shared/faults';
+import { generatePeople } from './shared/people';
+import { Random } from './shared/random';
 import { RequestLog, type RequestLogEntry } from './request-log';
-import type { SandboxRequest, SandboxResponse } from './sandbox-http';
-import type { ProviderSimulator, SimulatorFactory } from './simulator';
+import type { SandboxRequest, SandboxResponse } from './shared/sandbox-http';
+import type { ProviderSimulator, SimulatorFactory } from './shared/simulator';
 
 export interface SandboxOptions {
   /** @default 4010 (env `SANDBOX_PORT`); 0 picks a free port. */
