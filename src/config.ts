@@ -1,9 +1,10 @@
-import { defaultTimeouts, type HttpTimeouts } from './providers/http/dispatcher';
-import { defaultRetryPolicy, type RetryPolicy } from './providers/http/retry';
-import { providerDefinitions } from './providers/registry';
-import { validateFaults, type FaultConfig } from './sandbox/faults';
+import { defaultTimeouts, type HttpTimeouts } from './providers/kit/dispatcher';
+import { defaultRetryPolicy, type RetryPolicy } from './providers/kit/retry';
+import { providerCatalog, providerNames } from './providers/provider-names';
+import type { ProviderMode } from './routing/provider-directory';
+import { validateFaults, type FaultConfig } from './sandbox/shared/faults';
 
-export type ProviderMode = 'LIVE' | 'SANDBOX';
+export type { ProviderMode };
 
 export interface ProviderConfig {
   name: string;
@@ -55,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return value;
   };
 
-  const providers = providerDefinitions.map((definition): ProviderConfig => {
+  const providers = providerCatalog.map((definition): ProviderConfig => {
     const prefix = definition.name.toUpperCase();
     const apiKey = env[`${prefix}_API_KEY`]?.trim() || null;
     const baseUrl = env[`${prefix}_BASE_URL`]?.trim() || null;
@@ -75,7 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.SANDBOX_FAULTS !== undefined && env.SANDBOX_FAULTS.trim() !== '') {
     try {
       const parsed: unknown = JSON.parse(env.SANDBOX_FAULTS);
-      const invalid = validateFaults(parsed, providerDefinitions.map((definition) => definition.name));
+      const invalid = validateFaults(parsed, providerNames);
       for (const problem of invalid) problems.push(`SANDBOX_FAULTS: ${problem}`);
       if (invalid.length === 0) faults = parsed as FaultConfig;
     } catch {

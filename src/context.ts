@@ -1,20 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import type { LoaderEnvironment } from './loaders/environment';
-import type { Limiter } from './loaders/limiter';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
-import type { IdentityIndex } from './routing/identity-index';
-import type { ProviderDirectory } from './routing/provider-directory';
-import type { WriteLedger } from './writes/write-ledger';
-
-/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger. */
-export interface Gateway {
-  directory: ProviderDirectory;
-  identityIndex: IdentityIndex;
-  limiter(provider: string): Limiter;
-  writeLedger: WriteLedger;
-}
+import type { Gateway } from './gateway';
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
 export interface GraphContext {

@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { allSimulators } from './registry';
 import { startSandboxFor } from './sandbox/start';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const sandbox = await startSandboxFor(config);
+  const sandbox = await startSandboxFor(config, allSimulators);
   const app = createApp({
     providers: config.providers.map((provider) => ({
       ...provider,

@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type { GraphContext } from '../context';
-import { ProviderError } from '../providers/errors';
+import { ProviderError } from '../providers/spec/errors';
+import { RequestError } from '../routing/request-error';
 
 /** Stable `extensions.code` for a provider failure, e.g. `PROVIDER_TIMEOUT`. */
 export function providerErrorCode(error: ProviderError): string {
@@ -22,6 +23,11 @@ export function providerGraphQLError(error: ProviderError, path?: readonly (stri
   });
 }
 
+/** A request refused below the graph (bad id, cursor, filter) as the GraphQL error a client reads. */
+export function requestGraphQLError(error: RequestError, path?: readonly (string | number)[]): GraphQLError {
+  return new GraphQLError(error.message, { path, extensions: { code: error.code, ...error.details } });
+}
+
 /**
  * Yoga's mask: our own GraphQL errors pass, provider failures become coded errors, anything else is masked
  * to "Unexpected error." (its detail goes to the log, not to the client).
@@ -33,11 +39,13 @@ export function maskError(error: unknown, message: string): Error {
       const masked = providerGraphQLError(original, error.path);
       return new GraphQLError(masked.message, { nodes: error.nodes, path: error.path, extensions: masked.extensions });
     }
+    if (original instanceof RequestError) return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, ...original.details } });
     if (original === undefined || original === null || original instanceof GraphQLError) return error;
     console.error('unexpected error', original);
     return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
   if (error instanceof ProviderError) return providerGraphQLError(error);
+  if (error instanceof RequestError) return requestGraphQLError(error);
   console.error('unexpected error', error);
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
@@ -50,5 +58,6 @@ export function reportPartialError(context: GraphContext, info: GraphQLResolveIn
 
 /** Throws the error as a field error: coded when it comes from a provider. */
 export function rethrow(error: unknown): never {
+  if (error instanceof RequestError) throw requestGraphQLError(error);
   throw error instanceof ProviderError ? providerGraphQLError(error) : error;
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../context';
-import type { Customer } from '../providers/provider';
-import { firstHolder } from '../loaders/first-holder';
+import type { Customer } from '../providers/spec/provider';
+import { firstHolder } from '../loaders/holders';
 import { parseGlobalId } from '../routing/global-id';
 import { builder } from './builder';
 import { CustomerType } from './customer';

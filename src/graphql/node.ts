@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Customer } from '../providers/provider';
+import type { Customer } from '../providers/spec/provider';
 import { parseGlobalId } from '../routing/global-id';
 import { builder } from './builder';
 

@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
-import { ProviderError } from '../providers/errors';
-import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/provider';
+import { ProviderError } from '../providers/spec/errors';
+import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/spec/provider';
+import { RequestError } from '../routing/request-error';
 import type { LoaderEnvironment } from './environment';
 import { decodeCursor, encodeCursor, queryFingerprint, type StreamPosition } from './list-cursor';
 import type { Loaders } from './loaders';
@@ -156,8 +156,6 @@ function checkFilters(providers: readonly CustomerProvider[], filter: CustomerFi
     }
   }
   if (problems.length > 0) {
-    throw new GraphQLError(`Unsupported customer filter: ${problems.join('; ')}. Choose a provider that supports it, or drop the filter.`, {
-      extensions: { code: 'UNSUPPORTED_FILTER' },
-    });
+    throw new RequestError('UNSUPPORTED_FILTER', `Unsupported customer filter: ${problems.join('; ')}. Choose a provider that supports it, or drop the filter.`);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import type { CustomerFilter } from '../providers/provider';
+import type { CustomerFilter } from '../providers/spec/provider';
+import { RequestError } from '../routing/request-error';
 
 /** Where one provider's part of a list stands: the native page that holds the next item, and the item in it. */
 export interface StreamPosition {
@@ -63,6 +63,6 @@ export function decodeCursor(cursor: string, fingerprint: string): Record<string
   return payload.s;
 }
 
-function invalidCursor(reason: string): GraphQLError {
-  return new GraphQLError(`Invalid cursor: ${reason}.`, { extensions: { code: 'INVALID_CURSOR' } });
+function invalidCursor(reason: string): RequestError {
+  return new RequestError('INVALID_CURSOR', `Invalid cursor: ${reason}.`);
 }

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { ProviderDirectory } from './provider-directory';
+import { RequestError } from './request-error';
 
 /** A customer's address in the gateway: which provider, and its id there. */
 export interface CustomerKey {
@@ -32,15 +32,16 @@ export function parseGlobalId(value: string, directory: ProviderDirectory): Cust
   throw invalidId(value, directory, reason);
 }
 
-function invalidId(value: string, directory: ProviderDirectory, reason: string): GraphQLError {
+function invalidId(value: string, directory: ProviderDirectory, reason: string): RequestError {
   const shapes = directory
     .providers()
     .filter((provider) => provider.nativeIdPattern !== undefined)
     .map((provider) => provider.displayName);
   const unprefixed = shapes.length > 0 ? ` ${shapes.join(', ')} ids are also accepted without a prefix.` : '';
-  return new GraphQLError(
+  return new RequestError(
+    'INVALID_ID',
     `Invalid customer ID "${truncate(value)}": ${reason}. Use "<provider>:<native id>" with one of the prefixes ${directory.names.join(', ')}.${unprefixed}`,
-    { extensions: { code: 'INVALID_ID', validPrefixes: directory.names } },
+    { validPrefixes: directory.names },
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { CustomerProvider } from '../providers/provider';
+import type { CustomerProvider } from '../providers/spec/provider';
 
 interface ProviderIndex {
   byExternalId: Map<string, string>;

@@ -1,5 +1,5 @@
-import type { GraphContext } from '../context';
-import type { Customer, CustomerProvider } from '../providers/provider';
+import type { WriteContext } from './write-context';
+import type { Customer, CustomerProvider } from '../providers/spec/provider';
 import type { Resolution, ResolvedTarget } from './targets';
 import { toWriteError, ProviderWriteError, WriteError } from './write-errors';
 
@@ -17,13 +17,13 @@ export interface WriteResult {
 }
 
 /** What happens after a provider write, so the rest of the response and later lookups see the change. */
-export function remember(context: GraphContext, provider: CustomerProvider, customer: Customer): void {
+export function remember(context: WriteContext, provider: CustomerProvider, customer: Customer): void {
   context.loaders.forget({ provider: provider.name, id: customer.providerId });
   context.loaders.learn(customer);
   if (context.gateway.identityIndex.has(provider.name)) context.gateway.identityIndex.learn(provider.name, customer.externalId, customer.providerId);
 }
 
-export function forgetDeleted(context: GraphContext, provider: CustomerProvider, id: string): void {
+export function forgetDeleted(context: WriteContext, provider: CustomerProvider, id: string): void {
   context.loaders.forget({ provider: provider.name, id });
   if (context.gateway.identityIndex.has(provider.name)) context.gateway.identityIndex.forget(provider.name, id);
 }

@@ -1,4 +1,4 @@
-import { ProviderError } from '../providers/errors';
+import { ProviderError } from '../providers/spec/errors';
 
 /**
  * Expected failures of a write. Each is a GraphQL type implementing `Error { message, code }` and a member of
@@ -6,9 +6,14 @@ import { ProviderError } from '../providers/errors';
  */
 export abstract class WriteError extends Error {
   abstract readonly code: string;
+  /** The GraphQL type this error resolves to; explicit, because minification renames classes. */
+  abstract readonly kind: WriteErrorKind;
 }
 
+export type WriteErrorKind = 'NotFoundError' | 'ValidationError' | 'UnsupportedOperationError' | 'ConflictError' | 'ProviderWriteError';
+
 export class NotFoundError extends WriteError {
+  readonly kind = 'NotFoundError';
   readonly code = 'NOT_FOUND';
   constructor(
     message: string,
@@ -20,6 +25,7 @@ export class NotFoundError extends WriteError {
 }
 
 export class ValidationError extends WriteError {
+  readonly kind = 'ValidationError';
   readonly code = 'VALIDATION';
   constructor(
     message: string,
@@ -32,6 +38,7 @@ export class ValidationError extends WriteError {
 }
 
 export class UnsupportedOperationError extends WriteError {
+  readonly kind = 'UnsupportedOperationError';
   readonly code = 'UNSUPPORTED_OPERATION';
   constructor(
     message: string,
@@ -45,6 +52,7 @@ export class UnsupportedOperationError extends WriteError {
 }
 
 export class ConflictError extends WriteError {
+  readonly kind = 'ConflictError';
   readonly code = 'CONFLICT';
   constructor(
     message: string,
@@ -57,6 +65,7 @@ export class ConflictError extends WriteError {
 
 /** A provider failed the write; `outcomeUnknown` says it may have happened all the same. */
 export class ProviderWriteError extends WriteError {
+  readonly kind = 'ProviderWriteError';
   readonly code: string;
   constructor(
     message: string,

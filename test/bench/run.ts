@@ -7,10 +7,10 @@
  */
 import { createApp } from '../../src/app';
 import { silentLogger } from '../../src/logger';
-import { defaultRetryPolicy } from '../../src/providers/http/retry';
-import { providerNames } from '../../src/providers/registry';
+import { defaultRetryPolicy } from '../../src/providers/kit/retry';
+import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 
 const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);

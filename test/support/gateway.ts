@@ -2,12 +2,12 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
-import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
-import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
-import { providerNames } from '../../src/providers/registry';
+import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
+import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/kit/retry';
+import { providerNames } from '../../src/providers/provider-names';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import type { Loose } from './http';
 
 export interface GraphResult<T> {

@@ -1,6 +1,6 @@
-import { createDispatcher, defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
-import type { HttpTransport } from '../../src/providers/http/http-client';
-import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
+import { createDispatcher, defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
+import type { HttpTransport } from '../../src/providers/kit/http-client';
+import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/kit/retry';
 
 /** A transport for adapter tests: short timeouts, fast retries. Close its dispatcher in afterAll. */
 export function testTransport(overrides: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<RetryPolicy> } = {}): HttpTransport {

@@ -1,9 +1,8 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createOmiseProvider } from './omise-provider';
 
 export const omiseDefinition: ProviderDefinition = {
-  name: 'omise',
-  displayName: 'Omise',
-  liveBaseUrl: 'https://api.omise.co',
+  ...providerCatalogEntry('omise'),
   create: createOmiseProvider,
 };

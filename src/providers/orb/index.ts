@@ -1,9 +1,8 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createOrbProvider } from './orb-provider';
 
 export const orbDefinition: ProviderDefinition = {
-  name: 'orb',
-  displayName: 'Orb',
-  liveBaseUrl: 'https://api.withorb.com/v1',
+  ...providerCatalogEntry('orb'),
   create: createOrbProvider,
 };

@@ -1,9 +1,8 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createPolarProvider } from './polar-provider';
 
 export const polarDefinition: ProviderDefinition = {
-  name: 'polar',
-  displayName: 'Polar',
-  liveBaseUrl: 'https://api.polar.sh',
+  ...providerCatalogEntry('polar'),
   create: createPolarProvider,
 };

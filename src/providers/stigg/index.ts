@@ -1,9 +1,8 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createStiggProvider } from './stigg-provider';
 
 export const stiggDefinition: ProviderDefinition = {
-  name: 'stigg',
-  displayName: 'Stigg',
-  liveBaseUrl: 'https://api.stigg.io',
+  ...providerCatalogEntry('stigg'),
   create: createStiggProvider,
 };

@@ -1,9 +1,8 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createSyncteraProvider } from './synctera-provider';
 
 export const syncteraDefinition: ProviderDefinition = {
-  name: 'synctera',
-  displayName: 'Synctera',
-  liveBaseUrl: 'https://api.synctera.com/v0',
+  ...providerCatalogEntry('synctera'),
   create: createSyncteraProvider,
 };

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
+import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../spec/errors';
 import type { HttpTimeouts } from './dispatcher';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
 

@@ -1,0 +1,12 @@
+import type { Limiter } from './loaders/limiter';
+import type { IdentityIndex } from './routing/identity-index';
+import type { ProviderDirectory } from './routing/provider-directory';
+import type { WriteLedger } from './writes/write-ledger';
+
+/** What lives as long as the app: adapters, the identity index, concurrency caps, the idempotency ledger. */
+export interface Gateway {
+  directory: ProviderDirectory;
+  identityIndex: IdentityIndex;
+  limiter(provider: string): Limiter;
+  writeLedger: WriteLedger;
+}
