@@ -15,6 +15,8 @@ import type { RetryPolicy } from './providers/kit/retry';
 import { providerDefinitions } from './registry';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
+import { createMemoryState } from './state/memory/memory-state';
+import type { StateStore } from './state/state-port';
 import { createWriteLedger } from './writes/write-ledger';
 
 export interface AppOptions {
@@ -25,6 +27,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
+  /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
+  state?: StateStore;
 }
 
 export interface App {
@@ -39,6 +43,7 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
+  const state = options.state ?? createMemoryState();
   const dispatcher = createDispatcher(options.http.timeouts);
   const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry };
   const directory = new ProviderDirectory(
@@ -57,7 +62,8 @@ export function createApp(options: AppOptions): App {
     directory,
     identityIndex,
     limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
-    writeLedger: createWriteLedger(),
+    writeLedger: createWriteLedger({ store: state.ledger }),
+    state,
   };
   const ready = identityIndex.start().catch(() => undefined);
 
@@ -80,6 +86,7 @@ export function createApp(options: AppOptions): App {
     ready,
     close: async () => {
       await dispatcher.close();
+      if (options.state === undefined) await state.close();
     },
   };
 }

@@ -29,11 +29,23 @@ export interface AppConfig {
     people: number;
     /** Faults from the start, JSON keyed by provider. @default {} (env `SANDBOX_FAULTS`) */
     faults: FaultConfig;
+    /**
+     * A gateway's base URL the sandbox sends webhooks to (`<url>/webhooks/<provider>`, signed with the providers'
+     * webhook secrets). `npm start` uses its own gateway when unset. @default null (env `SANDBOX_WEBHOOK_URL`)
+     */
+    webhookUrl: string | null;
   };
+  /** Each provider's webhook signing secret; null refuses that provider's webhooks. (env `<PROVIDER>_WEBHOOK_SECRET`) */
+  webhookSecrets: Record<string, string | null>;
+  /** How long a cached read may be served, per provider; 0 turns the cache off. @default 30000 (env `<PROVIDER>_CACHE_TTL_MS`) */
+  cacheTtlMs: Record<string, number>;
   http: { timeouts: HttpTimeouts; retry: RetryPolicy };
   /** Most calls in flight to one provider at once. @default 8 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
 }
+
+/** Webhooks keep cached reads current; the TTL is the backstop for a change whose webhook never comes. */
+const DEFAULT_CACHE_TTL_MS = 30_000;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,6 +84,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return { name: definition.name, mode: 'LIVE', baseUrl: baseUrl ?? definition.liveBaseUrl, apiKey };
   });
 
+  const webhookSecrets = Object.fromEntries(
+    providerNames.map((name) => [name, env[`${name.toUpperCase()}_WEBHOOK_SECRET`]?.trim() || null]),
+  );
+  const cacheTtlMs = Object.fromEntries(
+    providerNames.map((name) => [name, integer(`${name.toUpperCase()}_CACHE_TTL_MS`, DEFAULT_CACHE_TTL_MS, 0, 86_400_000)]),
+  );
+  const webhookUrl = env.SANDBOX_WEBHOOK_URL?.trim() || null;
+  if (webhookUrl !== null && !/^https?:\/\/[^/]/.test(webhookUrl)) problems.push(`SANDBOX_WEBHOOK_URL must be an http(s) URL (got "${webhookUrl}")`);
+
   let faults: FaultConfig = {};
   if (env.SANDBOX_FAULTS !== undefined && env.SANDBOX_FAULTS.trim() !== '') {
     try {
@@ -93,7 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       seed: integer('SANDBOX_SEED', 42, 0, 2 ** 31 - 1),
       people: integer('SANDBOX_PEOPLE', 1000, 0, 1_000_000),
       faults,
+      webhookUrl,
     },
+    webhookSecrets,
+    cacheTtlMs,
     http: {
       timeouts: {
         connectMs: integer('HTTP_CONNECT_TIMEOUT_MS', defaultTimeouts.connectMs, 1, 600_000),

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { allSimulators } from './registry';
 import { startSandboxFor } from './sandbox/start';
+import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   });
   const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');
   console.log(`customer-graph: GraphQL and GraphiQL at http://${config.host}:${config.port}/graphql (${modes})`);
+  console.log(describeState(app.gateway.state));
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -22,10 +22,22 @@ describe('loadConfig', () => {
     expect(config.providers.map((entry) => entry.name)).toEqual(['orb', 'stigg', 'omise', 'polar', 'synctera']);
     expect(config.port).toBe(4000);
     expect(config.host).toBe('127.0.0.1');
-    expect(config.sandbox).toEqual({ port: 4010, seed: 42, people: 1000, faults: {} });
+    expect(config.sandbox).toEqual({ port: 4010, seed: 42, people: 1000, faults: {}, webhookUrl: null });
+    expect(config.webhookSecrets).toEqual({ orb: null, stigg: null, omise: null, polar: null, synctera: null });
+    expect(config.cacheTtlMs).toEqual({ orb: 30000, stigg: 30000, omise: 30000, polar: 30000, synctera: 30000 });
     expect(config.http.timeouts).toEqual({ connectMs: 3000, headersMs: 5000, bodyMs: 5000 });
     expect(config.http.retry.retries).toBe(2);
     expect(config.concurrency).toBe(8);
+  });
+
+  it('reads webhook secrets, the sandbox webhook URL and cache TTLs per provider', () => {
+    const config = loadConfig({ ORB_WEBHOOK_SECRET: ' s1 ', SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:4000', POLAR_CACHE_TTL_MS: '0' });
+    expect(config.webhookSecrets.orb).toBe('s1');
+    expect(config.webhookSecrets.polar).toBeNull();
+    expect(config.sandbox.webhookUrl).toBe('http://127.0.0.1:4000');
+    expect(config.cacheTtlMs.polar).toBe(0);
+    expect(config.cacheTtlMs.orb).toBe(30000);
+    expect(() => loadConfig({ SANDBOX_WEBHOOK_URL: 'gateway', STIGG_CACHE_TTL_MS: '-1' })).toThrow(/SANDBOX_WEBHOOK_URL[\s\S]*STIGG_CACHE_TTL_MS|STIGG_CACHE_TTL_MS[\s\S]*SANDBOX_WEBHOOK_URL/);
   });
 
   it('treats blank values as unset', () => {

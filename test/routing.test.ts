@@ -242,7 +242,8 @@ describe('createWriteLedger', () => {
     expect(await ledger.run('key-1', 'input-a', write, settled)).toEqual({ result: { id: 'cus_1' }, replayed: true });
     expect(writes).toBe(1);
     expect(await ledger.run('key-2', 'input-a', write, settled)).toEqual({ result: { id: 'cus_2' }, replayed: false });
-    expect(ledger.size()).toBe(2);
+    expect((await ledger.inspect('key-1'))?.state).toBe('done');
+    expect((await ledger.inspect('key-2'))?.state).toBe('done');
   });
 
   it('refuses the same key with another input as a ConflictError', async () => {
@@ -255,14 +256,22 @@ describe('createWriteLedger', () => {
     expect(writes).toBe(1);
   });
 
-  it('does not keep a result whose outcome is unknown, nor a failure: the retry writes again', async () => {
+  it('does not replay a result whose outcome is unknown, nor a failure: the retry writes again', async () => {
     const ledger = createWriteLedger();
     let writes = 0;
-    const unknown = async () => ({ outcome: 'unknown', attempt: ++writes });
+    const attempts: string[] = [];
+    const unknown = async (attempt: { previous: string }) => {
+      attempts.push(attempt.previous);
+      return { outcome: 'unknown', attempt: ++writes };
+    };
     const isSettled = (result: { outcome: string }) => result.outcome !== 'unknown';
     expect((await ledger.run('key-1', 'input-a', unknown, isSettled)).replayed).toBe(false);
-    expect(ledger.size()).toBe(0);
+    // Remembered as unknown, not replayed: the retry runs, told that the earlier outcome is unknown.
+    expect((await ledger.inspect('key-1'))?.state).toBe('unknown');
     expect(await ledger.run('key-1', 'input-a', unknown, isSettled)).toEqual({ result: { outcome: 'unknown', attempt: 2 }, replayed: false });
+    expect(attempts).toEqual(['none', 'unknown']);
+    // Another input under a key whose outcome is unknown is a conflict: that write may have happened.
+    await expect(ledger.run('key-1', 'input-b', unknown, isSettled)).rejects.toBeInstanceOf(ConflictError);
 
     await expect(ledger.run('key-2', 'input-a', async () => Promise.reject(new Error('provider down')), settled)).rejects.toThrow('provider down');
     expect(await ledger.run('key-2', 'input-a', async () => 'written', settled)).toEqual({ result: 'written', replayed: false });

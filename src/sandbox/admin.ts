@@ -1,6 +1,9 @@
 import { validateFaults, type FaultConfig } from './shared/faults';
 import type { RequestLogEntry } from './request-log';
+import type { WebhookDelivery } from './webhooks/webhook-delivery-log';
+import type { WebhookSettings } from './webhooks/webhook-outbox';
 import { json, type SandboxResponse } from './shared/sandbox-http';
+import { describeWebhookSettings, parseWebhookSettings } from './webhooks/webhook-settings';
 
 interface AdminRequest {
   method: string;
@@ -18,6 +21,10 @@ export interface AdminPort {
   faults(): FaultConfig;
   setFaults(config: FaultConfig): void;
   reset(): void;
+  webhooks(): WebhookSettings;
+  setWebhooks(settings: WebhookSettings): void;
+  webhookDeliveries(): WebhookDelivery[];
+  clearWebhookDeliveries(): void;
 }
 
 /** `/__sandbox/*`: the request log, the fault switches and reset. These calls are not logged. */
@@ -45,13 +52,39 @@ export function handleAdmin(request: AdminRequest, sandbox: AdminPort): SandboxR
       sandbox.setFaults(config as FaultConfig);
       return json(200, sandbox.faults());
     }
+    case 'GET /__sandbox/webhooks':
+      return json(200, describeWebhookSettings(sandbox.webhooks()));
+    case 'PUT /__sandbox/webhooks': {
+      let body: unknown;
+      try {
+        body = request.body.trim() === '' ? {} : JSON.parse(request.body);
+      } catch {
+        return json(400, { error: 'invalid JSON body' });
+      }
+      const settings = parseWebhookSettings(body, sandbox.providers);
+      if ('problems' in settings) return json(400, { error: 'invalid webhook configuration', problems: settings.problems });
+      sandbox.setWebhooks(settings);
+      return json(200, describeWebhookSettings(settings));
+    }
+    case 'GET /__sandbox/webhooks/deliveries':
+      return json(200, { deliveries: sandbox.webhookDeliveries() });
+    case 'DELETE /__sandbox/webhooks/deliveries':
+      sandbox.clearWebhookDeliveries();
+      return json(200, { deliveries: [] });
     case 'POST /__sandbox/reset':
       sandbox.reset();
       return json(200, { reset: true, customers: sandbox.customerCounts() });
     default:
       return json(404, {
         error: `unknown sandbox admin route ${route}`,
-        routes: ['GET /__sandbox', 'GET|DELETE /__sandbox/requests', 'GET|PUT /__sandbox/faults', 'POST /__sandbox/reset'],
+        routes: [
+          'GET /__sandbox',
+          'GET|DELETE /__sandbox/requests',
+          'GET|PUT /__sandbox/faults',
+          'GET|PUT /__sandbox/webhooks',
+          'GET|DELETE /__sandbox/webhooks/deliveries',
+          'POST /__sandbox/reset',
+        ],
       });
   }
 }

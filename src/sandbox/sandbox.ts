@@ -7,6 +7,9 @@ import { Random } from './shared/random';
 import { RequestLog, type RequestLogEntry } from './request-log';
 import type { SandboxRequest, SandboxResponse } from './shared/sandbox-http';
 import type { ProviderSimulator, SimulatorFactory } from './shared/simulator';
+import type { WebhookDelivery } from './webhooks/webhook-delivery-log';
+import { WebhookOutbox, type WebhookSettings } from './webhooks/webhook-outbox';
+import { watchWrites } from './webhooks/webhook-watch';
 
 export interface SandboxOptions {
   /** @default 4010 (env `SANDBOX_PORT`); 0 picks a free port. */
@@ -22,6 +25,8 @@ export interface SandboxOptions {
   simulators: readonly SimulatorFactory[];
   /** The instant seed data is generated relative to. @default 2026-11-01T00:00:00Z */
   seedNow?: Date;
+  /** Where each provider's webhooks go from the start (env `SANDBOX_WEBHOOK_URL` with the providers' secrets). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface Sandbox {
@@ -37,6 +42,11 @@ export interface Sandbox {
   /** Back to the seed data; log and faults cleared. */
   reset(): void;
   customerCounts(): Record<string, number>;
+  webhooks(): WebhookSettings;
+  /** Replaces where webhooks go; retries already scheduled keep their endpoint. */
+  setWebhooks(settings: WebhookSettings): void;
+  webhookDeliveries(): WebhookDelivery[];
+  clearWebhookDeliveries(): void;
   close(): Promise<void>;
 }
 
@@ -51,12 +61,14 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   let faults: FaultConfig = options.faults ?? {};
   let faultRandom = new Random(seed, 'faults');
   let simulators = new Map<string, ProviderSimulator>();
+  const outbox = new WebhookOutbox();
+  outbox.configure({ ...outbox.current(), ...options.webhooks });
 
   const build = () => {
     const people = generatePeople(seed, peopleCount, seedNow);
     const context = { seed, people, seedNow, random: (stream: string) => new Random(seed, stream), now: () => new Date() };
     simulators = new Map(options.simulators.map((factory) => {
-      const simulator = factory(context);
+      const simulator = watchWrites(factory(context), outbox, context.now);
       return [simulator.name, simulator];
     }));
   };
@@ -78,13 +90,21 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       faults = config;
     },
     reset: () => {
+      // Events of the old data must not arrive after the reset; where they go stays configured.
+      outbox.cancelAll();
+      outbox.clearLog();
       build();
       log.clear();
       faults = {};
       faultRandom = new Random(seed, 'faults');
     },
     customerCounts: () => Object.fromEntries([...simulators].map(([name, simulator]) => [name, simulator.customerCount()])),
+    webhooks: () => outbox.current(),
+    setWebhooks: (settings) => outbox.configure(settings),
+    webhookDeliveries: () => outbox.log(),
+    clearWebhookDeliveries: () => outbox.clearLog(),
     close: async () => {
+      outbox.cancelAll();
       for (const response of hanging) response.destroy();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

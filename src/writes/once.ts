@@ -1,12 +1,27 @@
 import type { WriteContext } from './write-context';
 import { writeFingerprint } from './fingerprint';
-import { isSettled, type WriteResult } from './outcomes';
+import { hasEffect, isSettled, type WriteResult } from './outcomes';
+import type { Attempt } from './write-ledger';
+import { writeResultCodec } from './write-result-codec';
 import { ValidationError } from './write-errors';
 
-/** Idempotency for every mutation: a key replays the first settled result instead of writing again. */
-export async function once(mutation: string, input: Record<string, unknown>, key: string | null | undefined, context: WriteContext, write: () => Promise<WriteResult>): Promise<WriteResult> {
-  if (key == null) return write();
+/**
+ * Idempotency for every mutation: a key replays the first settled result instead of writing again, on every
+ * instance that shares the state store. `write` learns whether an earlier attempt's outcome is unknown.
+ */
+export async function once(
+  mutation: string,
+  input: Record<string, unknown>,
+  key: string | null | undefined,
+  context: WriteContext,
+  write: (attempt: Attempt<WriteResult>) => Promise<WriteResult>,
+): Promise<WriteResult> {
+  if (key == null) return write({ previous: 'none', previousResult: null });
   if (key.length === 0 || key.length > 255) throw new ValidationError('idempotencyKey must be 1 to 255 characters.', 'idempotencyKey');
-  const { result, replayed } = await context.gateway.writeLedger.run(`${mutation}:${key}`, writeFingerprint(mutation, input), write, isSettled);
+  const { result, replayed } = await context.gateway.writeLedger.run(`${mutation}:${key}`, writeFingerprint(mutation, input), write, isSettled, {
+    codec: writeResultCodec,
+    hasEffect,
+    signal: context.signal,
+  });
   return { ...result, replayed };
 }

@@ -66,3 +66,8 @@ export function isSettled(result: WriteResult): boolean {
     (outcome) => outcome.error === null || (outcome.error instanceof WriteError && !(outcome.error instanceof ProviderWriteError && (outcome.error.outcomeUnknown || outcome.error.retryable))),
   );
 }
+
+/** Whether an unsettled result may have changed anything: a success, or a failure whose outcome is unknown. */
+export function hasEffect(result: WriteResult): boolean {
+  return result.outcomes.some((outcome) => outcome.error === null || (outcome.error instanceof ProviderWriteError && outcome.error.outcomeUnknown));
+}

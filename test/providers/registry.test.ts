@@ -5,7 +5,7 @@ import { providerCatalog } from '../../src/providers/provider-names';
 import { registry } from '../../src/registry';
 
 /** Folders under `src/providers/` and `src/sandbox/` that hold shared parts, not a provider. */
-const SHARED_FOLDERS = new Set(['spec', 'kit', 'shared']);
+const SHARED_FOLDERS = new Set(['spec', 'kit', 'shared', 'webhooks']);
 
 function providerFolders(root: string): string[] {
   return readdirSync(join(import.meta.dirname, '../../src', root), { withFileTypes: true })

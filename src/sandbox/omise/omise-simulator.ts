@@ -8,6 +8,7 @@ import { createSearchHandler } from './omise-search';
 import { seedCustomers } from './omise-seed';
 import type { OmiseState } from './omise-state';
 import { OmiseCustomerStore } from './omise-store';
+import { omiseWebhooks } from './omise-webhooks';
 
 /**
  * Omise (Opn Payments) customers at `/omise`, as `https://api.omise.co` serves them with API version 2019-05-29:
@@ -47,6 +48,7 @@ export const createOmiseSimulator: SimulatorFactory = (context) => {
     rootSegments: ['customers', 'search'],
     customerCount: () => state.store.count(),
     faultResponse: omiseFaultResponse,
+    webhooks: omiseWebhooks,
     handle: (request) => handle(router, request),
   };
   return simulator;

@@ -5,6 +5,7 @@ import { issue, orbErrors } from './orb-errors';
 import { orbRouter } from './orb-routes';
 import { seedOrbCustomers } from './orb-seed';
 import { OrbCustomerStore } from './orb-store';
+import { orbWebhooks } from './orb-webhooks';
 
 /** Orb refuses longer keys (docs: idempotency). */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 64;
@@ -66,6 +67,7 @@ export const createOrbSimulator: SimulatorFactory = (context) => {
       return orbErrors.other(fault.status);
     },
     customerCount: () => store.count(),
+    webhooks: orbWebhooks,
   };
 };
 

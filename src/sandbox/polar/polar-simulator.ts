@@ -7,6 +7,7 @@ import { exportPolarCustomers, getPolarCustomer, getPolarCustomerState, listPola
 import { createPolarCustomerRoute, deletePolarCustomerRoute, updatePolarCustomerRoute } from './polar-write-handlers';
 import { seedPolarCustomers } from './polar-seed';
 import { PolarCustomerStore } from './polar-store';
+import { polarWebhooks } from './polar-webhooks';
 
 /** API versions the `Polar-Version` header may name; an unknown one is a plain 404 from the version middleware. */
 const POLAR_VERSIONS = new Set(['2026-04', '2026-10']);
@@ -53,6 +54,7 @@ export const createPolarSimulator: SimulatorFactory = (context) => {
     basePath: '/polar',
     customerCount: () => world.store.liveCount(),
     faultResponse: polarFault,
+    webhooks: polarWebhooks,
     handle: async (request) => {
       const requested = request.headers['polar-version'];
       const version = typeof requested === 'string' ? requested : DEFAULT_VERSION;

@@ -35,7 +35,7 @@ export class IdempotencyStore {
       if (existing.fingerprint !== fingerprint) return handlers.mismatch();
       if (existing.outcome.kind === 'in-flight') return handlers.concurrent();
       const stored = existing.outcome.response;
-      return { ...stored, headers: { ...stored.headers, ...handlers.replayHeaders } };
+      return { ...stored, headers: { ...stored.headers, ...handlers.replayHeaders }, replayed: true };
     }
     const entry: Entry = { fingerprint, outcome: { kind: 'in-flight' } };
     this.entries.set(key, entry);

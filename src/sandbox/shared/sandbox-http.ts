@@ -19,6 +19,8 @@ export interface SandboxResponse {
   json?: unknown;
   /** Sent as is; give a content type in `headers`. */
   text?: string;
+  /** Internal, never sent: a stored idempotent answer was replayed, so nothing changed (no webhook). */
+  replayed?: boolean;
 }
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): SandboxResponse {

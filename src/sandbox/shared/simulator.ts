@@ -1,6 +1,7 @@
 import type { Person } from './people';
 import type { Random } from './random';
 import type { SandboxRequest, SandboxResponse } from './sandbox-http';
+import type { SimulatorWebhooks } from './webhook-types';
 
 /** What a simulator is built from: the shared people, a named random stream and the clocks. */
 export interface SeedContext {
@@ -33,6 +34,8 @@ export interface ProviderSimulator {
   faultResponse(fault: FaultResponseKind): SandboxResponse;
   /** How many customers the simulator holds (for start-up output). */
   customerCount(): number;
+  /** The provider's webhooks: which writes raise which events, their bodies and signatures. */
+  readonly webhooks?: SimulatorWebhooks;
 }
 
 export type SimulatorFactory = (context: SeedContext) => ProviderSimulator;

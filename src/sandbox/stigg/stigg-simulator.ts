@@ -9,6 +9,7 @@ import { StiggIdempotency } from './stigg-idempotency';
 import { addImportRoute } from './stigg-import-route';
 import type { StiggRouteContext } from './stigg-request';
 import { seedStiggCustomers } from './stigg-seed';
+import { stiggWebhooks } from './stigg-webhooks';
 
 /**
  * Stigg's REST API (`https://api.stigg.io`, paths `/api/v1/...`) in memory: customers, their resources, and
@@ -29,6 +30,7 @@ export const createStiggSimulator: SimulatorFactory = (context) => {
     basePath: '/stigg',
     customerCount: () => store.size,
     faultResponse,
+    webhooks: stiggWebhooks,
     handle: async (request: SandboxRequest): Promise<SandboxResponse> => {
       const apiKey = headerValue(request.headers['x-api-key']);
       if (apiKey === null) return unauthenticated();

@@ -7,6 +7,7 @@ import { createCustomer, getCustomer, updateCustomer, type SyncteraHandlerContex
 import { listCustomers } from './synctera-list';
 import { seedSyncteraCustomers } from './synctera-seed';
 import { SyncteraCustomerStore } from './synctera-store';
+import { syncteraWebhooks } from './synctera-webhooks';
 
 /**
  * Synctera API v0, customers (`/v0/customers…`), served at `/synctera/v0` like `https://api.synctera.com/v0`.
@@ -46,6 +47,7 @@ export const createSyncteraSimulator: SimulatorFactory = (seedContext) => {
     basePath: '/synctera/v0',
     customerCount: () => store.size,
     faultResponse: syncteraFaultResponse,
+    webhooks: syncteraWebhooks,
     handle: (request) => {
       const apiKey = credential(request.headers, 'Bearer');
       if (apiKey === null) return unauthenticated();
