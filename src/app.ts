@@ -7,11 +7,13 @@ import type { Gateway } from './gateway';
 import { maskError } from './graphql/errors';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
-import { Limiter } from './loaders/limiter';
 import { consoleLogger, type Logger } from './logger';
-import { createDispatcher, type HttpTimeouts } from './providers/kit/dispatcher';
+import { ConcurrencyCeiling } from './providers/kit/concurrency-ceiling';
+import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/kit/dispatcher';
 import type { HttpTransport } from './providers/kit/http-client';
+import type { RateBudget, RateLimit } from './providers/kit/rate-budget';
 import type { RetryPolicy } from './providers/kit/retry';
+import { TokenBucketBudget } from './providers/kit/token-bucket';
 import { providerDefinitions } from './registry';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
@@ -22,8 +24,15 @@ import { createWriteLedger } from './writes/write-ledger';
 export interface AppOptions {
   /** Every provider with its base URL and key resolved (sandbox URLs filled in by the caller). */
   providers: readonly (ProviderConfig & { baseUrl: string; apiKey: string })[];
-  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy; pool?: HttpPool };
+  /** Most calls in flight to one provider (a safety net; rate budgets pace the calls). */
   concurrency: number;
+  /** Each provider's rate budget; a provider not named is unlimited. */
+  rateLimits?: Record<string, RateLimit>;
+  /** @default 10000 */
+  rateBudgetMaxWaitMs?: number;
+  /** Replaces the in-memory budgets, e.g. with budgets shared by several instances. */
+  rateBudget?: RateBudget;
   logger?: Logger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
@@ -44,8 +53,15 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
   const state = options.state ?? createMemoryState();
-  const dispatcher = createDispatcher(options.http.timeouts);
-  const transport: HttpTransport = { dispatcher, timeouts: options.http.timeouts, retry: options.http.retry };
+  const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
+  const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  const transport: HttpTransport = {
+    dispatcher,
+    timeouts: options.http.timeouts,
+    retry: options.http.retry,
+    budget,
+    ceiling: new ConcurrencyCeiling(options.concurrency),
+  };
   const directory = new ProviderDirectory(
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
@@ -53,7 +69,6 @@ export function createApp(options: AppOptions): App {
       return { provider: definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport), mode: config.mode, baseUrl: config.baseUrl };
     }),
   );
-  const limiters = new Map(directory.names.map((name) => [name, new Limiter(options.concurrency)]));
   const identityIndex = new IdentityIndex(
     directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
@@ -61,7 +76,6 @@ export function createApp(options: AppOptions): App {
   const gateway: Gateway = {
     directory,
     identityIndex,
-    limiter: (name) => limiters.get(name) ?? new Limiter(options.concurrency),
     writeLedger: createWriteLedger({ store: state.ledger }),
     state,
   };

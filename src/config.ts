@@ -1,6 +1,9 @@
-import { defaultTimeouts, type HttpTimeouts } from './providers/kit/dispatcher';
+import { defaultPool, defaultTimeouts, type HttpPool, type HttpTimeouts } from './providers/kit/dispatcher';
+import type { RateLimit } from './providers/kit/rate-budget';
+import { defaultBurst } from './providers/kit/rate-limits';
 import { defaultRetryPolicy, type RetryPolicy } from './providers/kit/retry';
 import { providerCatalog, providerNames } from './providers/provider-names';
+import { providerDefinitions } from './registry';
 import type { ProviderMode } from './routing/provider-directory';
 import { validateFaults, type FaultConfig } from './sandbox/shared/faults';
 
@@ -39,8 +42,16 @@ export interface AppConfig {
   webhookSecrets: Record<string, string | null>;
   /** How long a cached read may be served, per provider; 0 turns the cache off. @default 30000 (env `<PROVIDER>_CACHE_TTL_MS`) */
   cacheTtlMs: Record<string, number>;
-  http: { timeouts: HttpTimeouts; retry: RetryPolicy };
-  /** Most calls in flight to one provider at once. @default 8 (env `PROVIDER_CONCURRENCY`) */
+  http: { timeouts: HttpTimeouts; retry: RetryPolicy; pool: HttpPool };
+  /**
+   * Each provider's rate budget. Live: its published limit (see `src/providers/<name>/<name>-rate-limit.ts`);
+   * sandbox: unlimited, unless `SANDBOX_FAULTS` makes the sandbox enforce a limit. Env `<PROVIDER>_RATE_LIMIT`
+   * (calls per second, or `unlimited`) and `<PROVIDER>_RATE_BURST` override either.
+   */
+  rateLimits: Record<string, RateLimit>;
+  /** Longest wait for rate budget when the request has no earlier deadline. @default 10000 (env `RATE_BUDGET_MAX_WAIT_MS`) */
+  rateBudgetMaxWaitMs: number;
+  /** Most calls in flight to one provider at once: a safety net, rate budgets do the pacing. @default 64 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
 }
 
@@ -105,6 +116,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const rateLimits: Record<string, RateLimit> = {};
+  for (const provider of providers) {
+    const definition = providerDefinitions.find((candidate) => candidate.name === provider.name);
+    const prefix = provider.name.toUpperCase();
+    const enforced = faults[provider.name]?.rateLimitPerSecond;
+    let limit: RateLimit =
+      provider.mode === 'LIVE' && definition !== undefined
+        ? { perSecond: definition.rateLimit.perSecond, burst: definition.rateLimit.burst }
+        : enforced !== undefined
+          ? { perSecond: enforced, burst: defaultBurst(enforced) }
+          : { perSecond: null, burst: 1 };
+    const rateText = env[`${prefix}_RATE_LIMIT`]?.trim();
+    if (rateText !== undefined && rateText !== '') {
+      const rate = Number(rateText);
+      if (rateText.toLowerCase() === 'unlimited') limit = { perSecond: null, burst: 1 };
+      else if (Number.isFinite(rate) && rate > 0 && rate <= 1_000_000) limit = { perSecond: rate, burst: defaultBurst(rate) };
+      else problems.push(`${prefix}_RATE_LIMIT must be calls per second above 0 (fractions allowed) or "unlimited" (got "${rateText}")`);
+    }
+    limit = { ...limit, burst: integer(`${prefix}_RATE_BURST`, limit.burst, 1, 1_000_000) };
+    rateLimits[provider.name] = limit;
+  }
+
   const config: AppConfig = {
     port: integer('PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -125,8 +158,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         bodyMs: integer('HTTP_BODY_TIMEOUT_MS', defaultTimeouts.bodyMs, 1, 600_000),
       },
       retry: { ...defaultRetryPolicy, retries: integer('HTTP_RETRIES', defaultRetryPolicy.retries, 0, 10) },
+      pool: {
+        connectionsPerOrigin: integer('HTTP_CONNECTIONS_PER_ORIGIN', defaultPool.connectionsPerOrigin, 1, 4096),
+        pipelining: integer('HTTP_PIPELINING', defaultPool.pipelining, 1, 100),
+        keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultPool.keepAliveTimeoutMs, 1, 600_000),
+      },
     },
-    concurrency: integer('PROVIDER_CONCURRENCY', 8, 1, 256),
+    rateLimits,
+    rateBudgetMaxWaitMs: integer('RATE_BUDGET_MAX_WAIT_MS', 10_000, 0, 600_000),
+    concurrency: integer('PROVIDER_CONCURRENCY', 64, 1, 4096),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

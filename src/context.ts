@@ -21,7 +21,6 @@ export function createContext(gateway: Gateway, signal: AbortSignal | undefined)
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,
-    limiter: (provider) => gateway.limiter(provider),
     signal,
     listings: new Listings(),
   };

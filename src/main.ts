@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     })),
     http: config.http,
     concurrency: config.concurrency,
+    rateLimits: config.rateLimits,
+    rateBudgetMaxWaitMs: config.rateBudgetMaxWaitMs,
   });
   const server = createServer(app.yoga);
   await new Promise<void>((resolve, reject) => {

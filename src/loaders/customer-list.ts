@@ -46,11 +46,9 @@ class ProviderStream {
         try {
           this.page = await this.environment.listings.track(
             this.provider.name,
-            this.environment.limiter(this.provider.name).run(() =>
-              this.provider.listCustomers(
-                { limit: this.position.pageSize, cursor: this.position.cursor, filter: this.filter },
-                { signal: this.environment.signal },
-              ),
+            this.provider.listCustomers(
+              { limit: this.position.pageSize, cursor: this.position.cursor, filter: this.filter },
+              { signal: this.environment.signal },
             ),
           );
         } catch (error) {

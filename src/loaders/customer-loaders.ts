@@ -16,7 +16,7 @@ export function groupByProvider<K extends { provider: string }>(keys: readonly K
 
 /**
  * Customers by (provider, id). A provider with a many-ids endpoint gets one call per `batchSize` ids; the others
- * one call per distinct id, in parallel under the provider's concurrency cap. The result is aligned with the
+ * one call per distinct id, all in parallel (the HTTP layer paces them to the provider's rate budget). The result is aligned with the
  * keys: a customer, null when the provider has none, or the error for that key.
  */
 export function createCustomerLoader(environment: LoaderEnvironment): DataLoader<CustomerKey, Customer | null, string> {
@@ -33,7 +33,6 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
             return customer === undefined;
           });
           if (group.length === 0) return;
-          const limiter = environment.limiter(name);
           const batchSize = provider.capabilities.batchSize;
           if (provider.getCustomers !== undefined && batchSize > 1) {
             const chunks: (typeof group)[] = [];
@@ -41,7 +40,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
             await Promise.all(
               chunks.map(async (chunk) => {
                 try {
-                  const found = await limiter.run(() => provider.getCustomers!(chunk.map((entry) => entry.key.id), { signal: environment.signal }));
+                  const found = await provider.getCustomers!(chunk.map((entry) => entry.key.id), { signal: environment.signal });
                   const byId = new Map(found.map((customer) => [customer.providerId, customer]));
                   for (const entry of chunk) results[entry.position] = byId.get(entry.key.id) ?? null;
                 } catch (error) {
@@ -54,7 +53,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
           await Promise.all(
             group.map(async (entry) => {
               try {
-                results[entry.position] = await limiter.run(() => provider.getCustomer(entry.key.id, { signal: environment.signal }));
+                results[entry.position] = await provider.getCustomer(entry.key.id, { signal: environment.signal });
               } catch (error) {
                 results[entry.position] = error as Error;
               }
@@ -98,9 +97,7 @@ export function createExternalIdLoader(
                 return customer !== null && customer.externalId === key.externalId ? customer : null;
               }
               case 'native': {
-                const customer = await environment
-                  .limiter(key.provider)
-                  .run(() => provider.getCustomerByExternalId!(key.externalId, { signal: environment.signal }));
+                const customer = await provider.getCustomerByExternalId!(key.externalId, { signal: environment.signal });
                 if (customer !== null) byId.prime({ provider: key.provider, id: customer.providerId }, customer);
                 return customer;
               }

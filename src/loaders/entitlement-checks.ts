@@ -18,7 +18,7 @@ export async function checkEntitlementAt(
 ): Promise<EntitlementCheck> {
   switch (provider.capabilities.entitlementCheck) {
     case 'endpoint':
-      return environment.limiter(provider.name).run(() => provider.checkEntitlement!(id, request, { signal: environment.signal }));
+      return provider.checkEntitlement!(id, request, { signal: environment.signal });
     case 'derived':
       try {
         const { entitlements } = await loaders.entitlements.load({ provider: provider.name, id });

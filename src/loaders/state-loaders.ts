@@ -26,7 +26,7 @@ export function createStateLoader(
           try {
             const provider = environment.directory.get(key.provider);
             if (provider.getState === undefined) return { state: emptyState(), customer: null };
-            const result = await environment.limiter(key.provider).run(() => provider.getState!(key.id, { signal: environment.signal }));
+            const result = await provider.getState!(key.id, { signal: environment.signal });
             if (result.customer !== null) byId.prime(key, result.customer);
             return result;
           } catch (error) {
@@ -54,7 +54,7 @@ export function createEntitlementsLoader(
             const provider = environment.directory.get(key.provider);
             switch (provider.capabilities.entitlements) {
               case 'endpoint':
-                return await environment.limiter(key.provider).run(() => provider.getEntitlements!(key.id, { signal: environment.signal }));
+                return await provider.getEntitlements!(key.id, { signal: environment.signal });
               case 'state': {
                 const result = await state.load(key);
                 return { entitlements: result.state.entitlements, accessDeniedReason: result.state.accessDeniedReason };

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin } from './admin';
-import { decideFault, latencyFor, type FaultConfig } from './shared/faults';
+import { decideFault, latencyFor, type FaultConfig, type FaultDecision } from './shared/faults';
 import { generatePeople } from './shared/people';
 import { Random } from './shared/random';
+import { SandboxRateLimits } from './rate-limit';
 import { RequestLog, type RequestLogEntry } from './request-log';
 import type { SandboxRequest, SandboxResponse } from './shared/sandbox-http';
 import type { ProviderSimulator, SimulatorFactory } from './shared/simulator';
@@ -60,6 +61,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = new RequestLog();
   let faults: FaultConfig = options.faults ?? {};
   let faultRandom = new Random(seed, 'faults');
+  const rateLimits = new SandboxRateLimits();
+  rateLimits.configure(faults);
   let simulators = new Map<string, ProviderSimulator>();
   const outbox = new WebhookOutbox();
   outbox.configure({ ...outbox.current(), ...options.webhooks });
@@ -88,6 +91,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults: () => faults,
     setFaults: (config) => {
       faults = config;
+      rateLimits.configure(config);
     },
     reset: () => {
       // Events of the old data must not arrive after the reset; where they go stays configured.
@@ -96,6 +100,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       build();
       log.clear();
       faults = {};
+      rateLimits.configure(faults);
       faultRandom = new Random(seed, 'faults');
     },
     customerCounts: () => Object.fromEntries([...simulators].map(([name, simulator]) => [name, simulator.customerCount()])),
@@ -152,9 +157,13 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       log.add({ provider: name, method: request.method ?? 'GET', path, query: rawQuery, status, ms: round(performance.now() - started) });
 
     const providerFaults = faults[name];
+    // The provider's limiter sees the request as it arrives; its answer still takes the network's time.
+    const admitted = rateLimits.take(name);
     const delay = latencyFor(providerFaults, faultRandom);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const decision = decideFault(providerFaults, faultRandom);
+    const decision: FaultDecision = admitted.allowed
+      ? decideFault(providerFaults, faultRandom)
+      : { kind: 'rate-limit', retryAfterSeconds: admitted.retryAfterSeconds, enforced: true };
     if (decision.kind === 'hang') {
       hanging.add(response);
       response.on('close', () => {

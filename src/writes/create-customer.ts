@@ -24,9 +24,7 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
       }
     }
     try {
-      const customer = await context.gateway
-        .limiter(provider.name)
-        .run(() => provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined }));
+      const customer = await provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
       remember(context, provider, customer);
       return { outcomes: [{ provider: provider.name, customer, error: null }], replayed: false, idempotencyKey: key };
     } catch (error) {

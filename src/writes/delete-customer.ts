@@ -26,13 +26,11 @@ export function deleteCustomer(input: TargetWriteInput, context: WriteContext): 
     }
     const outcomes = await writeEach(resolution, key, async (target) => {
       requireOperation(target.provider, target.target.kind === 'externalId' ? 'deleteByExternalId' : 'delete');
-      const deleted = await context.gateway.limiter(target.provider.name).run(() =>
-        target.provider.deleteCustomer!(target.target, {
-          signal: context.signal,
-          idempotencyKey: key ?? undefined,
-          anonymize: input.anonymize ?? undefined,
-        }),
-      );
+      const deleted = await target.provider.deleteCustomer!(target.target, {
+        signal: context.signal,
+        idempotencyKey: key ?? undefined,
+        anonymize: input.anonymize ?? undefined,
+      });
       const id = target.target.kind === 'id' ? target.target.id : (deleted?.providerId ?? target.current?.providerId ?? null);
       if (id !== null) forgetDeleted(context, target.provider, id);
       else context.loaders.customerByExternalId.clearAll();

@@ -22,9 +22,8 @@ export function changeLifecycle(operation: LifecycleOperation, input: TargetWrit
     const outcomes = await writeEach(resolution, key, async (target): Promise<Customer | null> => {
       requireOperation(target.provider, operation);
       const options = { signal: context.signal, idempotencyKey: key ?? undefined };
-      const limiter = context.gateway.limiter(target.provider.name);
       if (operation === 'syncPaymentMethods') {
-        await limiter.run(() => target.provider.syncPaymentMethods!(target.target, options));
+        await target.provider.syncPaymentMethods!(target.target, options);
         // The sync answers with no body: read the customer again to show its payment methods now.
         context.loaders.customerByExternalId.clearAll();
         const customer =
@@ -35,9 +34,7 @@ export function changeLifecycle(operation: LifecycleOperation, input: TargetWrit
       }
       if (target.target.kind !== 'id') throw new UnsupportedOperationError(`${target.provider.displayName} cannot ${operation} by external ID.`, target.provider.name, operation);
       const id = target.target.id;
-      const customer = await limiter.run(() =>
-        operation === 'archive' ? target.provider.archiveCustomer!(id, options) : target.provider.unarchiveCustomer!(id, options),
-      );
+      const customer = await (operation === 'archive' ? target.provider.archiveCustomer!(id, options) : target.provider.unarchiveCustomer!(id, options));
       remember(context, target.provider, customer);
       return customer;
     });

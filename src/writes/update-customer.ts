@@ -23,15 +23,11 @@ export function updateCustomer(input: UpdateInput, context: WriteContext): Promi
       validateChanges(target.provider, 'update', input.changes);
     }
     const outcomes = await writeEach(resolution, key, async (target) => {
-      const customer = await context.gateway
-        .limiter(target.provider.name)
-        .run(() =>
-          target.provider.updateCustomer!(target.target, input.changes, {
-            signal: context.signal,
-            idempotencyKey: key ?? undefined,
-            current: target.current ?? undefined,
-          }),
-        );
+      const customer = await target.provider.updateCustomer!(target.target, input.changes, {
+        signal: context.signal,
+        idempotencyKey: key ?? undefined,
+        current: target.current ?? undefined,
+      });
       remember(context, target.provider, customer);
       return customer;
     });

@@ -1,4 +1,3 @@
-import type { Limiter } from '../loaders/limiter';
 import type { Loaders } from '../loaders/loaders';
 import type { IdentityIndex } from '../routing/identity-index';
 import type { ProviderDirectory } from '../routing/provider-directory';
@@ -12,7 +11,6 @@ export interface WriteContext {
   gateway: {
     directory: ProviderDirectory;
     identityIndex: IdentityIndex;
-    limiter(provider: string): Limiter;
     writeLedger: WriteLedger;
   };
   loaders: Loaders;

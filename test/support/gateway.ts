@@ -3,6 +3,7 @@ import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
+import type { RateLimit } from '../../src/providers/kit/rate-budget';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/kit/retry';
 import { providerNames } from '../../src/providers/provider-names';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
@@ -32,6 +33,9 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
+  rateLimits?: Record<string, RateLimit>;
+  concurrency?: number;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -43,7 +47,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
       retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
     },
-    concurrency: 8,
+    concurrency: options.concurrency ?? 8,
+    rateLimits: options.rateLimits,
     logger: silentLogger,
   });
   await app.ready;

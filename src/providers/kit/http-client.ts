@@ -1,13 +1,18 @@
 import type { Dispatcher } from 'undici';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../spec/errors';
+import type { ConcurrencyCeiling } from './concurrency-ceiling';
 import type { HttpTimeouts } from './dispatcher';
+import type { RateBudget } from './rate-budget';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
 
-/** What every adapter shares: the app's one dispatcher, its timeouts and its retry policy. */
+/** What every adapter shares: the app's one dispatcher, its timeouts, its retry policy and the per-provider limits. */
 export interface HttpTransport {
   dispatcher: Dispatcher;
   timeouts: HttpTimeouts;
   retry: RetryPolicy;
+  /** Paces every attempt to the provider's rate; see `rate-budget.ts`. */
+  budget: RateBudget;
+  ceiling: ConcurrencyCeiling;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -21,6 +26,8 @@ export interface HttpRequest {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Epoch milliseconds the request must finish by; waiting for rate budget never goes past it. */
+  deadline?: number;
   idempotencyKey?: string;
   headers?: Record<string, string>;
 }
@@ -85,6 +92,19 @@ export class ProviderHttp {
     if (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined) {
       headers[this.options.idempotencyHeader] = request.idempotencyKey;
     }
+    const { budget, ceiling } = this.options.transport;
+    const provider = this.options.provider;
+    // Per attempt, not per call: a retry sleeping in its backoff holds neither budget nor a slot.
+    await budget.acquire(provider, { signal: request.signal, deadline: request.deadline });
+    const release = await ceiling.acquire(provider, request.signal);
+    try {
+      return await this.exchange(request, query, headers, body);
+    } finally {
+      release();
+    }
+  }
+
+  private async exchange(request: HttpRequest, query: string, headers: Record<string, string>, body: string | undefined): Promise<HttpResponse> {
     const { timeouts } = this.options.transport;
     const response = await this.options.transport.dispatcher.request({
       origin: this.origin,
@@ -112,6 +132,10 @@ export class ProviderHttp {
 
   private statusError(request: HttpRequest, status: number, headers: HttpResponse['headers'], body: unknown): ProviderError {
     const details = this.options.parseError(status, body);
+    const retryAfterMs = parseRetryAfter(headers['retry-after']) ?? details.retryAfterMs ?? null;
+    if (status === 429) {
+      void Promise.resolve(this.options.transport.budget.onThrottled(this.options.provider, retryAfterMs)).catch(() => undefined);
+    }
     return new ProviderError({
       provider: this.options.provider,
       code: details.code ?? codeForStatus(status),
@@ -120,7 +144,7 @@ export class ProviderHttp {
       providerCode: details.providerCode ?? null,
       field: details.field ?? null,
       retryable: isRetryableStatus(status),
-      retryAfterMs: parseRetryAfter(headers['retry-after']) ?? details.retryAfterMs ?? null,
+      retryAfterMs,
       // A 5xx on a write may have been applied before the provider failed.
       outcomeUnknown: request.method !== 'GET' && status >= 500,
     });

@@ -38,7 +38,8 @@ export function unprocessable(code: 'used_token' | 'invalid_filters' | 'invalid_
  */
 export function omiseFaultResponse(fault: FaultResponseKind): SandboxResponse {
   if (fault.kind === 'rate-limit') {
-    return omiseError(429, 'too_many_requests', 'too many requests', { 'retry-after': String(fault.retryAfterSeconds) });
+    // Omise documents no Retry-After, so its enforced limit sends none.
+    return omiseError(429, 'too_many_requests', 'too many requests', fault.enforced === true ? undefined : { 'retry-after': String(fault.retryAfterSeconds) });
   }
   const names: Record<number, [string, string]> = {
     500: ['internal_error', 'internal error'],

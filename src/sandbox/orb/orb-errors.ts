@@ -43,8 +43,9 @@ export const orbErrors = {
 
   conflict: (detail: string): SandboxResponse => problem(409, '409-resource-conflict', 'Resource conflict', detail),
 
-  tooManyRequests: (retryAfterSeconds: number): SandboxResponse =>
-    problem(429, '429-too-many-requests', 'Too many requests', 'Rate limit exceeded; retry with exponential backoff.', {}, { 'retry-after': String(retryAfterSeconds) }),
+  /** Orb does not document Retry-After, so its real limit is answered without one (null). */
+  tooManyRequests: (retryAfterSeconds: number | null): SandboxResponse =>
+    problem(429, '429-too-many-requests', 'Too many requests', 'Rate limit exceeded; retry with exponential backoff.', {}, retryAfterSeconds === null ? {} : { 'retry-after': String(retryAfterSeconds) }),
 
   /** An injected status outside the cases above, in the same envelope. */
   other: (status: number): SandboxResponse => problem(status, `${status}-error`, 'Request failed', `The request failed with status ${status}.`),

@@ -59,7 +59,7 @@ export const createOrbSimulator: SimulatorFactory = (context) => {
     basePath: '/orb/v1',
     handle,
     faultResponse: (fault: FaultResponseKind) => {
-      if (fault.kind === 'rate-limit') return orbErrors.tooManyRequests(fault.retryAfterSeconds);
+      if (fault.kind === 'rate-limit') return orbErrors.tooManyRequests(fault.enforced === true ? null : fault.retryAfterSeconds);
       if (fault.status >= 500) return orbErrors.server(fault.status);
       if (fault.status === 401) return orbErrors.unauthenticated();
       if (fault.status === 409) return orbErrors.conflict('The request conflicts with another request.');

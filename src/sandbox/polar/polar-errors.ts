@@ -37,7 +37,7 @@ export function polarMethodNotAllowed(): SandboxResponse {
   return json(405, { detail: 'Method Not Allowed' });
 }
 
-/** 429 comes from asgi-ratelimit with an empty body; 5xx from the generic handler. */
+/** 429 comes from asgi-ratelimit with an empty body and `retry-after` (enforced or injected alike); 5xx from the generic handler. */
 export function polarFault(fault: FaultResponseKind): SandboxResponse {
   if (fault.kind === 'rate-limit') return empty(429, { 'retry-after': String(fault.retryAfterSeconds) });
   return json(fault.status, { error: 'InternalServerError', detail: 'Internal Server Error' });

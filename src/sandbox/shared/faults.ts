@@ -10,6 +10,12 @@ export interface ProviderFaults {
   /** Share of requests answered 429 with `Retry-After: retryAfterSeconds` (default 1). */
   rateLimitRate?: number;
   retryAfterSeconds?: number;
+  /**
+   * The provider's own rate limit, enforced: a token bucket of `rateLimitBurst` (default one second's worth)
+   * refilled at this many requests per second. Beyond it, 429 in the provider's shape, Retry-After where it sends one.
+   */
+  rateLimitPerSecond?: number;
+  rateLimitBurst?: number;
   /** Share of requests that never get an answer (the client's timeout must fire). */
   hangRate?: number;
   /** Share of successful responses whose JSON body is cut short. */
@@ -19,7 +25,7 @@ export interface ProviderFaults {
 export type FaultConfig = Record<string, ProviderFaults>;
 
 const RATE_FIELDS = ['errorRate', 'rateLimitRate', 'hangRate', 'malformedRate'] as const;
-const KNOWN_FIELDS = new Set<string>(['latencyMs', 'errorStatus', 'retryAfterSeconds', ...RATE_FIELDS]);
+const KNOWN_FIELDS = new Set<string>(['latencyMs', 'errorStatus', 'retryAfterSeconds', 'rateLimitPerSecond', 'rateLimitBurst', ...RATE_FIELDS]);
 
 /** Checks a fault configuration; returns the list of problems (empty when valid). */
 export function validateFaults(config: unknown, providers: readonly string[]): string[] {
@@ -53,6 +59,15 @@ export function validateFaults(config: unknown, providers: readonly string[]): s
     if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) {
       problems.push(`${provider}.errorStatus: must be an HTTP status from 400 to 599`);
     }
+    const perSecond = faults.rateLimitPerSecond;
+    if (perSecond !== undefined && (typeof perSecond !== 'number' || !(perSecond > 0 && perSecond <= 1_000_000))) {
+      problems.push(`${provider}.rateLimitPerSecond: must be requests per second above 0 (fractions allowed)`);
+    }
+    const burst = faults.rateLimitBurst;
+    if (burst !== undefined && (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1 || burst > 1_000_000)) {
+      problems.push(`${provider}.rateLimitBurst: must be a whole number of requests from 1`);
+    }
+    if (burst !== undefined && perSecond === undefined) problems.push(`${provider}.rateLimitBurst: needs rateLimitPerSecond`);
     const retryAfter = faults.retryAfterSeconds;
     if (retryAfter !== undefined && (typeof retryAfter !== 'number' || !Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 3600)) {
       problems.push(`${provider}.retryAfterSeconds: must be whole seconds from 0 to 3600`);
@@ -64,7 +79,7 @@ export function validateFaults(config: unknown, providers: readonly string[]): s
 export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'hang' }
-  | { kind: 'rate-limit'; retryAfterSeconds: number }
+  | { kind: 'rate-limit'; retryAfterSeconds: number; enforced?: boolean }
   | { kind: 'error'; status: number };
 
 export function latencyFor(faults: ProviderFaults | undefined, random: Random): number {

@@ -15,7 +15,11 @@ export interface SeedContext {
   now(): Date;
 }
 
-export type FaultResponseKind = { kind: 'error'; status: number } | { kind: 'rate-limit'; retryAfterSeconds: number };
+/**
+ * `enforced` marks a 429 from the sandbox's own rate limit (`rateLimitPerSecond`): answered exactly as the provider
+ * answers one, Retry-After only where the provider sends it. An injected 429 (`rateLimitRate`) always carries it.
+ */
+export type FaultResponseKind = { kind: 'error'; status: number } | { kind: 'rate-limit'; retryAfterSeconds: number; enforced?: boolean };
 
 /** One provider's REST API, in memory. */
 export interface ProviderSimulator {

@@ -31,7 +31,8 @@ export const customerNotFound = (id: string): SandboxResponse => stiggError(404,
 
 export function faultResponse(fault: FaultResponseKind): SandboxResponse {
   if (fault.kind === 'rate-limit') {
-    return stiggError(429, 'RESOURCE_EXHAUSTED', 'Too many requests', { 'retry-after': String(fault.retryAfterSeconds) });
+    // Stigg's 429s carry no Retry-After (stigg.md §5), so its enforced limit sends none.
+    return stiggError(429, 'RESOURCE_EXHAUSTED', 'Too many requests', fault.enforced === true ? undefined : { 'retry-after': String(fault.retryAfterSeconds) });
   }
   const [code, message] = FAULT_CODES[fault.status] ?? ['INTERNAL', 'Internal server error'];
   return stiggError(fault.status, code, message);

@@ -111,11 +111,15 @@ const UNCATALOGUED: Record<number, [string, string]> = {
   503: ['service-unavailable', 'Service Unavailable'],
 };
 
-/** An injected fault in Synctera's shape; a 429 carries `Retry-After` and the catalogue's `retry_after` body field. */
+/**
+ * An injected fault in Synctera's shape; a 429 carries `Retry-After` and the catalogue's `retry_after` body field.
+ * The enforced limit answers as the catalogue documents: the body field only, no header.
+ */
 export function syncteraFaultResponse(fault: FaultResponseKind): SandboxResponse {
   if (fault.kind === 'rate-limit') {
     const seconds = fault.retryAfterSeconds;
-    return problem('TOO_MANY_REQUESTS', 'rate limit exceeded; retry later', { retry_after: seconds }, { 'retry-after': String(seconds) });
+    const headers: Record<string, string> = fault.enforced === true ? {} : { 'retry-after': String(seconds) };
+    return problem('TOO_MANY_REQUESTS', 'rate limit exceeded; retry later', { retry_after: seconds }, headers);
   }
   const known = FAULT_CODES[fault.status];
   if (known !== undefined) return problem(known, `injected fault: HTTP ${fault.status}`);

@@ -1,0 +1,57 @@
+/**
+ * A safety net, not the throttle: at most `limit` calls in flight per provider (rate budgets do the pacing).
+ * Taken per attempt around the HTTP exchange only, so a retry sleeping in its backoff holds no slot, and a
+ * cancelled request leaves the queue at once.
+ */
+export class ConcurrencyCeiling {
+  private readonly active = new Map<string, number>();
+  private readonly waiting = new Map<string, { grant: () => void; signal: AbortSignal | undefined; onAbort: () => void }[]>();
+
+  /** @param limit most calls in flight to one provider. @default 64 (env `PROVIDER_CONCURRENCY`) */
+  constructor(readonly limit: number) {}
+
+  /** Resolves with a release function once a slot is free; rejects with the signal's reason when cancelled first. */
+  acquire(provider: string, signal: AbortSignal | undefined): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const active = this.active.get(provider) ?? 0;
+    if (active < this.limit) {
+      this.active.set(provider, active + 1);
+      return Promise.resolve(this.releaser(provider));
+    }
+    return new Promise((resolve, reject) => {
+      const queue = this.waiting.get(provider) ?? [];
+      this.waiting.set(provider, queue);
+      const entry = {
+        signal,
+        grant: () => resolve(this.releaser(provider)),
+        onAbort: () => {
+          const index = queue.indexOf(entry);
+          if (index >= 0) queue.splice(index, 1);
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener('abort', entry.onAbort, { once: true });
+      queue.push(entry);
+    });
+  }
+
+  inFlight(provider: string): number {
+    return this.active.get(provider) ?? 0;
+  }
+
+  private releaser(provider: string): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.get(provider)?.shift();
+      if (next === undefined) {
+        this.active.set(provider, (this.active.get(provider) ?? 1) - 1);
+        return;
+      }
+      // The slot passes straight to the next caller: the count stays the same.
+      next.signal?.removeEventListener('abort', next.onAbort);
+      next.grant();
+    };
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Providers limit callers by rate, so every upstream attempt first takes one unit of its provider's rate budget.
+ *
+ * The interface is small and async on purpose: one instance keeps its budgets in memory (`TokenBucketBudget`),
+ * several instances share them through the state port (a Redis implementation of this same interface).
+ *
+ * - `acquire` is called once per HTTP attempt, right before the request is sent (never around a whole loader
+ *   call), so a retry sleeping in its backoff holds nothing. It resolves when the call may start; it rejects with
+ *   a `ProviderError` (`RATE_LIMITED`) at once when the wait would outlast the request's deadline or the
+ *   budget's longest wait, and with the signal's reason when the request is cancelled while waiting.
+ * - `onThrottled` is called when the provider answered 429 anyway (its limit is lower than configured, shared
+ *   with other clients, or changed): the budget slows down, waits out `retryAfterMs` when the provider gave one,
+ *   and recovers gradually.
+ */
+export interface RateBudget {
+  acquire(provider: string, options: RateBudgetWait): Promise<void>;
+  onThrottled(provider: string, retryAfterMs: number | null): void | Promise<void>;
+}
+
+export interface RateBudgetWait {
+  signal?: AbortSignal | undefined;
+  /** Epoch milliseconds by which the request must be done; a wait that would end later is refused at once. */
+  deadline?: number | undefined;
+}
+
+/** One provider's budget: a token bucket. */
+export interface RateLimit {
+  /** Sustained calls per second; `null` for no limit (a 429 still slows the budget down, learning the limit). */
+  perSecond: number | null;
+  /** Calls that may start at once after a quiet spell (the bucket's size). */
+  burst: number;
+}
+
+/** The limit a provider publishes, kept in the provider's own folder with the page it comes from. */
+export interface PublishedRateLimit extends RateLimit {
+  /** Where the number comes from, for the README and for whoever checks it next. */
+  source: string;
+}
+
+export const unlimited: RateLimit = { perSecond: null, burst: 1 };

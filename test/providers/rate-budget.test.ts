@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { ConcurrencyCeiling } from '../../src/providers/kit/concurrency-ceiling';
+import { ProviderError } from '../../src/providers/spec/errors';
+import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';
+import { ManualClock } from '../support/manual-clock';
+
+/** Starts `count` acquisitions and records the clock time at which each was granted. */
+function acquireMany(budget: TokenBucketBudget, clock: ManualClock, count: number, provider = 'polar') {
+  const grantedAt: number[] = [];
+  const failures: unknown[] = [];
+  for (let index = 0; index < count; index++) {
+    budget.acquire(provider, {}).then(
+      () => grantedAt.push(clock.now()),
+      (error: unknown) => failures.push(error),
+    );
+  }
+  return { grantedAt, failures };
+}
+
+describe('token bucket rate budget', () => {
+  it('lets a burst through at once, then paces calls at the configured rate', async () => {
+    const clock = new ManualClock();
+    const start = clock.now();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 10, burst: 3 } }, maxWaitMs: 10_000, clock });
+    const { grantedAt } = acquireMany(budget, clock, 8);
+    await clock.advance(0);
+    expect(grantedAt).toHaveLength(3);
+    await clock.advance(1000);
+    expect(grantedAt.map((time) => time - start)).toEqual([0, 0, 0, 100, 200, 300, 400, 500]);
+  });
+
+  it('never throttles a provider without a limit, and keeps providers apart', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { orb: { perSecond: 1, burst: 1 } }, maxWaitMs: 10_000, clock });
+    const free = acquireMany(budget, clock, 500, 'synctera');
+    const limited = acquireMany(budget, clock, 2, 'orb');
+    await clock.advance(0);
+    expect(free.grantedAt).toHaveLength(500);
+    expect(limited.grantedAt).toHaveLength(1);
+  });
+
+  it('refuses at once, with RATE_LIMITED, a wait longer than the deadline or the longest wait', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 1, burst: 1 } }, maxWaitMs: 5000, clock });
+    await budget.acquire('polar', {});
+    const early = budget.acquire('polar', { deadline: clock.now() + 500 });
+    await expect(early).rejects.toMatchObject({ code: 'RATE_LIMITED', provider: 'polar', retryable: false });
+    // Within the deadline it waits its turn.
+    const waiting = budget.acquire('polar', { deadline: clock.now() + 1500 });
+    let granted = false;
+    void waiting.then(() => (granted = true));
+    await clock.advance(999);
+    expect(granted).toBe(false);
+    await clock.advance(1);
+    expect(granted).toBe(true);
+    // Queue five deep at 1/s: the sixth would wait past the five-second longest wait.
+    const queued = acquireMany(budget, clock, 5);
+    const sixth = budget.acquire('polar', {});
+    await expect(sixth).rejects.toBeInstanceOf(ProviderError);
+    await clock.advance(5000);
+    expect(queued.grantedAt).toHaveLength(5);
+    expect(queued.failures).toEqual([]);
+  });
+
+  it('lets a cancelled request leave the queue without taking budget', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 1, burst: 1 } }, maxWaitMs: 10_000, clock });
+    await budget.acquire('polar', {});
+    const controller = new AbortController();
+    const cancelled = budget.acquire('polar', { signal: controller.signal });
+    const next = acquireMany(budget, clock, 1);
+    controller.abort(new Error('client went away'));
+    await expect(cancelled).rejects.toThrow('client went away');
+    await clock.advance(1000);
+    // The next caller got the token the cancelled one would have taken.
+    expect(next.grantedAt).toEqual([clock.now()]);
+  });
+
+  it('on a 429 waits out Retry-After, slows down, then recovers to the configured rate', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 100, burst: 10 } }, maxWaitMs: 10_000, clock });
+    expect(budget.currentRate('polar')).toBe(100);
+    budget.onThrottled('polar', 1000);
+    expect(budget.currentRate('polar')).toBe(75);
+    // 429s answering calls sent before the cut do not cut again.
+    await clock.advance(500);
+    budget.onThrottled('polar', null);
+    expect(budget.currentRate('polar')).toBe(75);
+    const paused = acquireMany(budget, clock, 1);
+    await clock.advance(499);
+    expect(paused.grantedAt).toHaveLength(0);
+    await clock.advance(1);
+    expect(paused.grantedAt).toHaveLength(1);
+    await clock.advance(1500);
+    expect(budget.currentRate('polar')).toBeCloseTo(90, 5);
+    await clock.advance(10_000);
+    expect(budget.currentRate('polar')).toBe(100);
+  });
+
+  it('an unlimited budget learns a rate from a 429 (below what was too much) and forgets it later', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
+    for (let second = 0; second < 2; second++) {
+      for (let call = 0; call < 40; call++) await budget.acquire('omise', {});
+      await clock.advance(1000);
+    }
+    budget.onThrottled('omise', null);
+    const learned = budget.currentRate('omise');
+    expect(learned).toBeGreaterThan(10);
+    expect(learned).toBeLessThan(40);
+    const { grantedAt } = acquireMany(budget, clock, 20, 'omise');
+    await clock.advance(0);
+    expect(grantedAt.length).toBeLessThan(20);
+    await clock.advance(30_000);
+    expect(budget.currentRate('omise')).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('concurrency ceiling', () => {
+  it('holds calls beyond the limit until a slot is released, per provider', async () => {
+    const ceiling = new ConcurrencyCeiling(2);
+    const first = await ceiling.acquire('orb', undefined);
+    await ceiling.acquire('orb', undefined);
+    await ceiling.acquire('stigg', undefined);
+    let third = false;
+    const waiting = ceiling.acquire('orb', undefined).then((release) => {
+      third = true;
+      return release;
+    });
+    await Promise.resolve();
+    expect(third).toBe(false);
+    first();
+    first();
+    (await waiting)();
+    expect(third).toBe(true);
+    expect(ceiling.inFlight('orb')).toBe(1);
+    expect(ceiling.inFlight('stigg')).toBe(1);
+  });
+
+  it('drops a cancelled waiter from the queue', async () => {
+    const ceiling = new ConcurrencyCeiling(1);
+    const release = await ceiling.acquire('orb', undefined);
+    const controller = new AbortController();
+    const cancelled = ceiling.acquire('orb', controller.signal);
+    controller.abort(new Error('gone'));
+    await expect(cancelled).rejects.toThrow('gone');
+    release();
+    expect(ceiling.inFlight('orb')).toBe(0);
+  });
+});
