@@ -4,6 +4,9 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
 import { createContext, type GraphContext } from './context';
 import type { Gateway } from './gateway';
+import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
+import { requestIdFor } from './front-door/request-id';
+import { requestScopePlugin } from './front-door/request-scope-plugin';
 import { maskError } from './graphql/errors';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
@@ -38,6 +41,8 @@ export interface AppOptions {
   graphqlEndpoint?: string;
   /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
   state?: StateStore;
+  /** Limits, auth and browser rules; development defaults where not given. */
+  frontDoor?: Partial<FrontDoorOptions>;
 }
 
 export interface App {
@@ -52,6 +57,7 @@ export interface App {
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? consoleLogger;
+  const frontDoor = frontDoorOptions(options.frontDoor);
   const state = options.state ?? createMemoryState();
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
   const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
@@ -84,9 +90,9 @@ export function createApp(options: AppOptions): App {
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
-    context: ({ request }) => createContext(gateway, request.signal),
+    context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestIdFor(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
     maskedErrors: { maskError },
-    plugins: [partialErrorsPlugin()],
+    plugins: [requestScopePlugin(), partialErrorsPlugin()],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
     graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },

@@ -4,6 +4,7 @@ import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import type { Gateway } from './gateway';
+import { UpstreamCalls } from './request-scope';
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
 export interface GraphContext {
@@ -13,9 +14,21 @@ export interface GraphContext {
   signal: AbortSignal | undefined;
   /** Errors of providers that failed while others answered; appended to the response's `errors`. */
   partialErrors: GraphQLError[];
+  /** The request's id: from a sane `x-request-id` header, else generated. */
+  requestId: string;
+  /** Upstream calls this request made, by provider; refuses calls past the budget. */
+  upstreamCalls: UpstreamCalls;
 }
 
-export function createContext(gateway: Gateway, signal: AbortSignal | undefined): GraphContext {
+export interface RequestFacts {
+  signal: AbortSignal | undefined;
+  requestId: string;
+  /** Most upstream calls the request may make. */
+  upstreamBudget: number;
+}
+
+export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
+  const { signal } = request;
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   if (signal !== undefined) setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
@@ -24,5 +37,13 @@ export function createContext(gateway: Gateway, signal: AbortSignal | undefined)
     signal,
     listings: new Listings(),
   };
-  return { gateway, loaders: createLoaders(environment), environment, signal, partialErrors: [] };
+  return {
+    gateway,
+    loaders: createLoaders(environment),
+    environment,
+    signal,
+    partialErrors: [],
+    requestId: request.requestId,
+    upstreamCalls: new UpstreamCalls(request.upstreamBudget),
+  };
 }

@@ -2,12 +2,15 @@ import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { allSimulators } from './registry';
+import { keepServingOnUnhandledRejection } from './front-door/last-line';
+import { consoleLogger } from './logger';
 import { startSandboxFor } from './sandbox/start';
 import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  keepServingOnUnhandledRejection(consoleLogger);
   const sandbox = await startSandboxFor(config, allSimulators);
   const app = createApp({
     providers: config.providers.map((provider) => ({

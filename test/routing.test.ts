@@ -33,7 +33,7 @@ function invalid(value: string): RequestError {
   }
   expect(caught).toBeInstanceOf(RequestError);
   const error = caught as RequestError;
-  expect(error.code).toBe('INVALID_ID');
+  expect({ code: error.code, ...error.details }).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
   expect(error.details.validPrefixes).toEqual(['orb', 'stigg', 'omise', 'polar', 'synctera']);
   return error;
 }

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '../routing/bad-user-input';
 import { listCustomers, type ListEdge, type ListResult } from '../loaders/customer-list';
 import { builder } from './builder';
 import { CustomerType } from './customer';
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context, info) => {
       const first = args.first ?? 20;
-      if (first < 0 || first > MAX_PAGE) throw new GraphQLError(`first must be from 0 to ${MAX_PAGE}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (first < 0 || first > MAX_PAGE) throw badUserInput(`first must be from 0 to ${MAX_PAGE}.`);
       const directory = context.gateway.directory;
       const providers = args.provider != null ? [directory.get(args.provider)] : directory.providers();
       const result = await listCustomers(

@@ -2,7 +2,9 @@ import type { CustomerState, Meter, Money, PaymentMethod, Subscription } from '.
 import { builder } from './builder';
 import { EntitlementType } from './entitlement';
 
-const SubscriptionType = builder.objectRef<Subscription>('Subscription').implement({
+// Not "Subscription": that name would make this object the schema's subscription root.
+const SubscriptionType = builder.objectRef<Subscription>('BillingSubscription').implement({
+  description: 'A subscription the customer holds at a billing provider (Polar active subscriptions, ...).',
   fields: (t) => ({
     id: t.exposeString('id'),
     status: t.exposeString('status'),

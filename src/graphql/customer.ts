@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import type { Customer } from '../providers/spec/provider';
 import { parseGlobalId } from '../routing/global-id';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { AddressType } from './address';
 import { builder } from './builder';
 import { CustomerStateType } from './customer-state';
@@ -71,8 +71,7 @@ builder.queryFields((t) => ({
       provider: t.arg({ type: ProviderEnum, required: true }),
     },
     resolve: (_root, { externalId, provider }, context) => {
-      if (externalId.trim() === '') throw new GraphQLError('externalId must not be empty.', { extensions: { code: 'BAD_USER_INPUT' } });
-      return context.loaders.customerByExternalId.load({ provider, externalId });
+      return context.loaders.customerByExternalId.load({ provider, externalId: checkIdentifier(externalId, 'externalId') });
     },
   }),
 }));

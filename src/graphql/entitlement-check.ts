@@ -2,7 +2,9 @@ import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../context';
 import { checkEntitlementAt, customerNotFound } from '../loaders/entitlement-checks';
 import type { CustomerProvider, EntitlementCheckRequest } from '../providers/spec/provider';
+import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { EntitlementCheckType } from './entitlement';
 import { ProviderEnum } from './provider-enum';
@@ -30,7 +32,7 @@ builder.queryFields((t) => ({
         const key = parseGlobalId(String(args.customerId), directory);
         return checkEntitlementAt(directory.get(key.provider), key.id, request, context.environment, context.loaders);
       }
-      const externalId = args.externalId as string;
+      const externalId = checkIdentifier(args.externalId as string, 'externalId');
       const candidates = (args.provider != null ? [directory.get(args.provider)] : directory.providers())
         .filter((provider) => args.provider != null || provider.capabilities.entitlementCheck !== 'none')
         .sort((a, b) => rank(a) - rank(b));
@@ -59,6 +61,4 @@ async function nativeIdFor(provider: CustomerProvider, externalId: string, conte
   return customer?.providerId ?? null;
 }
 
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
+const badInput = (message: string) => badUserInput(message);

@@ -3,6 +3,7 @@ import { responsePathAsArray } from 'graphql';
 import type { GraphContext } from '../context';
 import { ProviderError } from '../providers/spec/errors';
 import { RequestError } from '../routing/request-error';
+import { UpstreamBudgetExceededError } from '../request-scope';
 
 /** Stable `extensions.code` for a provider failure, e.g. `PROVIDER_TIMEOUT`. */
 export function providerErrorCode(error: ProviderError): string {
@@ -35,8 +36,8 @@ export function requestGraphQLError(error: RequestError, path?: readonly (string
 export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    if (original instanceof ProviderError) {
-      const masked = providerGraphQLError(original, error.path);
+    if (original instanceof ProviderError || original instanceof UpstreamBudgetExceededError) {
+      const masked = original instanceof ProviderError ? providerGraphQLError(original, error.path) : budgetGraphQLError(original, error.path);
       return new GraphQLError(masked.message, { nodes: error.nodes, path: error.path, extensions: masked.extensions });
     }
     if (original instanceof RequestError) return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, ...original.details } });
@@ -46,18 +47,43 @@ export function maskError(error: unknown, message: string): Error {
   }
   if (error instanceof ProviderError) return providerGraphQLError(error);
   if (error instanceof RequestError) return requestGraphQLError(error);
+  if (error instanceof UpstreamBudgetExceededError) return budgetGraphQLError(error);
+  const requestMistake = describeRequestMistake(error);
+  if (requestMistake !== null) return new GraphQLError(requestMistake, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
   console.error('unexpected error', error);
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/**
+ * Outside execution (no GraphQLError around it), a SyntaxError can only come from reading the request's JSON
+ * (`?variables={`) and a stack overflow only from a document or variables nested past what can be walked: the
+ * caller's mistake, said as such.
+ */
+function describeRequestMistake(error: unknown): string | null {
+  if (error instanceof SyntaxError) return 'The request holds malformed JSON (query, variables or extensions).';
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'The request is nested too deeply to read.';
+  return null;
 }
 
 /** Records a provider failure next to data the other providers returned; it reaches the response's `errors`. */
 export function reportPartialError(context: GraphContext, info: GraphQLResolveInfo, error: unknown): void {
   const path = responsePathAsArray(info.path);
-  context.partialErrors.push(error instanceof ProviderError ? providerGraphQLError(error, path) : (maskError(error, 'Unexpected error.') as GraphQLError));
+  context.partialErrors.push(
+    error instanceof ProviderError
+      ? providerGraphQLError(error, path)
+      : error instanceof UpstreamBudgetExceededError
+        ? budgetGraphQLError(error, path)
+        : (maskError(error, 'Unexpected error.') as GraphQLError),
+  );
 }
 
 /** Throws the error as a field error: coded when it comes from a provider. */
 export function rethrow(error: unknown): never {
   if (error instanceof RequestError) throw requestGraphQLError(error);
   throw error instanceof ProviderError ? providerGraphQLError(error) : error;
+}
+
+/** A call refused because the request used its whole upstream budget: the field is null, the reason is plain. */
+export function budgetGraphQLError(error: UpstreamBudgetExceededError, path?: readonly (string | number)[]): GraphQLError {
+  return new GraphQLError(error.message, { path, extensions: { code: error.code, limit: error.budget } });
 }

@@ -2,7 +2,9 @@ import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../context';
 import type { Customer } from '../providers/spec/provider';
 import { firstHolder } from '../loaders/holders';
+import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { CustomerType } from './customer';
 
@@ -32,16 +34,15 @@ async function resolve(reference: CustomerReference, context: GraphContext): Pro
     return context.loaders.customer.load(parseGlobalId(reference.id, context.gateway.directory));
   }
   if ('externalId' in reference && typeof reference.externalId === 'string' && reference.externalId !== '') {
+    const externalId = checkIdentifier(reference.externalId, 'externalId');
     if ('provider' in reference && reference.provider != null) {
       const provider = String(reference.provider).toLowerCase();
-      if (context.gateway.directory.find(provider) === undefined) {
-        throw new GraphQLError(`Unknown provider "${String(reference.provider)}" in Customer reference.`, { extensions: { code: 'INVALID_REFERENCE' } });
+      if (typeof reference.provider !== 'string' || context.gateway.directory.find(provider) === undefined) {
+        throw badUserInput(`Unknown provider ${JSON.stringify(reference.provider).slice(0, 40)} in Customer reference.`, 'INVALID_REFERENCE');
       }
-      return context.loaders.customerByExternalId.load({ provider, externalId: reference.externalId });
+      return context.loaders.customerByExternalId.load({ provider, externalId });
     }
-    return firstHolder(reference.externalId, context.environment, context.loaders);
+    return firstHolder(externalId, context.environment, context.loaders);
   }
-  throw new GraphQLError('A Customer reference needs an "id", or an "externalId" (with or without "provider").', {
-    extensions: { code: 'INVALID_REFERENCE' },
-  });
+  throw badUserInput('A Customer reference needs an "id", or an "externalId" (with or without "provider").', 'INVALID_REFERENCE');
 }

@@ -4,6 +4,7 @@ import { deleteCustomer } from '../writes/delete-customer';
 import { changeLifecycle, type LifecycleOperation } from '../writes/lifecycle';
 import { updateCustomer } from '../writes/update-customer';
 import type { WriteOutcome, WriteResult } from '../writes/outcomes';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { CustomerType } from './customer';
 import { ProviderEnum } from './provider-enum';
@@ -65,6 +66,9 @@ function address(value: AddressArgument | null | undefined): Address | null | un
 
 /** GraphQL input → the adapters' `CustomerChanges`: absent stays undefined (leave alone), null stays null (clear). */
 function changes(input: Record<string, unknown>, externalIdField: 'externalId' | 'newExternalId'): CustomerChanges {
+  // An external ID becomes a path segment at some providers (Stigg's customer id): held to the id rules up front.
+  const externalId = input[externalIdField];
+  if (typeof externalId === 'string') checkIdentifier(externalId, externalIdField);
   return {
     email: input.email as string | null | undefined,
     name: input.name as string | null | undefined,

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Customer } from '../providers/spec/provider';
+import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
 import { builder } from './builder';
 
@@ -27,7 +27,7 @@ builder.queryFields((t) => ({
     description: 'Many nodes at once, in the order asked; an unknown or malformed ID gives null and an error for that entry.',
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_root, { ids }, context) => {
-      if (ids.length > MAX_NODES) throw new GraphQLError(`At most ${MAX_NODES} ids at once.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (ids.length > MAX_NODES) throw badUserInput(`At most ${MAX_NODES} ids at once.`);
       return ids.map(async (id) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory)));
     },
   }),

@@ -1,7 +1,7 @@
-import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../context';
 import { askHolders } from '../loaders/holders';
 import type { Customer, Entitlement } from '../providers/spec/provider';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { CustomerType } from './customer';
 import { EntitlementType } from './entitlement';
@@ -80,8 +80,7 @@ builder.queryFields((t) => ({
     description: 'The person behind an external ID at every provider; null when no provider holds them.',
     args: { externalId: t.arg.string({ required: true }) },
     resolve: async (_root, { externalId }, context, info) => {
-      if (externalId.trim() === '') throw new GraphQLError('externalId must not be empty.', { extensions: { code: 'BAD_USER_INPUT' } });
-      const profile = await loadProfile(externalId, context, (error) => reportPartialError(context, info, error));
+      const profile = await loadProfile(checkIdentifier(externalId, 'externalId'), context, (error) => reportPartialError(context, info, error));
       return profile.customers.length === 0 && profile.unavailableFrom.length === 0 ? null : profile;
     },
   }),

@@ -13,6 +13,7 @@ import './provider-info';
 import './write-errors';
 import './mutations';
 import './federation';
+import { settleEntities } from './entities';
 import { stitchingSdl, useStitchingSource } from './stitching';
 
 /**
@@ -24,6 +25,7 @@ export const schema: GraphQLSchema = builder.toSubGraphSchema({
   federationDirectives: ['@key'],
   sortSchema: false,
 });
+settleEntities(schema);
 
 /** The public API alone (no federation plumbing), sorted: `schema/schema.graphql` is its stitching-annotated print. */
 export const publicSchema: GraphQLSchema = lexicographicSortSchema(builder.toSchema({ sortSchema: false }));

@@ -1,7 +1,9 @@
 import { stitchingDirectives } from '@graphql-tools/stitching-directives';
-import { GraphQLError, parse, print, printSchema, visit, type FieldDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import { parse, print, printSchema, visit, type FieldDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
 import { firstHolder } from '../loaders/holders';
+import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { CustomerType } from './customer';
 
@@ -15,8 +17,9 @@ builder.queryFields((t) => ({
     description: 'Customers for global IDs, in order; null (with an error) for an unknown or malformed one. For schema stitching.',
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_root, { ids }, context) => {
-      if (ids.length > MAX_KEYS) throw new GraphQLError(`At most ${MAX_KEYS} ids at once.`, { extensions: { code: 'BAD_USER_INPUT' } });
-      return ids.map((id) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory)));
+      if (ids.length > MAX_KEYS) throw badUserInput(`At most ${MAX_KEYS} ids at once.`);
+      // Each entry settles on its own: a malformed id is that entry's error, never an orphaned load elsewhere.
+      return ids.map(async (id) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory)));
     },
   }),
   customersByExternalIds: t.field({
@@ -25,8 +28,8 @@ builder.queryFields((t) => ({
     description: 'For each external ID, the first provider (in provider order) holding the person; null when none. For schema stitching.',
     args: { externalIds: t.arg.stringList({ required: true }) },
     resolve: (_root, { externalIds }, context) => {
-      if (externalIds.length > MAX_KEYS) throw new GraphQLError(`At most ${MAX_KEYS} external IDs at once.`, { extensions: { code: 'BAD_USER_INPUT' } });
-      return externalIds.map((externalId) => firstHolder(externalId, context.environment, context.loaders));
+      if (externalIds.length > MAX_KEYS) throw badUserInput(`At most ${MAX_KEYS} external IDs at once.`);
+      return externalIds.map(async (externalId) => firstHolder(checkIdentifier(externalId, 'externalIds'), context.environment, context.loaders));
     },
   }),
   _sdl: t.string({

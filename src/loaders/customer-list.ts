@@ -1,6 +1,7 @@
 import { ProviderError } from '../providers/spec/errors';
+import { UpstreamBudgetExceededError } from '../request-scope';
 import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/spec/provider';
-import { RequestError } from '../routing/request-error';
+import { badUserInput } from '../routing/bad-user-input';
 import type { LoaderEnvironment } from './environment';
 import { decodeCursor, encodeCursor, queryFingerprint, type StreamPosition } from './list-cursor';
 import type { Loaders } from './loaders';
@@ -23,13 +24,13 @@ export interface ListResult {
   hasPreviousPage: boolean;
   totalCount: number | null;
   /** Providers that failed: their items are missing from this page and their position is kept for the next. */
-  failures: ProviderError[];
+  failures: (ProviderError | UpstreamBudgetExceededError)[];
 }
 
 /** One provider's items in native order (newest first), fetched a page at a time and only when needed. */
 class ProviderStream {
   private page: ListPage | null = null;
-  failure: ProviderError | null = null;
+  failure: ProviderError | UpstreamBudgetExceededError | null = null;
 
   constructor(
     readonly provider: CustomerProvider,
@@ -52,7 +53,7 @@ class ProviderStream {
             ),
           );
         } catch (error) {
-          this.failure = error instanceof ProviderError ? error : new ProviderError({ provider: this.provider.name, code: 'UPSTREAM_ERROR', message: String(error), cause: error });
+          this.failure = error instanceof ProviderError || error instanceof UpstreamBudgetExceededError ? error : new ProviderError({ provider: this.provider.name, code: 'UPSTREAM_ERROR', message: String(error), cause: error });
           return null;
         }
         if (this.page.totalCount !== null) this.position = { ...this.position, total: this.page.totalCount };
@@ -154,6 +155,6 @@ function checkFilters(providers: readonly CustomerProvider[], filter: CustomerFi
     }
   }
   if (problems.length > 0) {
-    throw new RequestError('UNSUPPORTED_FILTER', `Unsupported customer filter: ${problems.join('; ')}. Choose a provider that supports it, or drop the filter.`);
+    throw badUserInput(`Unsupported customer filter: ${problems.join('; ')}. Choose a provider that supports it, or drop the filter.`, 'UNSUPPORTED_FILTER');
   }
 }

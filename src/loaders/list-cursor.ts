@@ -1,6 +1,7 @@
+import type { RequestError } from '../routing/request-error';
 import { createHash } from 'node:crypto';
+import { badUserInput } from '../routing/bad-user-input';
 import type { CustomerFilter } from '../providers/spec/provider';
-import { RequestError } from '../routing/request-error';
 
 /** Where one provider's part of a list stands: the native page that holds the next item, and the item in it. */
 export interface StreamPosition {
@@ -64,5 +65,5 @@ export function decodeCursor(cursor: string, fingerprint: string): Record<string
 }
 
 function invalidCursor(reason: string): RequestError {
-  return new RequestError('INVALID_CURSOR', `Invalid cursor: ${reason}.`);
+  return badUserInput(`Invalid cursor: ${reason}.`, 'INVALID_CURSOR');
 }

@@ -1,5 +1,6 @@
 import type { WriteContext } from './write-context';
 import { writeFingerprint } from './fingerprint';
+import { hasUnsafeCharacters } from '../routing/identifier-rules';
 import { hasEffect, isSettled, type WriteResult } from './outcomes';
 import type { Attempt } from './write-ledger';
 import { writeResultCodec } from './write-result-codec';
@@ -18,6 +19,8 @@ export async function once(
 ): Promise<WriteResult> {
   if (key == null) return write({ previous: 'none', previousResult: null });
   if (key.length === 0 || key.length > 255) throw new ValidationError('idempotencyKey must be 1 to 255 characters.', 'idempotencyKey');
+  // The key travels as an Idempotency-Key header: a control character or broken Unicode cannot be sent.
+  if (hasUnsafeCharacters(key)) throw new ValidationError('idempotencyKey must be printable text without control characters.', 'idempotencyKey');
   const { result, replayed } = await context.gateway.writeLedger.run(`${mutation}:${key}`, writeFingerprint(mutation, input), write, isSettled, {
     codec: writeResultCodec,
     hasEffect,

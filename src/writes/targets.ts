@@ -2,6 +2,7 @@ import type { WriteContext } from './write-context';
 import type { Customer, CustomerOperation, CustomerProvider, CustomerTarget } from '../providers/spec/provider';
 import { askHolders } from '../loaders/holders';
 import { parseGlobalId } from '../routing/global-id';
+import { checkIdentifier } from '../routing/identifier-rules';
 import { NotFoundError, ValidationError } from './write-errors';
 
 /** Who a write is for, as the caller gave it. */
@@ -46,7 +47,7 @@ export async function resolveTargets(
     const key = parseGlobalId(String(input.id), directory);
     return { targets: [{ provider: directory.get(key.provider), target: { kind: 'id', id: key.id }, current: null }], lookupFailures: [], fanOut: false };
   }
-  const externalId = String(input.externalId);
+  const externalId = checkIdentifier(String(input.externalId), 'externalId');
   if (input.provider != null) {
     const provider = directory.get(input.provider);
     return { targets: [await targetAt(provider, externalId, context, options.operationByExternalId)], lookupFailures: [], fanOut: false };

@@ -72,7 +72,8 @@ describe('Apollo Federation subgraph', () => {
       ['_entities', 2],
       ['_entities', 3],
     ]);
-    expect(errors.map((error) => error.extensions.code)).toEqual(['INVALID_ID', 'NOT_FOUND', 'INVALID_REFERENCE']);
+    expect(errors.map((error) => error.extensions.code)).toEqual(['BAD_USER_INPUT', 'NOT_FOUND', 'BAD_USER_INPUT']);
+    expect(errors.map((error) => error.extensions.reason)).toEqual(['INVALID_ID', undefined, 'INVALID_REFERENCE']);
   });
 
   it('composes with other subgraphs and answers through a federation gateway, across both graphs', async () => {

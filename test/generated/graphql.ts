@@ -68,6 +68,22 @@ export type ArchiveCustomerPayload = {
 
 export type ArchiveCustomerResult = ArchiveCustomerPayload | ConflictError | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
 
+/** A subscription the customer holds at a billing provider (Polar active subscriptions, ...). */
+export type BillingSubscription = {
+  __typename?: 'BillingSubscription';
+  /** In the smallest currency unit (cents). */
+  amount?: Maybe<Scalars['Int']['output']>;
+  cancelAtPeriodEnd: Scalars['Boolean']['output'];
+  currency?: Maybe<Scalars['Currency']['output']>;
+  currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
+  currentPeriodStart?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['String']['output'];
+  interval?: Maybe<Scalars['String']['output']>;
+  productId?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: Scalars['String']['output'];
+};
+
 export type ConflictError = Error & {
   __typename?: 'ConflictError';
   /** Stable, machine-readable. */
@@ -188,7 +204,7 @@ export type CustomerState = {
   entitlements: Array<Entitlement>;
   meters: Array<Meter>;
   paymentMethods: Array<PaymentMethod>;
-  subscriptions: Array<Subscription>;
+  subscriptions: Array<BillingSubscription>;
   /** Identity verification (KYC) status. */
   verification?: Maybe<Scalars['String']['output']>;
 };
@@ -514,21 +530,6 @@ export type QueryProfileArgs = {
   externalId: Scalars['String']['input'];
 };
 
-export type Subscription = {
-  __typename?: 'Subscription';
-  /** In the smallest currency unit (cents). */
-  amount?: Maybe<Scalars['Int']['output']>;
-  cancelAtPeriodEnd: Scalars['Boolean']['output'];
-  currency?: Maybe<Scalars['Currency']['output']>;
-  currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
-  currentPeriodStart?: Maybe<Scalars['DateTime']['output']>;
-  id: Scalars['String']['output'];
-  interval?: Maybe<Scalars['String']['output']>;
-  productId?: Maybe<Scalars['String']['output']>;
-  startedAt?: Maybe<Scalars['DateTime']['output']>;
-  status: Scalars['String']['output'];
-};
-
 /** The customer(s) after their payment methods were synced from the gateway. */
 export type SyncPaymentMethodsPayload = {
   __typename?: 'SyncPaymentMethodsPayload';
@@ -673,7 +674,7 @@ export type CustomersWithStateQueryVariables = Exact<{
 }>;
 
 
-export type CustomersWithStateQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', nodes: Array<{ __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', verification?: string | null, accessDeniedReason?: string | null, subscriptions: Array<{ __typename?: 'Subscription', id: string, status: string }>, entitlements: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, source: Provider }>, meters: Array<{ __typename?: 'Meter', meterId: string, balance: number }>, balance?: { __typename?: 'Money', amount: string, currency?: string | null } | null, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand?: string | null, last4?: string | null, isDefault: boolean }> } | null, entitlements?: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, currentUsage?: number | null, usageLimit?: number | null, unlimited: boolean, source: Provider }> | null }> } };
+export type CustomersWithStateQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', nodes: Array<{ __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', verification?: string | null, accessDeniedReason?: string | null, subscriptions: Array<{ __typename?: 'BillingSubscription', id: string, status: string }>, entitlements: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, source: Provider }>, meters: Array<{ __typename?: 'Meter', meterId: string, balance: number }>, balance?: { __typename?: 'Money', amount: string, currency?: string | null } | null, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand?: string | null, last4?: string | null, isDefault: boolean }> } | null, entitlements?: Array<{ __typename?: 'Entitlement', featureId: string, kind: EntitlementKind, hasAccess: boolean, currentUsage?: number | null, usageLimit?: number | null, unlimited: boolean, source: Provider }> | null }> } };
 
 export type CustomersThenNodesQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { currentRequestScope } from '../../request-scope';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../spec/errors';
 import type { ConcurrencyCeiling } from './concurrency-ceiling';
 import type { HttpTimeouts } from './dispatcher';
@@ -69,6 +70,8 @@ export class ProviderHttp {
     const { retry } = this.options.transport;
     const canRetry = request.method === 'GET' || (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined);
     for (let attempt = 0; ; attempt++) {
+      // Counted per attempt, outside the try: a refusal past the request's budget is not a transport failure to retry.
+      currentRequestScope()?.upstreamCalls.record(this.options.provider);
       try {
         return await this.attempt(request);
       } catch (error) {
@@ -194,7 +197,15 @@ function parseBody(text: string, contentType: string | string[] | undefined): { 
   }
 }
 
-/** Encodes one path segment (external ids may hold `/`, `?` or spaces). */
+/**
+ * Encodes one path segment (external ids may hold `/`, `?` or spaces). What no encoding can make safe is refused:
+ * an empty segment, `.` or `..` (servers normalise them, and `%2E%2E` too, so `/customers/..` would reach the list),
+ * and text that is not valid Unicode. The graph refuses such ids first; this is the last line before the wire.
+ */
 export function segment(value: string): string {
+  if (value === '' || value === '.' || value === '..' || /[\ud800-\udfff]/u.test(value)) {
+    // No resource can live at such a path, so "not found" is the true answer (reads become null, as for any unknown id).
+    throw new ProviderError({ provider: 'gateway', code: 'NOT_FOUND', message: 'no customer can have this id: it cannot be sent as a URL path segment' });
+  }
   return encodeURIComponent(value);
 }

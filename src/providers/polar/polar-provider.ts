@@ -45,7 +45,7 @@ type PolarPayload = Record<string, unknown>;
 
 /** Polar answers 422 to an id that is not a UUID4; for a lookup that only means "no such customer". */
 function isAbsent(error: unknown): boolean {
-  return error instanceof ProviderError && (error.status === 404 || error.status === 422);
+  return error instanceof ProviderError && (error.status === 404 || error.status === 422 || error.code === 'NOT_FOUND');
 }
 
 export function createPolarProvider(settings: ProviderSettings, transport: HttpTransport): CustomerProvider {
@@ -60,11 +60,10 @@ export function createPolarProvider(settings: ProviderSettings, transport: HttpT
   const customerPath = (target: CustomerTarget) =>
     target.kind === 'id' ? `/v1/customers/${segment(target.id)}` : `/v1/customers/external/${segment(target.externalId)}`;
 
-  async function read(path: string, options?: CallOptions): Promise<Customer | null> {
-    // An empty id would address the collection (`/v1/customers/`), not a customer.
-    if (path.endsWith('/')) return null;
+  async function read(target: CustomerTarget, options?: CallOptions): Promise<Customer | null> {
     try {
-      const response = await http.send({ method: 'GET', path, signal: options?.signal });
+      // An id no path can carry (empty, "..") is refused by segment() as not found, like any unknown id.
+      const response = await http.send({ method: 'GET', path: customerPath(target), signal: options?.signal });
       return mapPolarCustomer(response.body as PolarPayload);
     } catch (error) {
       if (isAbsent(error)) return null;
@@ -77,8 +76,8 @@ export function createPolarProvider(settings: ProviderSettings, transport: HttpT
     displayName: 'Polar',
     capabilities: POLAR_CAPABILITIES,
 
-    getCustomer: (id, options) => read(customerPath({ kind: 'id', id }), options),
-    getCustomerByExternalId: (externalId, options) => read(customerPath({ kind: 'externalId', externalId }), options),
+    getCustomer: (id, options) => read({ kind: 'id', id }, options),
+    getCustomerByExternalId: (externalId, options) => read({ kind: 'externalId', externalId }, options),
 
     async listCustomers(request: ListRequest, options?: CallOptions): Promise<ListPage> {
       const filters = polarListFilters(request.filter);
@@ -121,7 +120,7 @@ export function createPolarProvider(settings: ProviderSettings, transport: HttpT
         // Polar replaces the map: merge the patch into the current one, read first when the caller has none.
         let current = changes.metadata === null ? {} : (options?.current?.metadata ?? null);
         if (current === null) {
-          const customer = await read(customerPath(target), options);
+          const customer = await read(target, options);
           if (customer === null) throw new ProviderError({ provider: 'polar', code: 'NOT_FOUND', status: 404, message: 'Polar has no such customer' });
           current = customer.metadata;
         }
