@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): App {
   const identityIndex = new IdentityIndex(
     directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
+    { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
   const gateway: Gateway = {
     directory,
@@ -109,6 +111,15 @@ export function createApp(options: AppOptions): App {
       if (options.state === undefined) await state.close();
     },
   };
+}
+
+/**
+ * Per provider, a digest of its base URL and key: another account (a test key and a live key at the same URL, a
+ * sandbox on another port) never reads this one's identity index from a shared store. The key itself is never
+ * stored.
+ */
+function accountScopes(providers: AppOptions['providers']): Map<string, string> {
+  return new Map(providers.map((config) => [config.name, `${config.name}:${createHash('sha256').update(`${config.baseUrl}\n${config.apiKey}`).digest('base64url').slice(0, 16)}`]));
 }
 
 /** Appends errors that resolvers reported beside partial data (one provider failing among several). */

@@ -6,6 +6,7 @@ import { providerCatalog, providerNames } from './providers/provider-names';
 import { providerDefinitions } from './registry';
 import type { ProviderMode } from './routing/provider-directory';
 import { validateFaults, type FaultConfig } from './sandbox/shared/faults';
+import { readStateSettings, type StateSettings } from './state/state-settings';
 
 export type { ProviderMode };
 
@@ -32,6 +33,8 @@ export interface AppConfig {
     people: number;
     /** Faults from the start, JSON keyed by provider. @default {} (env `SANDBOX_FAULTS`) */
     faults: FaultConfig;
+    /** A sandbox already running (`npm run sandbox`) to use instead of starting one. @default null (env `SANDBOX_URL`) */
+    url: string | null;
     /**
      * A gateway's base URL the sandbox sends webhooks to (`<url>/webhooks/<provider>`, signed with the providers'
      * webhook secrets). `npm start` uses its own gateway when unset. @default null (env `SANDBOX_WEBHOOK_URL`)
@@ -53,6 +56,8 @@ export interface AppConfig {
   rateBudgetMaxWaitMs: number;
   /** Most calls in flight to one provider at once: a safety net, rate budgets do the pacing. @default 64 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
+  /** Shared state: memory (one instance) unless `REDIS_URL`, `REDIS_SENTINELS` or `REDIS_CLUSTER_NODES` is set. */
+  state: StateSettings;
 }
 
 /** Webhooks keep cached reads current; the TTL is the backstop for a change whose webhook never comes. */
@@ -116,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const sandboxUrl = env.SANDBOX_URL?.trim() || null;
+  if (sandboxUrl !== null && !/^https?:\/\/[^/]/.test(sandboxUrl)) problems.push(`SANDBOX_URL must be an http:// URL of a running sandbox, e.g. http://127.0.0.1:4010 (got "${sandboxUrl}")`);
+
   const rateLimits: Record<string, RateLimit> = {};
   for (const provider of providers) {
     const definition = providerDefinitions.find((candidate) => candidate.name === provider.name);
@@ -147,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       seed: integer('SANDBOX_SEED', 42, 0, 2 ** 31 - 1),
       people: integer('SANDBOX_PEOPLE', 1000, 0, 1_000_000),
       faults,
+      url: sandboxUrl,
       webhookUrl,
     },
     webhookSecrets,
@@ -167,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits,
     rateBudgetMaxWaitMs: integer('RATE_BUDGET_MAX_WAIT_MS', 10_000, 0, 600_000),
     concurrency: integer('PROVIDER_CONCURRENCY', 64, 1, 4096),
+    state: readStateSettings(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

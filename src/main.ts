@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './config';
 import { allSimulators } from './registry';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
 import { consoleLogger } from './logger';
-import { startSandboxFor } from './sandbox/start';
+import { sandboxBaseUrls, startSandboxFor } from './sandbox/start';
+import { createState } from './state/create-state';
 import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
@@ -12,10 +13,17 @@ async function main(): Promise<void> {
   const config = loadConfig();
   keepServingOnUnhandledRejection(consoleLogger);
   const sandbox = await startSandboxFor(config, allSimulators);
+  const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url, allSimulators));
+  if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
+  const state = createState(config.state, consoleLogger);
+  if (!(await state.waitUntilConnected(5000))) {
+    console.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
+  }
   const app = createApp({
+    state,
     providers: config.providers.map((provider) => ({
       ...provider,
-      baseUrl: provider.baseUrl ?? (sandbox?.baseUrls[provider.name] as string),
+      baseUrl: provider.baseUrl ?? (sandboxUrls[provider.name] as string),
       apiKey: provider.apiKey ?? 'sandbox-key',
     })),
     http: config.http,
@@ -40,6 +48,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close();
+    await state.close();
     await sandbox?.close();
     process.exit(0);
   };

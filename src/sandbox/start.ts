@@ -1,5 +1,6 @@
 import { createSandbox, type Sandbox } from './sandbox';
 import type { FaultConfig } from './shared/faults';
+import { Random } from './shared/random';
 import type { SimulatorFactory } from './shared/simulator';
 import { gatewayEndpoints } from './webhooks/webhook-settings';
 
@@ -7,14 +8,24 @@ import { gatewayEndpoints } from './webhooks/webhook-settings';
 export interface SandboxStartOptions {
   host: string;
   providers: readonly { name: string; mode: 'LIVE' | 'SANDBOX' }[];
-  sandbox: { port: number; seed: number; people: number; faults: FaultConfig; webhookUrl: string | null };
+  sandbox: { port: number; seed: number; people: number; faults: FaultConfig; webhookUrl: string | null; url: string | null };
   webhookSecrets: Record<string, string | null>;
+}
+
+/**
+ * Each provider's base URL in a sandbox already running at `url` (`npm run sandbox`), so several gateways (the
+ * instances of one deployment) share one set of providers. Simulators made with nobody in them cost nothing.
+ */
+export function sandboxBaseUrls(url: string, simulators: readonly SimulatorFactory[]): Record<string, string> {
+  const root = url.replace(/\/+$/, '');
+  const context = { seed: 0, people: [], seedNow: new Date(0), random: (stream: string) => new Random(0, stream), now: () => new Date() };
+  return Object.fromEntries(simulators.map((factory) => factory(context)).map((simulator) => [simulator.name, `${root}${simulator.basePath}`]));
 }
 
 /** Starts the embedded sandbox when at least one provider has no credentials; prints where each provider lives. */
 export async function startSandboxFor(config: SandboxStartOptions, simulators: readonly SimulatorFactory[]): Promise<Sandbox | null> {
   const needed = config.providers.filter((provider) => provider.mode === 'SANDBOX');
-  if (needed.length === 0) return null;
+  if (needed.length === 0 || config.sandbox.url !== null) return null;
   const started = performance.now();
   const sandbox = await createSandbox({
     port: config.sandbox.port,

@@ -9,6 +9,7 @@ import { providerNames } from '../../src/providers/provider-names';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
+import type { StateStore } from '../../src/state/state-port';
 import type { Loose } from './http';
 
 export interface GraphResult<T> {
@@ -36,12 +37,17 @@ export interface TestGatewayOptions {
   /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
   rateLimits?: Record<string, RateLimit>;
   concurrency?: number;
+  /** A sandbox several gateways share (instances of one deployment); left running on close. */
+  sandbox?: Sandbox;
+  /** The state store (Redis for several instances); the caller closes it. */
+  state?: StateStore;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const sandbox = await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators });
+  const sandbox = options.sandbox ?? (await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators }));
   const app = createApp({
+    state: options.state,
     providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
     http: {
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
@@ -52,7 +58,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logger: silentLogger,
   });
   await app.ready;
-  sandbox.clearRequests();
+  if (options.sandbox === undefined) sandbox.clearRequests();
   const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> => {
     const response = await app.yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
@@ -70,7 +76,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     clearUpstream: () => sandbox.clearRequests(),
     close: async () => {
       await app.close();
-      await sandbox.close();
+      if (options.sandbox === undefined) await sandbox.close();
     },
   };
 }
