@@ -56,9 +56,27 @@ export interface AppConfig {
   rateBudgetMaxWaitMs: number;
   /** Most calls in flight to one provider at once: a safety net, rate budgets do the pacing. @default 64 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
+  observability: ObservabilityConfig;
+  /** How long in-flight requests may run after SIGTERM/SIGINT before they are cut off. @default 10000 (env `SHUTDOWN_GRACE_MS`) */
+  shutdownGraceMs: number;
   /** Shared state: memory (one instance) unless `REDIS_URL`, `REDIS_SENTINELS` or `REDIS_CLUSTER_NODES` is set. */
   state: StateSettings;
 }
+
+export interface ObservabilityConfig {
+  /** pino level. @default 'info' (env `LOG_LEVEL`) */
+  logLevel: string;
+  /** Human-readable logs when stdout is a terminal; off when `NODE_ENV=production`. */
+  prettyLogs: boolean;
+  /** Serve `/metrics` on this port instead of the gateway's. @default null (env `METRICS_PORT`) */
+  metricsPort: number | null;
+  /** OpenTelemetry tracing, on only when an exporter is configured through the standard `OTEL_*` variables. */
+  tracing: boolean;
+  /** @default 'customer-graph' (env `OTEL_SERVICE_NAME`) */
+  serviceName: string;
+}
+
+const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 /** Webhooks keep cached reads current; the TTL is the backstop for a change whose webhook never comes. */
 const DEFAULT_CACHE_TTL_MS = 30_000;
@@ -121,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const metricsPort = env.METRICS_PORT?.trim() ? integer('METRICS_PORT', 0, 0, 65535) : null;
   const sandboxUrl = env.SANDBOX_URL?.trim() || null;
   if (sandboxUrl !== null && !/^https?:\/\/[^/]/.test(sandboxUrl)) problems.push(`SANDBOX_URL must be an http:// URL of a running sandbox, e.g. http://127.0.0.1:4010 (got "${sandboxUrl}")`);
 
@@ -173,6 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultPool.keepAliveTimeoutMs, 1, 600_000),
       },
     },
+    observability: { logLevel, prettyLogs: env.NODE_ENV !== 'production', metricsPort, tracing: tracingConfigured(env), serviceName: env.OTEL_SERVICE_NAME?.trim() || 'customer-graph' },
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
     rateLimits,
     rateBudgetMaxWaitMs: integer('RATE_BUDGET_MAX_WAIT_MS', 10_000, 0, 600_000),
     concurrency: integer('PROVIDER_CONCURRENCY', 64, 1, 4096),
@@ -180,4 +203,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Tracing is off unless an exporter is named or an OTLP endpoint is given (the SDK itself reads the rest of
+ * the standard `OTEL_*` variables). The SDK's own default exporter would be OTLP to localhost: not wanted.
+ */
+function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
+  const exporter = env.OTEL_TRACES_EXPORTER?.trim().toLowerCase();
+  if (exporter !== undefined && exporter !== '') return exporter !== 'none';
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
 }

@@ -28,9 +28,10 @@ export interface RequestFacts {
 }
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
-  const { signal } = request;
+  // The caller leaving and the gateway's shutdown both cut a request's upstream calls short.
+  const signal = request.signal === undefined ? gateway.shutdownSignal : AbortSignal.any([request.signal, gateway.shutdownSignal]);
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
-  if (signal !== undefined) setMaxListeners(1000, signal);
+  setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,

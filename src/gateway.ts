@@ -8,6 +8,8 @@ export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
   writeLedger: WriteLedger;
+  /** Aborted when a shutdown's grace period ends; part of every request's signal. */
+  shutdownSignal: AbortSignal;
   /** What instances share: memory for one, Redis for several. */
   state: StateStore;
 }

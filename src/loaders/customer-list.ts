@@ -13,9 +13,23 @@ export interface ListQuery {
   filter: CustomerFilter;
 }
 
-export interface ListEdge {
-  cursor: string;
-  node: Customer;
+/**
+ * One item and where every provider stood just after it. The cursor is encoded only when read: most queries ask
+ * for `nodes` alone, and encoding one per edge was a JSON document and a base64 string per row for nothing.
+ */
+export class ListEdge {
+  private encoded: string | null = null;
+
+  constructor(
+    readonly node: Customer,
+    private readonly positions: readonly StreamPosition[],
+    private readonly page: { fingerprint: string; providers: readonly string[] },
+  ) {}
+
+  get cursor(): string {
+    this.encoded ??= encodeCursor(this.page.fingerprint, Object.fromEntries(this.page.providers.map((name, index) => [name, this.positions[index] as StreamPosition])));
+    return this.encoded;
+  }
 }
 
 export interface ListResult {
@@ -106,7 +120,7 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
     const position = saved?.[provider.name] ?? { cursor: null, index: 0, pageSize, done: false, total: null };
     return new ProviderStream(provider, position, query.filter, environment, loaders);
   });
-  const snapshot = () => Object.fromEntries(streams.map((stream) => [stream.provider.name, stream.position]));
+  const page = { fingerprint, providers: names };
 
   const edges: ListEdge[] = [];
   while (edges.length < query.first) {
@@ -118,7 +132,8 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
     }
     if (newest === null) break;
     newest.stream.advance();
-    edges.push({ node: newest.item, cursor: encodeCursor(fingerprint, snapshot()) });
+    // Positions are replaced, never changed in place, so keeping the references keeps this moment's snapshot.
+    edges.push(new ListEdge(newest.item, streams.map((stream) => stream.position), page));
   }
   const failures = streams.flatMap((stream) => (stream.failure === null ? [] : [stream.failure]));
   const totals = streams.map((stream) => stream.position.total);

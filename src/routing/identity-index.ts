@@ -87,6 +87,17 @@ export class IdentityIndex {
     return this.store.size(this.scope(provider));
   }
 
+  /** Each index's size and when its last complete build or refresh began (shared by all instances), for readiness and metrics. */
+  status(): Promise<{ provider: string; size: number; builtAt: number | null }[]> {
+    return Promise.all(
+      this.providers.map(async (provider) => {
+        const scope = this.scope(provider.name);
+        const mark = await this.store.mark(scope);
+        return { provider: provider.name, size: await this.store.size(scope), builtAt: mark?.complete === true ? mark.refreshedThrough : null };
+      }),
+    );
+  }
+
   private scope(provider: string): string {
     return this.options.scopes?.get(provider) ?? provider;
   }

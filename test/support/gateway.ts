@@ -1,7 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
-import { silentLogger } from '../../src/logger';
+import { silentPino as silentLogger } from '../../src/observability/logger';
+import type { AppLogger } from '../../src/observability/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
 import type { RateLimit } from '../../src/providers/kit/rate-budget';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/kit/retry';
@@ -34,6 +35,7 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  logger?: AppLogger;
   /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
   rateLimits?: Record<string, RateLimit>;
   concurrency?: number;
@@ -55,7 +57,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     concurrency: options.concurrency ?? 8,
     rateLimits: options.rateLimits,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
   });
   await app.ready;
   if (options.sandbox === undefined) sandbox.clearRequests();
