@@ -23,6 +23,7 @@ import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/
 import type { HttpTransport } from './providers/kit/http-client';
 import type { RateBudget, RateLimit } from './providers/kit/rate-budget';
 import type { RetryPolicy } from './providers/kit/retry';
+import { SharedRateBudget } from './providers/kit/shared-rate-budget';
 import { TokenBucketBudget } from './providers/kit/token-bucket';
 import { providerDefinitions } from './registry';
 import { IdentityIndex } from './routing/identity-index';
@@ -84,7 +85,13 @@ export function createApp(options: AppOptions): App {
   let indexStatus: () => ReturnType<IdentityIndex['status']> = async () => [];
   const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
-  const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  const localBudget = new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  // Several instances share one bucket per provider through the state store, so together they stay under its limit.
+  const budget =
+    options.rateBudget ??
+    (state.shared
+      ? new SharedRateBudget({ store: state.budgets, limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000, local: localBudget, logger })
+      : localBudget);
   const transport: HttpTransport = {
     dispatcher,
     timeouts: options.http.timeouts,
