@@ -1,18 +1,23 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
+import { cachedProvider, type OwnWriteListener } from './cache/cached-provider';
+import { mutationsReadFresh, wantsFreshData } from './cache/cache-plugins';
+import { ReadCache } from './cache/read-cache';
+import { applyCustomerChange } from './changes/apply-change';
+import { ChangeFeed } from './changes/change-feed';
 import { createContext, type GraphContext } from './context';
 import type { Gateway } from './gateway';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
 import { requestScopePlugin } from './front-door/request-scope-plugin';
 import { maskError } from './graphql/errors';
-import { graphiqlExamples } from './graphql/examples';
+import { graphiqlTabs } from './graphql/examples';
 import { schema } from './graphql/schema';
 import { createLifecycle, type Lifecycle } from './lifecycle';
-import { silentPino as silentLogger } from './observability/logger';
+import { silentLogger } from './logger';
 import { type AppLogger } from './observability/logger';
 import { createMetrics, type GatewayMetrics } from './observability/metrics';
 import { ReadinessProbes } from './observability/readiness';
@@ -25,11 +30,12 @@ import type { RateBudget, RateLimit } from './providers/kit/rate-budget';
 import type { RetryPolicy } from './providers/kit/retry';
 import { SharedRateBudget } from './providers/kit/shared-rate-budget';
 import { TokenBucketBudget } from './providers/kit/token-bucket';
-import { providerDefinitions } from './registry';
+import { providerDefinitions, webhookReceivers } from './registry';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
 import { createMemoryState } from './state/memory/memory-state';
 import type { StateStore } from './state/state-port';
+import { webhookRoutes } from './webhooks/webhook-endpoint';
 import { createWriteLedger } from './writes/write-ledger';
 
 export interface AppOptions {
@@ -57,6 +63,10 @@ export interface AppOptions {
   state?: StateStore;
   /** Limits, auth and browser rules; development defaults where not given. */
   frontDoor?: Partial<FrontDoorOptions>;
+  /** Each provider's webhook secret; a provider without one gets 404 at `/webhooks/<provider>`. @default none */
+  webhookSecrets?: Readonly<Record<string, string | null>>;
+  /** Read cache TTL per provider in milliseconds; 0 or absent turns it off for that provider. @default off */
+  cacheTtlMs?: Readonly<Record<string, number>>;
 }
 
 export interface App {
@@ -100,15 +110,31 @@ export function createApp(options: AppOptions): App {
     budget,
     ceiling: new ConcurrencyCeiling(options.concurrency),
   };
-  const directory = new ProviderDirectory(
+  const upstream = new ProviderDirectory(
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
       if (definition === undefined) throw new Error(`unknown provider "${config.name}"`);
       return { provider: definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport), mode: config.mode, baseUrl: config.baseUrl };
     }),
   );
+  const warnOnce = onceEvery(60_000, (error: unknown) => logger.warn(`read cache: ${(error as Error).message}; reads go to the providers`));
+  const cache = new ReadCache(state.values, { ttlMs: options.cacheTtlMs ?? {}, onError: warnOnce });
+  const changes = new ChangeFeed(state.pubsub, warnOnce);
+  const announceWrite: OwnWriteListener = (change) =>
+    changes.publish({
+      kind: change.kind,
+      provider: change.provider,
+      customerId: change.customerId,
+      externalId: change.customer?.externalId ?? null,
+      occurredAt: new Date().toISOString(),
+      origin: 'write',
+    });
+  const cachedDirectory = (mode: 'read' | 'refresh') =>
+    new ProviderDirectory(upstream.list().map((entry) => ({ ...entry, provider: cachedProvider(entry.provider, cache, mode, announceWrite, warnOnce) })));
+  const directory = cachedDirectory('read');
+  // The index walks whole lists: straight to the providers, not through the read cache.
   const identityIndex = new IdentityIndex(
-    directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
+    upstream.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
     { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
@@ -119,8 +145,18 @@ export function createApp(options: AppOptions): App {
     writeLedger: createWriteLedger({ store: state.ledger }),
     state,
     shutdownSignal: lifecycle.shutdownSignal,
+    freshDirectory: cachedDirectory('refresh'),
+    changes,
   };
-  const ready = identityIndex.start().catch(() => undefined);
+  const ready = Promise.all([identityIndex.start().catch(() => undefined), changes.start()]).then(() => undefined);
+  const webhooks = webhookRoutes({
+    secrets: options.webhookSecrets ?? {},
+    receivers: webhookReceivers,
+    seen: state.values,
+    apply: (provider, change) =>
+      applyCustomerChange({ identityIndex, cache, feed: changes, fetchCustomer: (name, id) => upstream.get(name).getCustomer(id) }, provider, change, 'webhook'),
+    logger,
+  });
   const readiness = new ReadinessProbes();
   readiness.register('draining', () => (lifecycle.draining ? { ready: false, detail: 'shutting down' } : { ready: true }));
   readiness.register('identityIndex', () => identityIndexProbe(identityIndex));
@@ -133,18 +169,27 @@ export function createApp(options: AppOptions): App {
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint,
-    context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestTelemetry.requestIdOf(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
+    // Over WebSocket there is no request: a subscription lives as long as its socket.
+    context: ({ request }: { request?: Request }) =>
+      createContext(gateway, {
+        signal: request?.signal,
+        requestId: request === undefined ? randomUUID() : requestTelemetry.requestIdOf(request),
+        upstreamBudget: frontDoor.limits.upstreamCalls,
+        fresh: wantsFreshData(request?.headers),
+      }),
     maskedErrors: { maskError },
     plugins: [
       requestTelemetry.plugin,
       useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
       ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),
+      webhooks,
       requestScopePlugin(),
+      mutationsReadFresh(),
       partialErrorsPlugin(),
     ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
-    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
+    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultTabs: graphiqlTabs },
     logging: false,
   });
 
@@ -158,6 +203,7 @@ export function createApp(options: AppOptions): App {
     readiness,
     lifecycle,
     close: async () => {
+      await changes.close();
       await dispatcher.close();
       if (options.state === undefined) await state.close();
     },
@@ -217,4 +263,15 @@ function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Pl
     // The URL label would repeat the endpoint; query strings could hold anything.
     labels: { url: false },
   });
+}
+
+/** Reports at most once per period, so a store that is down does not flood the log. */
+function onceEvery(periodMs: number, report: (error: unknown) => void): (error: unknown) => void {
+  let last = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - last < periodMs) return;
+    last = now;
+    report(error);
+  };
 }

@@ -25,6 +25,8 @@ export interface RequestFacts {
   requestId: string;
   /** Most upstream calls the request may make. */
   upstreamBudget: number;
+  /** The caller asked for fresh data (`Cache-Control: no-cache`): reads skip the read cache. */
+  fresh?: boolean;
 }
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
@@ -33,7 +35,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
-    directory: gateway.directory,
+    directory: request.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
     signal,
     listings: new Listings(),

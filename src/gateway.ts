@@ -1,3 +1,4 @@
+import type { ChangeFeed } from './changes/change-feed';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
 import type { StateStore } from './state/state-port';
@@ -12,4 +13,8 @@ export interface Gateway {
   shutdownSignal: AbortSignal;
   /** What instances share: memory for one, Redis for several. */
   state: StateStore;
+  /** The same adapters, reading past the read cache (its answers still refresh it). */
+  freshDirectory: ProviderDirectory;
+  /** Customer changes for `customerChanged` subscribers. */
+  changes: ChangeFeed;
 }

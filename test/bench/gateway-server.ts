@@ -11,7 +11,7 @@ import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { silentPino as silentLogger } from '../../src/observability/logger';
+import { silentLogger } from '../../src/logger';
 
 const config = loadConfig(process.env);
 const urls = JSON.parse(process.env.BENCH_SANDBOX_URLS ?? '{}') as Record<string, string>;

@@ -6,7 +6,7 @@
  * Options: BENCH_PEOPLE (default 20000), BENCH_WRITES (default 200).
  */
 import { createApp, type App } from '../../src/app';
-import { silentPino as silentLogger } from '../../src/observability/logger';
+import { silentLogger } from '../../src/logger';
 import { defaultRetryPolicy } from '../../src/providers/kit/retry';
 import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
-import { silentPino as silentLogger } from '../../src/observability/logger';
+import { silentLogger } from '../../src/logger';
 import { defaultTimeouts } from '../../src/providers/kit/dispatcher';
 import { defaultRetryPolicy } from '../../src/providers/kit/retry';
 import { providerNames } from '../../src/providers/provider-names';

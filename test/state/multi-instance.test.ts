@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentPino as silentLogger } from '../../src/observability/logger';
+import { silentLogger } from '../../src/logger';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
 import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { silentPino as silentLogger } from '../../src/observability/logger';
+import { silentLogger } from '../../src/logger';
 import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
 import { redisAvailability, redisRequired, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
 import { describeStateContract, type StateFixture } from './state-contract';

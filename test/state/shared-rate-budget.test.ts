@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentPino as silentLogger } from '../../src/observability/logger';
+import { silentLogger } from '../../src/logger';
 import { ProviderError } from '../../src/providers/spec/errors';
 import { SharedRateBudget } from '../../src/providers/kit/shared-rate-budget';
 import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
-import { silentPino as silentLogger } from '../../src/observability/logger';
+import { silentLogger } from '../../src/logger';
 import type { AppLogger } from '../../src/observability/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
 import type { RateLimit } from '../../src/providers/kit/rate-budget';
@@ -43,6 +43,9 @@ export interface TestGatewayOptions {
   sandbox?: Sandbox;
   /** The state store (Redis for several instances); the caller closes it. */
   state?: StateStore;
+  /** Read cache TTL per provider (off when absent). */
+  cacheTtlMs?: Record<string, number>;
+  webhookSecrets?: Record<string, string | null>;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -58,6 +61,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     concurrency: options.concurrency ?? 8,
     rateLimits: options.rateLimits,
     logger: options.logger ?? silentLogger,
+    cacheTtlMs: options.cacheTtlMs,
+    webhookSecrets: options.webhookSecrets,
   });
   await app.ready;
   if (options.sandbox === undefined) sandbox.clearRequests();
