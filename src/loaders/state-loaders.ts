@@ -3,6 +3,7 @@ import { emptyState } from '../providers/kit/empty-state';
 import type { Customer, CustomerState, Entitlement } from '../providers/spec/provider';
 import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
+import { tracedBatch } from './traced-batch';
 
 export interface StateResult {
   state: CustomerState;
@@ -20,7 +21,7 @@ export function createStateLoader(
   byId: DataLoader<CustomerKey, Customer | null, string>,
 ): DataLoader<CustomerKey, StateResult, string> {
   return new DataLoader<CustomerKey, StateResult, string>(
-    (keys) =>
+    tracedBatch('state', (keys) =>
       Promise.all(
         keys.map(async (key): Promise<StateResult | Error> => {
           try {
@@ -33,7 +34,7 @@ export function createStateLoader(
             return error as Error;
           }
         }),
-      ),
+      )),
     { cacheKeyFn: formatGlobalId },
   );
 }
@@ -47,7 +48,7 @@ export function createEntitlementsLoader(
   state: DataLoader<CustomerKey, StateResult, string>,
 ): DataLoader<CustomerKey, EntitlementsResult, string> {
   return new DataLoader<CustomerKey, EntitlementsResult, string>(
-    (keys) =>
+    tracedBatch('entitlements', (keys) =>
       Promise.all(
         keys.map(async (key): Promise<EntitlementsResult | Error> => {
           try {
@@ -66,7 +67,7 @@ export function createEntitlementsLoader(
             return error as Error;
           }
         }),
-      ),
+      )),
     { cacheKeyFn: formatGlobalId },
   );
 }
