@@ -48,3 +48,5 @@ export const allSimulators: readonly SimulatorFactory[] = registry.map((registra
 export const webhookReceivers: Readonly<Record<string, WebhookReceiver>> = Object.fromEntries(
   registry.map((registration) => [registration.adapter.name, registration.webhooks]),
 );
+
+export { providerNames } from './providers/provider-names';
