@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../routing/provider-directory';
-import type { ProviderHealthReport } from '../providers/http/resilience';
-import type { ProviderCapabilities } from '../providers/provider';
+import type { ProviderCapabilities } from '../providers/spec/provider';
+import type { ProviderHealthReport } from '../providers/kit/resilience';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { JsonObject } from './provider';
+import type { JsonObject } from './spec/provider';
 
 /**
  * Providers that ignore `Idempotency-Key` (Omise, Polar) get a marker in the created record's metadata instead,

@@ -1,17 +1,17 @@
-import type { GraphContext } from '../context';
-import type { Customer, CustomerChanges, CustomerProvider } from '../providers/provider';
+import type { WriteContext } from './write-context';
+import type { Customer, CustomerChanges, CustomerProvider } from '../providers/spec/provider';
 import { once } from './once';
 import { remember, type WriteResult } from './outcomes';
 import { requireOperation, validateChanges } from './validate';
 import { ConflictError, ProviderWriteError, toWriteError } from './write-errors';
-import { ProviderError } from '../providers/errors';
+import { ProviderError } from '../providers/spec/errors';
 
 export interface CreateInput extends CustomerChanges {
   provider: string;
   idempotencyKey?: string | null;
 }
 
-export function createCustomer(input: CreateInput, context: GraphContext): Promise<WriteResult> {
+export function createCustomer(input: CreateInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
   return once('createCustomer', { ...input }, key, context, async (attempt) => {
     const provider = context.gateway.directory.get(input.provider);
@@ -42,7 +42,7 @@ export function createCustomer(input: CreateInput, context: GraphContext): Promi
 }
 
 /** What an earlier attempt under the key created, when the provider can tell (see `findCreated`). */
-async function reconcile(provider: CustomerProvider, key: string, context: GraphContext): Promise<Customer | null> {
+async function reconcile(provider: CustomerProvider, key: string, context: WriteContext): Promise<Customer | null> {
   if (provider.findCreated === undefined) return null;
   try {
     return await provider.findCreated(key, { signal: context.signal });

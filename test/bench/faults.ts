@@ -19,9 +19,9 @@
 import { print } from 'graphql';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { providerNames } from '../../src/providers/registry';
+import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import { CreateCustomerDocument } from '../generated/graphql';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError, type ErrorBodyParser } from '../../src/providers/errors';
-import { requestDeadline } from '../../src/providers/http/deadline';
-import type { FaultSettings } from '../../src/providers/http/fault-settings';
-import { ProviderHttp, type HttpTransport } from '../../src/providers/http/http-client';
-import type { RetryPolicy } from '../../src/providers/http/retry';
+import { ProviderError, type ErrorBodyParser } from '../../src/providers/spec/errors';
+import { requestDeadline } from '../../src/providers/kit/deadline';
+import type { FaultSettings } from '../../src/providers/kit/fault-settings';
+import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
+import type { RetryPolicy } from '../../src/providers/kit/retry';
 import { testTransport } from '../support/transport';
 
 /** The fault policy of one provider against a loopback server each test scripts: breaker, deadline, attempt timeouts, hedging. */

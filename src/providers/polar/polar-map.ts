@@ -1,4 +1,4 @@
-import type { Address, Customer, CustomerStatus, JsonObject } from '../provider';
+import type { Address, Customer, CustomerStatus, JsonObject } from '../spec/provider';
 import { withoutWriteMarker } from '../write-marker';
 
 /** Polar payloads as they arrive: loosely typed, read field by field. */

@@ -1,5 +1,5 @@
 import { BrokenCircuitError, CircuitState, ExponentialBackoff, handleWhen, retry, type CircuitBreakerPolicy, type IBackoff, type IBackoffFactory, type IRetryBackoffContext } from 'cockatiel';
-import { ProviderError } from '../errors';
+import { ProviderError } from '../spec/errors';
 import { breakerStateName, createBreaker, isProviderFault, type BreakerOptions, type BreakerStateName } from './breaker';
 import { deadlineOf, isDeadlineAbort } from './deadline';
 import { hedged } from './hedge';

@@ -1,5 +1,5 @@
 import { CircuitState, ConsecutiveBreaker, SamplingBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy, type IBreaker } from 'cockatiel';
-import { ProviderError } from '../errors';
+import { ProviderError } from '../spec/errors';
 
 export interface BreakerOptions {
   /** Consecutive failed calls that open the breaker. @default 10 (env `BREAKER_CONSECUTIVE_FAILURES`) */
