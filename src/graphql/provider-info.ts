@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../routing/provider-directory';
 import type { ProviderCapabilities } from '../providers/spec/provider';
-import type { ProviderHealthReport } from '../providers/kit/resilience';
+import { breakerHealth, type ProviderHealthReport } from '../loaders/breaker-health';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
 
@@ -52,7 +52,7 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
     health: t.field({
       type: HealthType,
       description: "From the provider's circuit breaker: answers at once, without calling the provider.",
-      resolve: (entry, _args, context) => context.gateway.resilience.for(entry.provider.name).health(),
+      resolve: (entry, _args, context) => breakerHealth(context.gateway.resilience, entry.provider.name),
     }),
   }),
 });
