@@ -30,7 +30,7 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   );
   const state = createState(config.state, logger);
   if (!(await state.waitUntilConnected(5000))) {
-    console.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
+    logger.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
   }
   const app = createApp({
     state,
