@@ -7,10 +7,10 @@
  */
 import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
-import { defaultRetryPolicy } from '../../src/providers/http/retry';
-import { providerNames } from '../../src/providers/registry';
+import { defaultRetryPolicy } from '../../src/providers/kit/retry';
+import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import { createMemoryState } from '../../src/state/memory/memory-state';
 import { createRedisState } from '../../src/state/redis/redis-state';
 import type { StateStore } from '../../src/state/state-port';
