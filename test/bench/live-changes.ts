@@ -13,9 +13,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'undici';
-import { providerNames } from '../../src/providers/registry';
+import { allSimulators, providerNames } from '../../src/registry';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
 import { gatewayEndpoints } from '../../src/sandbox/webhooks/webhook-settings';
 import { openEventStream } from '../support/listening-gateway';
 import { redisAvailability, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';

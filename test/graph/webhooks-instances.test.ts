@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { call, type Loose } from '../support/http';
