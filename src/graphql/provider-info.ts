@@ -1,5 +1,6 @@
+import { probeHealth, type ProviderHealth } from '../loaders/provider-health';
 import type { DirectoryEntry } from '../routing/provider-directory';
-import type { ProviderCapabilities } from '../providers/provider';
+import type { ProviderCapabilities } from '../providers/spec/provider';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
 
@@ -22,13 +23,7 @@ const CapabilitiesType = builder.objectRef<ProviderCapabilities>('ProviderCapabi
   }),
 });
 
-interface Health {
-  ok: boolean;
-  latencyMs: number;
-  message: string | null;
-}
-
-const HealthType = builder.objectRef<Health>('ProviderHealth').implement({
+const HealthType = builder.objectRef<ProviderHealth>('ProviderHealth').implement({
   fields: (t) => ({
     ok: t.exposeBoolean('ok'),
     latencyMs: t.exposeFloat('latencyMs'),
@@ -46,15 +41,7 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
     health: t.field({
       type: HealthType,
       description: 'Asks the provider for one customer now (one upstream call).',
-      resolve: async (entry, _args, context) => {
-        const started = performance.now();
-        try {
-          await entry.provider.listCustomers({ limit: 1, cursor: null, filter: {} }, { signal: context.signal });
-          return { ok: true, latencyMs: Math.round(performance.now() - started), message: null };
-        } catch (error) {
-          return { ok: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
-        }
-      },
+      resolve: (entry, _args, context) => probeHealth(entry.provider, context.signal),
     }),
   }),
 });

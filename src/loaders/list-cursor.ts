@@ -1,7 +1,7 @@
+import type { RequestError } from '../routing/request-error';
 import { createHash } from 'node:crypto';
-import type { GraphQLError } from 'graphql';
 import { badUserInput } from '../routing/bad-user-input';
-import type { CustomerFilter } from '../providers/provider';
+import type { CustomerFilter } from '../providers/spec/provider';
 
 /** Where one provider's part of a list stands: the native page that holds the next item, and the item in it. */
 export interface StreamPosition {
@@ -64,6 +64,6 @@ export function decodeCursor(cursor: string, fingerprint: string): Record<string
   return payload.s;
 }
 
-function invalidCursor(reason: string): GraphQLError {
+function invalidCursor(reason: string): RequestError {
   return badUserInput(`Invalid cursor: ${reason}.`, 'INVALID_CURSOR');
 }
