@@ -118,7 +118,17 @@ export function createApp(options: AppOptions): App {
     }),
   );
   const warnOnce = onceEvery(60_000, (error: unknown) => logger.warn(`read cache: ${(error as Error).message}; reads go to the providers`));
-  const cache = new ReadCache(state.values, { ttlMs: options.cacheTtlMs ?? {}, onError: warnOnce });
+  const cache = new ReadCache(state.values, {
+    ttlMs: options.cacheTtlMs ?? {},
+    onError: warnOnce,
+    onLookup:
+      metrics === null
+        ? undefined
+        : ({ provider, kind, hits, misses }) => {
+            if (hits > 0) metrics.cacheLookups.inc({ provider, kind, result: 'hit' }, hits);
+            if (misses > 0) metrics.cacheLookups.inc({ provider, kind, result: 'miss' }, misses);
+          },
+  });
   const changes = new ChangeFeed(state.pubsub, warnOnce);
   const announceWrite: OwnWriteListener = (change) =>
     changes.publish({
@@ -156,6 +166,7 @@ export function createApp(options: AppOptions): App {
     apply: (provider, change) =>
       applyCustomerChange({ identityIndex, cache, feed: changes, fetchCustomer: (name, id) => upstream.get(name).getCustomer(id) }, provider, change, 'webhook'),
     logger,
+    onOutcome: metrics === null ? undefined : (provider, outcome) => metrics.webhookEvents.inc({ provider, outcome }),
   });
   const readiness = new ReadinessProbes();
   readiness.register('draining', () => (lifecycle.draining ? { ready: false, detail: 'shutting down' } : { ready: true }));
