@@ -5,8 +5,10 @@ import type { ProviderConfig } from './config';
 import { createContext, type Gateway, type GraphContext } from './context';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
 import { requestIdFor } from './front-door/request-id';
-import { requestScopePlugin } from './front-door/request-scope-plugin';
+import { corsOptions } from './front-door/cors';
+import { frontDoorPlugins } from './front-door/front-door';
 import { maskError } from './graphql/errors';
+import { CursorSigner } from './loaders/cursor-signer';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
 import { consoleLogger, type Logger } from './logger';
@@ -71,7 +73,8 @@ export function createApp(options: AppOptions): App {
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
       if (definition === undefined) throw new Error(`unknown provider "${config.name}"`);
-      return { provider: definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport), mode: config.mode, baseUrl: config.baseUrl };
+      const provider = definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport);
+      return { provider, mode: config.mode, baseUrl: frontDoor.production ? null : config.baseUrl };
     }),
   );
   const identityIndex = new IdentityIndex(
@@ -83,18 +86,22 @@ export function createApp(options: AppOptions): App {
     identityIndex,
     writeLedger: createWriteLedger({ store: state.ledger }),
     state,
+    cursors: new CursorSigner(frontDoor.cursorSecret),
   };
   const ready = identityIndex.start().catch(() => undefined);
 
+  const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
-    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphqlEndpoint,
     context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestIdFor(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
     maskedErrors: { maskError },
-    plugins: [requestScopePlugin(), partialErrorsPlugin()],
+    plugins: [...frontDoorPlugins(frontDoor, { graphqlEndpoint, budgets: state.budgets }), partialErrorsPlugin()],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
-    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples },
+    graphiql: frontDoor.graphiql ? { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples } : false,
+    cors: corsOptions(frontDoor.corsOrigins),
+    batching: false,
     logging: false,
   });
 

@@ -1,5 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
+import { anonymousCaller, type Caller } from './front-door/scopes';
+import type { CursorSigner } from './loaders/cursor-signer';
 import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
@@ -16,6 +18,8 @@ export interface Gateway {
   writeLedger: WriteLedger;
   /** What instances share: memory for one, Redis for several. */
   state: StateStore;
+  /** Signs list cursors with `CURSOR_SECRET`, so a cursor cannot be forged or altered. */
+  cursors: CursorSigner;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -30,6 +34,10 @@ export interface GraphContext {
   requestId: string;
   /** Upstream calls this request made, by provider; refuses calls past the budget. */
   upstreamCalls: UpstreamCalls;
+  /** Who is calling, with their scopes; set by the front door before execution. */
+  caller: Caller;
+  /** `providers { health }` answers, one check per provider and request however often it is asked. */
+  providerHealth: Map<string, Promise<unknown>>;
 }
 
 export interface RequestFacts {
@@ -47,6 +55,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,
     signal,
+    cursors: gateway.cursors,
     listings: new Listings(),
   };
   return {
@@ -57,5 +66,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     partialErrors: [],
     requestId: request.requestId,
     upstreamCalls: new UpstreamCalls(request.upstreamBudget),
+    caller: anonymousCaller,
+    providerHealth: new Map(),
   };
 }

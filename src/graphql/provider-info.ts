@@ -41,23 +41,31 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
     name: t.field({ type: ProviderEnum, resolve: (entry) => entry.provider.name }),
     displayName: t.string({ resolve: (entry) => entry.provider.displayName }),
     mode: t.field({ type: ProviderModeEnum, resolve: (entry) => entry.mode }),
-    baseUrl: t.exposeString('baseUrl'),
+    baseUrl: t.exposeString('baseUrl', { nullable: true, description: 'Where the gateway reaches the provider; null in production, where it is not published.' }),
     capabilities: t.field({ type: CapabilitiesType, resolve: (entry) => entry.provider.capabilities }),
     health: t.field({
       type: HealthType,
-      description: 'Asks the provider for one customer now (one upstream call).',
-      resolve: async (entry, _args, context) => {
-        const started = performance.now();
-        try {
-          await entry.provider.listCustomers({ limit: 1, cursor: null, filter: {} }, { signal: context.signal });
-          return { ok: true, latencyMs: Math.round(performance.now() - started), message: null };
-        } catch (error) {
-          return { ok: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
-        }
+      description: 'Asks the provider for one customer now: one upstream call per provider and request, however often it is asked.',
+      resolve: (entry, _args, context) => {
+        const known = context.providerHealth.get(entry.provider.name) as Promise<Health> | undefined;
+        if (known !== undefined) return known;
+        const health = checkHealth(entry, context.signal);
+        context.providerHealth.set(entry.provider.name, health);
+        return health;
       },
     }),
   }),
 });
+
+async function checkHealth(entry: DirectoryEntry, signal: AbortSignal | undefined): Promise<Health> {
+  const started = performance.now();
+  try {
+    await entry.provider.listCustomers({ limit: 1, cursor: null, filter: {} }, { signal });
+    return { ok: true, latencyMs: Math.round(performance.now() - started), message: null };
+  } catch (error) {
+    return { ok: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
+  }
+}
 
 builder.queryFields((t) => ({
   providers: t.field({

@@ -100,7 +100,7 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
   checkFilters(query.providers, query.filter);
   const names = query.providers.map((provider) => provider.name);
   const fingerprint = queryFingerprint(names, query.filter);
-  const saved = query.after === null ? null : decodeCursor(query.after, fingerprint);
+  const saved = query.after === null ? null : decodeCursor(query.after, fingerprint, environment.cursors);
   const streams = query.providers.map((provider) => {
     const pageSize = Math.max(1, Math.min(query.first, provider.capabilities.maxPageSize));
     const position = saved?.[provider.name] ?? { cursor: null, index: 0, pageSize, done: false, total: null };
@@ -118,7 +118,7 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
     }
     if (newest === null) break;
     newest.stream.advance();
-    edges.push({ node: newest.item, cursor: encodeCursor(fingerprint, snapshot()) });
+    edges.push({ node: newest.item, cursor: encodeCursor(fingerprint, snapshot(), environment.cursors) });
   }
   const failures = streams.flatMap((stream) => (stream.failure === null ? [] : [stream.failure]));
   const totals = streams.map((stream) => stream.position.total);

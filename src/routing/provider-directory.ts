@@ -4,7 +4,8 @@ import type { CustomerProvider } from '../providers/provider';
 export interface DirectoryEntry {
   provider: CustomerProvider;
   mode: ProviderMode;
-  baseUrl: string;
+  /** Null where it must not be published (production). */
+  baseUrl: string | null;
 }
 
 /** The configured adapters by name (the global ID prefix table), with how each one runs. */

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
+import type { FrontDoorOptions } from '../../src/front-door/options';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
 import type { RateLimit } from '../../src/providers/http/rate-budget';
@@ -36,6 +37,8 @@ export interface TestGatewayOptions {
   /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
   rateLimits?: Record<string, RateLimit>;
   concurrency?: number;
+  /** Limits, auth and browser rules; the development defaults when not given. */
+  frontDoor?: Partial<FrontDoorOptions>;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -50,6 +53,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     concurrency: options.concurrency ?? 8,
     rateLimits: options.rateLimits,
     logger: silentLogger,
+    frontDoor: options.frontDoor,
   });
   await app.ready;
   sandbox.clearRequests();
