@@ -1,17 +1,24 @@
+import { createHash } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
 import { createContext, type Gateway, type GraphContext } from './context';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
-import { requestIdFor } from './front-door/request-id';
 import { corsOptions } from './front-door/cors';
 import { frontDoorPlugins } from './front-door/front-door';
 import { maskError } from './graphql/errors';
 import { CursorSigner } from './loaders/cursor-signer';
 import { graphiqlExamples } from './graphql/examples';
 import { schema } from './graphql/schema';
-import { consoleLogger, type Logger } from './logger';
+import { createLifecycle, type Lifecycle } from './lifecycle';
+import { silentLogger } from './logger';
+import { type AppLogger } from './observability/logger';
+import { createMetrics, type GatewayMetrics } from './observability/metrics';
+import { ReadinessProbes } from './observability/readiness';
+import { createRequestTelemetry } from './observability/request-telemetry';
+import { createUpstreamTelemetry } from './observability/upstream-telemetry';
 import { ConcurrencyCeiling } from './providers/http/concurrency-ceiling';
 import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/http/dispatcher';
 import type { HttpTransport } from './providers/http/http-client';
@@ -37,9 +44,15 @@ export interface AppOptions {
   rateBudgetMaxWaitMs?: number;
   /** Replaces the in-memory budgets, e.g. with budgets shared by several instances. */
   rateBudget?: RateBudget;
-  logger?: Logger;
+  /** Structured logs (pino). @default a silent logger */
+  logger?: AppLogger;
   /** Mount path of the GraphQL endpoint. @default '/graphql' */
   graphqlEndpoint?: string;
+  /**
+   * Prometheus metrics: `endpoint` is where this app serves them (`false` when another server does, e.g. on
+   * `METRICS_PORT`); `false` turns metrics off altogether (benchmarks compare). @default { endpoint: '/metrics' }
+   */
+  metrics?: { endpoint: string | false } | false;
   /** Shared state (ledger, identity index, budgets); the caller closes it. @default this process's memory, closed with the app */
   state?: StateStore;
   /** Limits, auth and browser rules; development defaults where not given. */
@@ -52,20 +65,32 @@ export interface App {
   gateway: Gateway;
   /** Settles when the identity index has read every provider that needs one (failures are logged, not thrown). */
   ready: Promise<void>;
+  logger: AppLogger;
+  /** Null when metrics are off. */
+  metrics: GatewayMetrics | null;
+  /** What `/readiness` asks; other parts register their probes here. */
+  readiness: ReadinessProbes;
+  /** Draining and the app-wide shutdown signal that every request's signal includes. */
+  lifecycle: Lifecycle;
   close(): Promise<void>;
 }
 
 /** The only place that wires things: adapters on one dispatcher, the identity index, the schema, yoga. */
 export function createApp(options: AppOptions): App {
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? silentLogger;
   const frontDoor = frontDoorOptions(options.frontDoor);
   const state = options.state ?? createMemoryState();
+  const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
+  const lifecycle = createLifecycle();
+  let indexStatus: () => ReturnType<IdentityIndex['status']> = async () => [];
+  const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
   const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
   const transport: HttpTransport = {
     dispatcher,
     timeouts: options.http.timeouts,
     retry: options.http.retry,
+    observer: createUpstreamTelemetry(logger, metrics),
     budget,
     ceiling: new ConcurrencyCeiling(options.concurrency),
   };
@@ -80,23 +105,39 @@ export function createApp(options: AppOptions): App {
   const identityIndex = new IdentityIndex(
     directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
+    { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
+  indexStatus = () => identityIndex.status();
   const gateway: Gateway = {
     directory,
     identityIndex,
     writeLedger: createWriteLedger({ store: state.ledger }),
     state,
     cursors: new CursorSigner(frontDoor.cursorSecret),
+    shutdownSignal: lifecycle.shutdownSignal,
   };
   const ready = identityIndex.start().catch(() => undefined);
+  const readiness = new ReadinessProbes();
+  readiness.register('draining', () => (lifecycle.draining ? { ready: false, detail: 'shutting down' } : { ready: true }));
+  readiness.register('identityIndex', () => identityIndexProbe(identityIndex));
+  readiness.register('stateStore', async () => {
+    const health = await state.health();
+    return health.ok ? { ready: true } : { ready: false, detail: health.detail };
+  });
 
-  const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
+  const requestTelemetry = createRequestTelemetry({ logger, graphqlEndpoint });
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint,
-    context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestIdFor(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
+    context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestTelemetry.requestIdOf(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
     maskedErrors: { maskError },
-    plugins: [...frontDoorPlugins(frontDoor, { graphqlEndpoint, budgets: state.budgets }), partialErrorsPlugin()],
+    plugins: [
+      requestTelemetry.plugin,
+      useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
+      ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),
+      ...frontDoorPlugins(frontDoor, { graphqlEndpoint, budgets: state.budgets }),
+      partialErrorsPlugin(),
+    ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
     graphiql: frontDoor.graphiql ? { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples } : false,
@@ -110,11 +151,24 @@ export function createApp(options: AppOptions): App {
     schema,
     gateway,
     ready,
+    logger,
+    metrics,
+    readiness,
+    lifecycle,
     close: async () => {
       await dispatcher.close();
       if (options.state === undefined) await state.close();
     },
   };
+}
+
+/**
+ * Per provider, a digest of its base URL and key: another account (a test key and a live key at the same URL, a
+ * sandbox on another port) never reads this one's identity index from a shared store. The key itself is never
+ * stored.
+ */
+function accountScopes(providers: AppOptions['providers']): Map<string, string> {
+  return new Map(providers.map((config) => [config.name, `${config.name}:${createHash('sha256').update(`${config.baseUrl}\n${config.apiKey}`).digest('base64url').slice(0, 16)}`]));
 }
 
 /** Appends errors that resolvers reported beside partial data (one provider failing among several). */
@@ -128,4 +182,37 @@ function partialErrorsPlugin(): Plugin<GraphContext> {
       },
     }),
   };
+}
+
+/** Ready once every identity index has finished a build; a failed build is started again by the probe. */
+async function identityIndexProbe(identityIndex: IdentityIndex): Promise<{ ready: boolean; detail?: string }> {
+  const pending = (await identityIndex.status()).filter((status) => status.builtAt === null).map((status) => status.provider);
+  if (pending.length === 0) return { ready: true };
+  // A build that failed is only retried on demand; without this a gateway that started during an outage never becomes ready.
+  identityIndex.start().catch(() => undefined);
+  return { ready: false, detail: `building: ${pending.join(', ')}` };
+}
+
+function readinessResponse(report: Awaited<ReturnType<ReadinessProbes['evaluate']>>): Response {
+  return new Response(JSON.stringify({ status: report.ready ? 'ready' : 'not ready', checks: report.checks }), {
+    status: report.ready ? 200 : 503,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
+}
+
+/** graphql-yoga's Prometheus plugin on the app's registry: requests, errors and durations by operation. */
+function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Plugin {
+  return usePrometheus({
+    registry: metrics.registry,
+    endpoint,
+    metrics: {
+      graphql_envelop_request: true,
+      graphql_envelop_request_duration: true,
+      graphql_envelop_error_result: true,
+      graphql_envelop_phase_execute: true,
+      graphql_yoga_http_duration: true,
+    },
+    // The URL label would repeat the endpoint; query strings could hold anything.
+    labels: { url: false },
+  });
 }

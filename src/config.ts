@@ -4,6 +4,7 @@ import type { RateLimit } from './providers/http/rate-budget';
 import { defaultRetryPolicy, type RetryPolicy } from './providers/http/retry';
 import { providerDefinitions } from './providers/registry';
 import { validateFaults, type FaultConfig } from './sandbox/faults';
+import { readStateSettings, type StateSettings } from './state/state-settings';
 
 export type ProviderMode = 'LIVE' | 'SANDBOX';
 
@@ -30,6 +31,8 @@ export interface AppConfig {
     people: number;
     /** Faults from the start, JSON keyed by provider. @default {} (env `SANDBOX_FAULTS`) */
     faults: FaultConfig;
+    /** A sandbox already running (`npm run sandbox`) to use instead of starting one. @default null (env `SANDBOX_URL`) */
+    url: string | null;
     /**
      * A gateway's base URL the sandbox sends webhooks to (`<url>/webhooks/<provider>`, signed with the providers'
      * webhook secrets). `npm start` uses its own gateway when unset. @default null (env `SANDBOX_WEBHOOK_URL`)
@@ -51,7 +54,27 @@ export interface AppConfig {
   rateBudgetMaxWaitMs: number;
   /** Most calls in flight to one provider at once: a safety net, rate budgets do the pacing. @default 64 (env `PROVIDER_CONCURRENCY`) */
   concurrency: number;
+  observability: ObservabilityConfig;
+  /** How long in-flight requests may run after SIGTERM/SIGINT before they are cut off. @default 10000 (env `SHUTDOWN_GRACE_MS`) */
+  shutdownGraceMs: number;
+  /** Shared state: memory (one instance) unless `REDIS_URL`, `REDIS_SENTINELS` or `REDIS_CLUSTER_NODES` is set. */
+  state: StateSettings;
 }
+
+export interface ObservabilityConfig {
+  /** pino level. @default 'info' (env `LOG_LEVEL`) */
+  logLevel: string;
+  /** Human-readable logs when stdout is a terminal; off when `NODE_ENV=production`. */
+  prettyLogs: boolean;
+  /** Serve `/metrics` on this port instead of the gateway's. @default null (env `METRICS_PORT`) */
+  metricsPort: number | null;
+  /** OpenTelemetry tracing, on only when an exporter is configured through the standard `OTEL_*` variables. */
+  tracing: boolean;
+  /** @default 'customer-graph' (env `OTEL_SERVICE_NAME`) */
+  serviceName: string;
+}
+
+const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 /** Webhooks keep cached reads current; the TTL is the backstop for a change whose webhook never comes. */
 const DEFAULT_CACHE_TTL_MS = 30_000;
@@ -114,6 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const metricsPort = env.METRICS_PORT?.trim() ? integer('METRICS_PORT', 0, 0, 65535) : null;
+  const sandboxUrl = env.SANDBOX_URL?.trim() || null;
+  if (sandboxUrl !== null && !/^https?:\/\/[^/]/.test(sandboxUrl)) problems.push(`SANDBOX_URL must be an http:// URL of a running sandbox, e.g. http://127.0.0.1:4010 (got "${sandboxUrl}")`);
+
   const rateLimits: Record<string, RateLimit> = {};
   for (const provider of providers) {
     const definition = providerDefinitions.find((candidate) => candidate.name === provider.name);
@@ -145,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       seed: integer('SANDBOX_SEED', 42, 0, 2 ** 31 - 1),
       people: integer('SANDBOX_PEOPLE', 1000, 0, 1_000_000),
       faults,
+      url: sandboxUrl,
       webhookUrl,
     },
     webhookSecrets,
@@ -162,10 +192,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultPool.keepAliveTimeoutMs, 1, 600_000),
       },
     },
+    observability: { logLevel, prettyLogs: env.NODE_ENV !== 'production', metricsPort, tracing: tracingConfigured(env), serviceName: env.OTEL_SERVICE_NAME?.trim() || 'customer-graph' },
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
     rateLimits,
     rateBudgetMaxWaitMs: integer('RATE_BUDGET_MAX_WAIT_MS', 10_000, 0, 600_000),
     concurrency: integer('PROVIDER_CONCURRENCY', 64, 1, 4096),
+    state: readStateSettings(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Tracing is off unless an exporter is named or an OTLP endpoint is given (the SDK itself reads the rest of
+ * the standard `OTEL_*` variables). The SDK's own default exporter would be OTLP to localhost: not wanted.
+ */
+function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
+  const exporter = env.OTEL_TRACES_EXPORTER?.trim().toLowerCase();
+  if (exporter !== undefined && exporter !== '') return exporter !== 'none';
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
 }

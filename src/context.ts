@@ -16,6 +16,8 @@ export interface Gateway {
   directory: ProviderDirectory;
   identityIndex: IdentityIndex;
   writeLedger: WriteLedger;
+  /** Aborted when a shutdown's grace period ends; part of every request's signal. */
+  shutdownSignal: AbortSignal;
   /** What instances share: memory for one, Redis for several. */
   state: StateStore;
   /** Signs list cursors with `CURSOR_SECRET`, so a cursor cannot be forged or altered. */
@@ -48,9 +50,10 @@ export interface RequestFacts {
 }
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
-  const { signal } = request;
+  // The caller leaving and the gateway's shutdown both cut a request's upstream calls short.
+  const signal = request.signal === undefined ? gateway.shutdownSignal : AbortSignal.any([request.signal, gateway.shutdownSignal]);
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
-  if (signal !== undefined) setMaxListeners(1000, signal);
+  setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
     directory: gateway.directory,
     identityIndex: gateway.identityIndex,

@@ -1,12 +1,8 @@
-/** The little the gateway logs: start-up progress and warnings. Never secrets, never payloads. */
+/** The little the gateway says while it starts (index progress and warnings). Never secrets, never payloads. */
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
 }
 
-export const consoleLogger: Logger = {
-  info: (message) => console.log(message),
-  warn: (message) => console.warn(message),
-};
-
-export const silentLogger: Logger = { info: () => {}, warn: () => {} };
+/** A pino logger at level `silent`: it is both a start-up Logger and the app's structured logger. */
+export { silentPino as silentLogger } from './observability/logger';

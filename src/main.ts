@@ -1,62 +1,84 @@
-import { createServer } from 'node:http';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type AppConfig } from './config';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
-import { consoleLogger } from './logger';
-import { startSandboxFor } from './sandbox/start';
+import { createLogger, type AppLogger } from './observability/logger';
+import { startTracing } from './observability/tracing';
+import { sandboxBaseUrls, startSandboxFor } from './sandbox/start';
+import { startGatewayServer } from './server/gateway-server';
+import { startMetricsServer } from './server/metrics-server';
+import { describeListenError } from './server/start-up-errors';
+import { createState } from './state/create-state';
 import { describeState } from './state/describe-state';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  keepServingOnUnhandledRejection(consoleLogger);
+async function main(config: AppConfig, logger: AppLogger): Promise<void> {
+  keepServingOnUnhandledRejection(logger);
+  const tracing = config.observability.tracing ? await startTracing(config.observability.serviceName) : null;
   const sandbox = await startSandboxFor(config);
+  const separateMetrics = config.observability.metricsPort !== null;
+  const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url));
+  if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
+  const state = createState(config.state, logger);
+  if (!(await state.waitUntilConnected(5000))) {
+    console.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
+  }
   const app = createApp({
+    state,
     providers: config.providers.map((provider) => ({
       ...provider,
-      baseUrl: provider.baseUrl ?? (sandbox?.baseUrls[provider.name] as string),
+      baseUrl: provider.baseUrl ?? (sandboxUrls[provider.name] as string),
       apiKey: provider.apiKey ?? 'sandbox-key',
     })),
     http: config.http,
     concurrency: config.concurrency,
+    logger,
+    metrics: { endpoint: separateMetrics ? false : '/metrics' },
     rateLimits: config.rateLimits,
     rateBudgetMaxWaitMs: config.rateBudgetMaxWaitMs,
   });
-  const server = createServer(app.yoga);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  const gateway = await startGatewayServer(app, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs });
+  const metricsServer = separateMetrics && app.metrics !== null ? await startMetricsServer(app.metrics.registry, config.observability.metricsPort as number, config.host) : null;
   const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');
-  console.log(`customer-graph: GraphQL and GraphiQL at http://${config.host}:${config.port}/graphql (${modes})`);
+  console.log(`customer-graph: GraphQL and GraphiQL at ${gateway.url}/graphql (${modes})`);
+  const metricsUrl = metricsServer === null ? `${gateway.url}/metrics` : `${gateway.url.replace(/:\d+$/, `:${metricsServer.port}`)}/metrics`;
+  console.log(`  health ${gateway.url}/health · readiness ${gateway.url}/readiness · metrics ${metricsUrl}${tracing === null ? '' : ' · tracing on'}`);
   console.log(describeState(app.gateway.state));
 
-  let closing = false;
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    console.log(`customer-graph: ${signal}, shutting down`);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: readiness false, draining in-flight requests');
+    const report = await gateway.shutdown();
+    metricsServer?.server.close();
     await app.close();
+    await state.close();
     await sandbox?.close();
+    await tracing?.shutdown().catch(() => undefined);
+    logger.info(report, 'shut down');
+    logger.flush();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  console.error(describeStartupError(error));
-  process.exit(1);
-});
-
-/** Start-up failures people can act on, said plainly. */
-function describeStartupError(error: unknown): unknown {
-  if (error instanceof ConfigError) return error.message;
-  const failure = error as { code?: string; port?: number; address?: string };
-  if (failure?.code === 'EADDRINUSE') {
-    return `port ${failure.port} on ${failure.address} is already in use: stop what holds it, or choose another with PORT (gateway) or SANDBOX_PORT (sandbox)`;
+async function run(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
   }
-  return error;
+  const logger = await createLogger({ level: config.observability.logLevel, pretty: config.observability.prettyLogs && process.stdout.isTTY === true });
+  try {
+    await main(config, logger);
+  } catch (error) {
+    const sentence = describeListenError(error, 'gateway', 'PORT (gateway), SANDBOX_PORT (sandbox) or METRICS_PORT (metrics)');
+    console.error(sentence === null ? error : `customer-graph cannot start: ${sentence}`);
+    process.exit(1);
+  }
 }
+
+void run();

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     expect(config.providers.map((entry) => entry.name)).toEqual(['orb', 'stigg', 'omise', 'polar', 'synctera']);
     expect(config.port).toBe(4000);
     expect(config.host).toBe('127.0.0.1');
-    expect(config.sandbox).toEqual({ port: 4010, seed: 42, people: 1000, faults: {}, webhookUrl: null });
+    expect(config.sandbox).toEqual({ port: 4010, seed: 42, people: 1000, faults: {}, url: null, webhookUrl: null });
     expect(config.webhookSecrets).toEqual({ orb: null, stigg: null, omise: null, polar: null, synctera: null });
     expect(config.cacheTtlMs).toEqual({ orb: 30000, stigg: 30000, omise: 30000, polar: 30000, synctera: 30000 });
     expect(config.http.timeouts).toEqual({ connectMs: 3000, headersMs: 5000, bodyMs: 5000 });

@@ -168,25 +168,25 @@ describe('IdentityIndex', () => {
     expect(await index.lookup('fake', 'gone')).toBeNull();
     expect(await index.lookup('fake', 'user-3')).toBe('h1');
     // user-1, dup, user-2, user-3: the deleted and the id-less customers add nothing.
-    expect(index.size('fake')).toBe(4);
+    expect(await index.size('fake')).toBe(4);
   });
 
   it('learns written customers and forgets deleted ones, without a rebuild', async () => {
     const fake = fakeProvider();
     const index = new IdentityIndex([fake], recordingLogger());
     await index.start();
-    index.learn('fake', 'user-9', 'n1');
+    await index.learn('fake', 'user-9', 'n1');
     expect(await index.lookup('fake', 'user-9')).toBe('n1');
     // A changed external ID moves the entry: the old one no longer answers.
-    index.learn('fake', 'user-1-renamed', 'a1');
+    await index.learn('fake', 'user-1-renamed', 'a1');
     expect(await index.lookup('fake', 'user-1-renamed')).toBe('a1');
     expect(await index.lookup('fake', 'user-1')).toBeNull();
     // A writer's learn overrides what the walk found.
-    index.learn('fake', 'dup', 'dup-old');
+    await index.learn('fake', 'dup', 'dup-old');
     expect(await index.lookup('fake', 'dup')).toBe('dup-old');
-    index.forget('fake', 'f1');
+    await index.forget('fake', 'f1');
     expect(await index.lookup('fake', 'user-2')).toBeNull();
-    index.learn('fake', null, 'n1');
+    await index.learn('fake', null, 'n1');
     expect(await index.lookup('fake', 'user-9')).toBeNull();
     expect(fake.requests).toHaveLength(2);
   });
@@ -196,7 +196,7 @@ describe('IdentityIndex', () => {
   it('forgetting one holder of a duplicated external ID keeps the other one findable', async () => {
     const index = new IdentityIndex([fakeProvider()], recordingLogger());
     await index.start();
-    index.forget('fake', 'dup-old');
+    await index.forget('fake', 'dup-old');
     expect(await index.lookup('fake', 'dup')).toBe('dup-new');
   });
 

@@ -28,7 +28,7 @@ const PageInfoType = builder.objectRef<{ hasNextPage: boolean; hasPreviousPage: 
 
 const CustomerEdgeType = builder.objectRef<ListEdge>('CustomerEdge').implement({
   fields: (t) => ({
-    cursor: t.exposeString('cursor'),
+    cursor: t.string({ resolve: (edge) => edge.cursor }),
     node: t.field({ type: CustomerType, resolve: (edge) => edge.node }),
   }),
 });
@@ -39,11 +39,16 @@ const CustomerConnectionType = builder.objectRef<ListResult>('CustomerConnection
     nodes: t.field({ type: [CustomerType], resolve: (result) => result.edges.map((edge) => edge.node) }),
     pageInfo: t.field({
       type: PageInfoType,
+      // Cursors are encoded only if `startCursor` or `endCursor` is selected.
       resolve: (result) => ({
         hasNextPage: result.hasNextPage,
         hasPreviousPage: result.hasPreviousPage,
-        startCursor: result.edges[0]?.cursor ?? null,
-        endCursor: result.edges[result.edges.length - 1]?.cursor ?? null,
+        get startCursor() {
+          return result.edges[0]?.cursor ?? null;
+        },
+        get endCursor() {
+          return result.edges[result.edges.length - 1]?.cursor ?? null;
+        },
       }),
     }),
     totalCount: t.int({

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type { GraphContext } from '../context';
 import { ProviderError } from '../providers/errors';
+import { StateUnavailableError } from '../state/state-errors';
 import { UpstreamBudgetExceededError } from '../request-scope';
 
 /** Stable `extensions.code` for a provider failure, e.g. `PROVIDER_TIMEOUT`. */
@@ -34,11 +35,15 @@ export function maskError(error: unknown, message: string): Error {
       const masked = original instanceof ProviderError ? providerGraphQLError(original, error.path) : budgetGraphQLError(original, error.path);
       return new GraphQLError(masked.message, { nodes: error.nodes, path: error.path, extensions: masked.extensions });
     }
+    if (original instanceof StateUnavailableError) {
+      return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, retryable: true } });
+    }
     if (original === undefined || original === null || original instanceof GraphQLError) return error;
     console.error('unexpected error', original);
     return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
   if (error instanceof ProviderError) return providerGraphQLError(error);
+  if (error instanceof StateUnavailableError) return new GraphQLError(error.message, { extensions: { code: error.code, retryable: true } });
   if (error instanceof UpstreamBudgetExceededError) return budgetGraphQLError(error);
   const requestMistake = describeRequestMistake(error);
   if (requestMistake !== null) return new GraphQLError(requestMistake, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
@@ -60,6 +65,10 @@ function describeRequestMistake(error: unknown): string | null {
 /** Records a provider failure next to data the other providers returned; it reaches the response's `errors`. */
 export function reportPartialError(context: GraphContext, info: GraphQLResolveInfo, error: unknown): void {
   const path = responsePathAsArray(info.path);
+  if (error instanceof StateUnavailableError) {
+    context.partialErrors.push(new GraphQLError(error.message, { path, extensions: { code: error.code, retryable: true } }));
+    return;
+  }
   context.partialErrors.push(
     error instanceof ProviderError
       ? providerGraphQLError(error, path)

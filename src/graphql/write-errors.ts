@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ProviderWriteError, UnsupportedOperationError, ValidationError, WriteError } from '../writes/write-errors';
+import { ConflictError, NotFoundError, ProviderWriteError, StateUnavailableWriteError, UnsupportedOperationError, ValidationError, WriteError } from '../writes/write-errors';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
 
@@ -80,5 +80,13 @@ builder.objectType(ProviderWriteError, {
   }),
 });
 
+builder.objectType(StateUnavailableWriteError, {
+  name: 'StateUnavailableError',
+  description: 'The shared state store (Redis) is unreachable, so a write with an idempotencyKey was refused: nothing was written. Retry with the same key.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => errorKind(value) === 'StateUnavailableWriteError',
+  fields: (t) => ({ retryable: t.exposeBoolean('retryable') }),
+});
+
 /** The error classes every mutation may return as a union member. */
-export const writeErrorTypes = [NotFoundError, ValidationError, UnsupportedOperationError, ConflictError, ProviderWriteError];
+export const writeErrorTypes = [NotFoundError, ValidationError, UnsupportedOperationError, ConflictError, ProviderWriteError, StateUnavailableWriteError];

@@ -3,6 +3,7 @@ import { UpstreamBudgetExceededError } from '../request-scope';
 import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/provider';
 import { badUserInput } from '../routing/bad-user-input';
 import type { LoaderEnvironment } from './environment';
+import type { CursorSigner } from './cursor-signer';
 import { decodeCursor, encodeCursor, queryFingerprint, type StreamPosition } from './list-cursor';
 import type { Loaders } from './loaders';
 
@@ -13,9 +14,23 @@ export interface ListQuery {
   filter: CustomerFilter;
 }
 
-export interface ListEdge {
-  cursor: string;
-  node: Customer;
+/**
+ * One item and where every provider stood just after it. The cursor is encoded only when read: most queries ask
+ * for `nodes` alone, and encoding one per edge was a JSON document and a base64 string per row for nothing.
+ */
+export class ListEdge {
+  private encoded: string | null = null;
+
+  constructor(
+    readonly node: Customer,
+    private readonly positions: readonly StreamPosition[],
+    private readonly page: { fingerprint: string; providers: readonly string[]; signer: CursorSigner },
+  ) {}
+
+  get cursor(): string {
+    this.encoded ??= encodeCursor(this.page.fingerprint, Object.fromEntries(this.page.providers.map((name, index) => [name, this.positions[index] as StreamPosition])), this.page.signer);
+    return this.encoded;
+  }
 }
 
 export interface ListResult {
@@ -106,7 +121,7 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
     const position = saved?.[provider.name] ?? { cursor: null, index: 0, pageSize, done: false, total: null };
     return new ProviderStream(provider, position, query.filter, environment, loaders);
   });
-  const snapshot = () => Object.fromEntries(streams.map((stream) => [stream.provider.name, stream.position]));
+  const page = { fingerprint, providers: names, signer: environment.cursors };
 
   const edges: ListEdge[] = [];
   while (edges.length < query.first) {
@@ -118,7 +133,8 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
     }
     if (newest === null) break;
     newest.stream.advance();
-    edges.push({ node: newest.item, cursor: encodeCursor(fingerprint, snapshot(), environment.cursors) });
+    // Positions are replaced, never changed in place, so keeping the references keeps this moment's snapshot.
+    edges.push(new ListEdge(newest.item, streams.map((stream) => stream.position), page));
   }
   const failures = streams.flatMap((stream) => (stream.failure === null ? [] : [stream.failure]));
   const totals = streams.map((stream) => stream.position.total);

@@ -1,30 +1,56 @@
 import type { Logger } from '../logger';
 import type { CustomerProvider } from '../providers/provider';
+import { createMemoryIdentity } from '../state/memory/memory-identity';
+import { createMemoryLocks } from '../state/memory/memory-locks';
+import type { IdentityStore, LockStore } from '../state/state-port';
+import { walkAll, walkSince } from './identity-walk';
 
-interface ProviderIndex {
-  byExternalId: Map<string, string>;
-  byId: Map<string, string>;
-  /** Settles when the walk over the provider's list is done; replaced by a new walk after a failure. */
-  build: Promise<void>;
-  failed: boolean;
+export interface IdentityIndexOptions {
+  /** Where the mappings live; this process's memory when absent. */
+  store?: IdentityStore;
+  /** Who builds: one instance at a time; this process's locks when absent. */
+  locks?: LockStore;
+  /**
+   * Per provider, a namespace for its account (e.g. a digest of base URL and key): another account never reads
+   * this one's index. @default the provider's name
+   */
+  scopes?: ReadonlyMap<string, string>;
+  /** Customers created this long before the last refresh are read again, for clocks that disagree. @default 5 min */
+  overlapMs?: number;
+  /** @default 60 s, extended while the walk runs */
+  lockLeaseMs?: number;
+  now?: () => number;
 }
 
 /**
- * External ID → native id for providers that keep the external ID only in metadata (no native lookup).
- * Built once from the providers' own lists, newest first, and kept current by the gateway's writes, so a lookup
- * never scans a provider. Derived data: losing it loses nothing; it is rebuilt at start-up.
+ * External ID → native id for providers that keep the external ID only in metadata (no native lookup), in the
+ * state store so every instance shares it. Built once by one instance under a lock (the others wait, then read);
+ * kept current by every instance's writes; after a restart only customers created since the last refresh are
+ * read. Derived data: losing it loses nothing; it is rebuilt.
  */
 export class IdentityIndex {
-  private readonly indexes = new Map<string, ProviderIndex>();
+  private readonly builds = new Map<string, Promise<void>>();
+  private readonly store: IdentityStore;
+  private readonly locks: LockStore;
+  private readonly overlapMs: number;
+  private readonly lockLeaseMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly providers: readonly CustomerProvider[],
     private readonly logger: Logger,
-  ) {}
+    private readonly options: IdentityIndexOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.store = options.store ?? createMemoryIdentity();
+    this.locks = options.locks ?? createMemoryLocks(this.now);
+    this.overlapMs = options.overlapMs ?? 5 * 60_000;
+    this.lockLeaseMs = options.lockLeaseMs ?? 60_000;
+  }
 
-  /** Starts building every index; the promise settles when all walks have finished (failures are logged). */
+  /** Builds or refreshes every index; the promise settles when all have finished (failures are logged). */
   start(): Promise<void> {
-    return Promise.all(this.providers.map((provider) => this.ensure(provider).build)).then(() => undefined);
+    return Promise.all(this.providers.map((provider) => this.ensure(provider).catch(() => undefined))).then(() => undefined);
   }
 
   has(provider: string): boolean {
@@ -33,33 +59,47 @@ export class IdentityIndex {
 
   /** The native id for an external ID, or null when the provider holds nobody under it. */
   async lookup(provider: string, externalId: string): Promise<string | null> {
-    const index = this.ensure(this.providerNamed(provider));
-    await index.build;
-    return index.byExternalId.get(externalId) ?? null;
+    await this.ensure(this.providerNamed(provider));
+    return this.store.lookup(this.scope(provider), externalId);
   }
 
-  /** Records a customer the gateway just wrote (or read) so later lookups find it without a rebuild. */
-  learn(provider: string, externalId: string | null, id: string): void {
-    const index = this.indexes.get(provider);
-    if (index === undefined) return;
-    const previous = index.byId.get(id);
-    // Another customer may hold the same external ID (metadata is free text): only drop a mapping to this one.
-    if (previous !== undefined && previous !== externalId && index.byExternalId.get(previous) === id) index.byExternalId.delete(previous);
-    if (externalId === null) {
-      index.byId.delete(id);
-      return;
+  /**
+   * Records a customer the gateway just wrote (or read) so every instance's lookups find it without a rebuild.
+   * Never fails the write that called it: when the store cannot take it, the next lookup refreshes the index
+   * from the provider first (customers created since the last refresh), which finds it.
+   */
+  async learn(provider: string, externalId: string | null, id: string): Promise<void> {
+    if (!this.has(provider)) return;
+    try {
+      await this.store.record(this.scope(provider), id, externalId);
+    } catch (error) {
+      this.builds.delete(provider);
+      this.logger.warn(`identity index: ${provider} could not record a change (${(error as Error).message}); the next lookup refreshes from the provider`);
     }
-    index.byId.set(id, externalId);
-    index.byExternalId.set(externalId, id);
   }
 
-  forget(provider: string, id: string): void {
-    this.learn(provider, null, id);
+  forget(provider: string, id: string): Promise<void> {
+    return this.learn(provider, null, id);
   }
 
   /** External IDs indexed for a provider. */
-  size(provider: string): number {
-    return this.indexes.get(provider)?.byExternalId.size ?? 0;
+  size(provider: string): Promise<number> {
+    return this.store.size(this.scope(provider));
+  }
+
+  /** Each index's size and when its last complete build or refresh began (shared by all instances), for readiness and metrics. */
+  status(): Promise<{ provider: string; size: number; builtAt: number | null }[]> {
+    return Promise.all(
+      this.providers.map(async (provider) => {
+        const scope = this.scope(provider.name);
+        const mark = await this.store.mark(scope);
+        return { provider: provider.name, size: await this.store.size(scope), builtAt: mark?.complete === true ? mark.refreshedThrough : null };
+      }),
+    );
+  }
+
+  private scope(provider: string): string {
+    return this.options.scopes?.get(provider) ?? provider;
   }
 
   private providerNamed(name: string): CustomerProvider {
@@ -68,42 +108,61 @@ export class IdentityIndex {
     return provider;
   }
 
-  private ensure(provider: CustomerProvider): ProviderIndex {
-    const existing = this.indexes.get(provider.name);
-    if (existing !== undefined && !existing.failed) return existing;
-    const index: ProviderIndex = existing ?? { byExternalId: new Map(), byId: new Map(), build: Promise.resolve(), failed: false };
-    index.failed = false;
-    index.build = this.walk(provider, index).catch((error: unknown) => {
-      index.failed = true;
+  /** This instance's build or refresh of one provider, once; a failed one is tried again by the next lookup. */
+  private ensure(provider: CustomerProvider): Promise<void> {
+    const existing = this.builds.get(provider.name);
+    if (existing !== undefined) return existing;
+    const build = this.build(provider).catch((error: unknown) => {
+      this.builds.delete(provider.name);
       this.logger.warn(`identity index: ${provider.name} failed (${(error as Error).message}); the next lookup retries`);
       throw error;
     });
-    // A failed build is reported to the lookup that awaits it; keep it from being an unhandled rejection.
-    index.build.catch(() => {});
-    this.indexes.set(provider.name, index);
-    return index;
+    this.builds.set(provider.name, build);
+    return build;
   }
 
-  private async walk(provider: CustomerProvider, index: ProviderIndex): Promise<void> {
-    const started = performance.now();
-    let cursor: string | null = null;
-    let pages = 0;
-    let seen = 0;
-    do {
-      const page = await provider.listCustomers({ limit: provider.capabilities.maxPageSize, cursor, filter: {} });
-      for (const customer of page.customers) {
-        seen++;
-        // A deleted record may keep its external ID (a tombstone): only live customers are indexed.
-        if (customer.externalId === null || customer.status === 'DELETED') continue;
-        // Newest first: the first customer seen under an external ID wins; a writer's learn() overrides.
-        if (!index.byExternalId.has(customer.externalId)) index.byExternalId.set(customer.externalId, customer.providerId);
-        if (!index.byId.has(customer.providerId)) index.byId.set(customer.providerId, customer.externalId);
+  private async build(provider: CustomerProvider): Promise<void> {
+    const scope = this.scope(provider.name);
+    const lockName = `identity-build:${scope}`;
+    const seenBefore = await this.store.mark(scope);
+    let token = await this.locks.acquire(lockName, this.lockLeaseMs);
+    if (token === null) this.logger.info(`identity index: ${provider.name} is being built by another instance; waiting for it`);
+    while (token === null) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      token = await this.locks.acquire(lockName, this.lockLeaseMs);
+    }
+    const held = token;
+    const extend = async () => {
+      if (!(await this.locks.extend(lockName, held, this.lockLeaseMs))) throw new Error('lost the build lock');
+    };
+    const renewal = setInterval(() => void extend().catch(() => undefined), this.lockLeaseMs / 3);
+    renewal.unref();
+    try {
+      const mark = await this.store.mark(scope);
+      // Another instance finished a build or refresh while this one waited: read what it wrote.
+      if (mark?.complete && (seenBefore === null || mark.refreshedThrough > seenBefore.refreshedThrough)) {
+        this.logger.info(`identity index: ${provider.name} ready, built by another instance (${await this.store.size(scope)} external IDs)`);
+        return;
       }
-      pages++;
-      if (pages % 50 === 0) this.logger.info(`identity index: ${provider.name} ${seen} customers read (${pages} pages)…`);
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    const ms = Math.round(performance.now() - started);
-    this.logger.info(`identity index: ${provider.name} ready, ${index.byExternalId.size} external IDs from ${seen} customers (${pages} pages, ${ms} ms)`);
+      const started = this.now();
+      const timer = performance.now();
+      if (mark?.complete) {
+        const since = new Date(mark.refreshedThrough - this.overlapMs);
+        const report = await walkSince(provider, this.store, scope, since);
+        await this.store.setMark(scope, { complete: true, refreshedThrough: started });
+        this.logger.info(
+          `identity index: ${provider.name} refreshed, ${report.seen} customers created since ${since.toISOString()} (${report.pages} list ${report.pages === 1 ? 'call' : 'calls'}, ${Math.round(performance.now() - timer)} ms); ${await this.store.size(scope)} external IDs`,
+        );
+        return;
+      }
+      const report = await walkAll(provider, this.store, scope, this.logger, extend);
+      await this.store.setMark(scope, { complete: true, refreshedThrough: started });
+      this.logger.info(
+        `identity index: ${provider.name} ready, ${await this.store.size(scope)} external IDs from ${report.seen} customers (${report.pages} pages, ${Math.round(performance.now() - timer)} ms)`,
+      );
+    } finally {
+      clearInterval(renewal);
+      await this.locks.release(lockName, held).catch(() => undefined);
+    }
   }
 }

@@ -1,12 +1,23 @@
 import type { AppConfig } from '../config';
+import { Random } from './random';
 import { createSandbox, type Sandbox } from './sandbox';
 import { allSimulators } from './simulators';
 import { gatewayEndpoints } from './webhooks/webhook-settings';
 
+/**
+ * Each provider's base URL in a sandbox already running at `url` (`npm run sandbox`), so several gateways (the
+ * instances of one deployment) share one set of providers. Simulators made with nobody in them cost nothing.
+ */
+export function sandboxBaseUrls(url: string): Record<string, string> {
+  const root = url.replace(/\/+$/, '');
+  const context = { seed: 0, people: [], seedNow: new Date(0), random: (stream: string) => new Random(0, stream), now: () => new Date() };
+  return Object.fromEntries(allSimulators.map((factory) => factory(context)).map((simulator) => [simulator.name, `${root}${simulator.basePath}`]));
+}
+
 /** Starts the embedded sandbox when at least one provider has no credentials; prints where each provider lives. */
 export async function startSandboxFor(config: AppConfig): Promise<Sandbox | null> {
   const needed = config.providers.filter((provider) => provider.mode === 'SANDBOX');
-  if (needed.length === 0) return null;
+  if (needed.length === 0 || config.sandbox.url !== null) return null;
   const started = performance.now();
   const sandbox = await createSandbox({
     port: config.sandbox.port,

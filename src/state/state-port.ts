@@ -97,8 +97,11 @@ export interface BucketRule {
 export interface BudgetStore {
   /** Takes `cost` tokens when the bucket has them; otherwise says how long until it will. */
   take(bucket: string, rule: BucketRule, cost: number): Promise<{ granted: boolean; retryInMs: number }>;
-  /** Empties the bucket until `untilEpochMs` (a provider's Retry-After), for every instance. */
-  pause(bucket: string, untilEpochMs: number): Promise<void>;
+  /**
+   * Empties the bucket for `durationMs` (a provider's Retry-After), for every instance. A duration rather than a
+   * time, so instances whose clocks disagree with the store's still pause alike.
+   */
+  pause(bucket: string, durationMs: number): Promise<void>;
   /** A slot among `limit`, held until released or until the lease runs out; null when all are taken. */
   acquireSlot(pool: string, limit: number, leaseMs: number): Promise<string | null>;
   releaseSlot(pool: string, token: string): Promise<void>;

@@ -25,7 +25,7 @@ export function createCustomer(input: CreateInput, context: GraphContext): Promi
     }
     try {
       const customer = await provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
-      remember(context, provider, customer);
+      await remember(context, provider, customer);
       return { outcomes: [{ provider: provider.name, customer, error: null }], replayed: false, idempotencyKey: key };
     } catch (error) {
       throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.capabilities.idempotency });

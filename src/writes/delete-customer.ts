@@ -32,7 +32,7 @@ export function deleteCustomer(input: TargetWriteInput, context: GraphContext): 
         anonymize: input.anonymize ?? undefined,
       });
       const id = target.target.kind === 'id' ? target.target.id : (deleted?.providerId ?? target.current?.providerId ?? null);
-      if (id !== null) forgetDeleted(context, target.provider, id);
+      if (id !== null) await forgetDeleted(context, target.provider, id);
       else context.loaders.customerByExternalId.clearAll();
       return deleted;
     });

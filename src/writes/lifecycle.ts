@@ -35,7 +35,7 @@ export function changeLifecycle(operation: LifecycleOperation, input: TargetWrit
       if (target.target.kind !== 'id') throw new UnsupportedOperationError(`${target.provider.displayName} cannot ${operation} by external ID.`, target.provider.name, operation);
       const id = target.target.id;
       const customer = await (operation === 'archive' ? target.provider.archiveCustomer!(id, options) : target.provider.unarchiveCustomer!(id, options));
-      remember(context, target.provider, customer);
+      await remember(context, target.provider, customer);
       return customer;
     });
     return { outcomes: singleOrThrow(outcomes, resolution.fanOut), replayed: false, idempotencyKey: key };

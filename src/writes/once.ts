@@ -4,7 +4,8 @@ import { hasUnsafeCharacters } from '../routing/identifier-rules';
 import { hasEffect, isSettled, type WriteResult } from './outcomes';
 import type { Attempt } from './write-ledger';
 import { writeResultCodec } from './write-result-codec';
-import { ValidationError } from './write-errors';
+import { StateUnavailableWriteError, ValidationError } from './write-errors';
+import { StateUnavailableError } from '../state/state-errors';
 
 /**
  * Idempotency for every mutation: a key replays the first settled result instead of writing again, on every
@@ -17,14 +18,22 @@ export async function once(
   context: GraphContext,
   write: (attempt: Attempt<WriteResult>) => Promise<WriteResult>,
 ): Promise<WriteResult> {
-  if (key == null) return write({ previous: 'none', previousResult: null });
-  if (key.length === 0 || key.length > 255) throw new ValidationError('idempotencyKey must be 1 to 255 characters.', 'idempotencyKey');
-  // The key travels as an Idempotency-Key header: a control character or broken Unicode cannot be sent.
-  if (hasUnsafeCharacters(key)) throw new ValidationError('idempotencyKey must be printable text without control characters.', 'idempotencyKey');
-  const { result, replayed } = await context.gateway.writeLedger.run(`${mutation}:${key}`, writeFingerprint(mutation, input), write, isSettled, {
-    codec: writeResultCodec,
-    hasEffect,
-    signal: context.signal,
-  });
-  return { ...result, replayed };
+  try {
+    if (key == null) return await write({ previous: 'none', previousResult: null });
+    if (key.length === 0 || key.length > 255) throw new ValidationError('idempotencyKey must be 1 to 255 characters.', 'idempotencyKey');
+    // The key travels as an Idempotency-Key header: a control character or broken Unicode cannot be sent.
+    if (hasUnsafeCharacters(key)) throw new ValidationError('idempotencyKey must be printable text without control characters.', 'idempotencyKey');
+    const { result, replayed } = await context.gateway.writeLedger.run(`${mutation}:${key}`, writeFingerprint(mutation, input), write, isSettled, {
+      codec: writeResultCodec,
+      hasEffect,
+      signal: context.signal,
+    });
+    return { ...result, replayed };
+  } catch (error) {
+    // The ledger (or an index lookup) could not reach the state store: a typed refusal, not a masked failure.
+    if (error instanceof StateUnavailableError) {
+      throw new StateUnavailableWriteError(key == null ? error.message : `${error.message}. Nothing was written; retry with the same idempotencyKey "${key}".`);
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import type { GraphContext } from '../context';
 import type { Customer, CustomerProvider } from '../providers/provider';
 import type { Resolution, ResolvedTarget } from './targets';
-import { toWriteError, ProviderWriteError, WriteError } from './write-errors';
+import { toWriteError, ProviderWriteError, StateUnavailableWriteError, WriteError } from './write-errors';
 
 /** One provider's result in a write: the customer as it is now (null after a delete), or the error. */
 export interface WriteOutcome {
@@ -17,15 +17,16 @@ export interface WriteResult {
 }
 
 /** What happens after a provider write, so the rest of the response and later lookups see the change. */
-export function remember(context: GraphContext, provider: CustomerProvider, customer: Customer): void {
+export async function remember(context: GraphContext, provider: CustomerProvider, customer: Customer): Promise<void> {
   context.loaders.forget({ provider: provider.name, id: customer.providerId });
   context.loaders.learn(customer);
-  if (context.gateway.identityIndex.has(provider.name)) context.gateway.identityIndex.learn(provider.name, customer.externalId, customer.providerId);
+  // Awaited, so another instance finds the customer by external ID as soon as this write answers.
+  if (context.gateway.identityIndex.has(provider.name)) await context.gateway.identityIndex.learn(provider.name, customer.externalId, customer.providerId);
 }
 
-export function forgetDeleted(context: GraphContext, provider: CustomerProvider, id: string): void {
+export async function forgetDeleted(context: GraphContext, provider: CustomerProvider, id: string): Promise<void> {
   context.loaders.forget({ provider: provider.name, id });
-  if (context.gateway.identityIndex.has(provider.name)) context.gateway.identityIndex.forget(provider.name, id);
+  if (context.gateway.identityIndex.has(provider.name)) await context.gateway.identityIndex.forget(provider.name, id);
 }
 
 /**
@@ -63,7 +64,11 @@ export function singleOrThrow(outcomes: WriteOutcome[], fanOut: boolean): WriteO
 /** A result worth replaying for the same key: nothing in it may have happened without our knowing. */
 export function isSettled(result: WriteResult): boolean {
   return result.outcomes.every(
-    (outcome) => outcome.error === null || (outcome.error instanceof WriteError && !(outcome.error instanceof ProviderWriteError && (outcome.error.outcomeUnknown || outcome.error.retryable))),
+    (outcome) =>
+      outcome.error === null ||
+      (outcome.error instanceof WriteError &&
+        !(outcome.error instanceof StateUnavailableWriteError) &&
+        !(outcome.error instanceof ProviderWriteError && (outcome.error.outcomeUnknown || outcome.error.retryable))),
   );
 }
 

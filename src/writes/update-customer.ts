@@ -28,7 +28,7 @@ export function updateCustomer(input: UpdateInput, context: GraphContext): Promi
         idempotencyKey: key ?? undefined,
         current: target.current ?? undefined,
       });
-      remember(context, target.provider, customer);
+      await remember(context, target.provider, customer);
       return customer;
     });
     return { outcomes: singleOrThrow(outcomes, resolution.fanOut), replayed: false, idempotencyKey: key };

@@ -1,4 +1,5 @@
 import { ProviderError } from '../providers/errors';
+import { StateUnavailableError } from '../state/state-errors';
 
 /**
  * Expected failures of a write. Each is a GraphQL type implementing `Error { message, code }` and a member of
@@ -73,9 +74,23 @@ export class ProviderWriteError extends WriteError {
   }
 }
 
+/**
+ * The shared state store cannot be reached, so a write under an idempotency key is refused (nothing was
+ * written) rather than risking a duplicate. Retrying with the same key is safe.
+ */
+export class StateUnavailableWriteError extends WriteError {
+  readonly code = 'STATE_UNAVAILABLE';
+  readonly retryable = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateUnavailableWriteError';
+  }
+}
+
 /** The typed write error for whatever a provider call threw. */
 export function toWriteError(error: unknown, options: { idempotencyKey: string | null; providerHonoursKey: boolean }): Error {
   if (error instanceof WriteError) return error;
+  if (error instanceof StateUnavailableError) return new StateUnavailableWriteError(error.message);
   if (!(error instanceof ProviderError)) return error as Error;
   switch (error.code) {
     case 'NOT_FOUND':

@@ -1,7 +1,7 @@
 import type { Codec } from './tagged-json';
 import { parseTagged, stringifyTagged } from './tagged-json';
 import type { WriteOutcome, WriteResult } from './outcomes';
-import { ConflictError, NotFoundError, ProviderWriteError, UnsupportedOperationError, ValidationError } from './write-errors';
+import { ConflictError, NotFoundError, ProviderWriteError, StateUnavailableWriteError, UnsupportedOperationError, ValidationError } from './write-errors';
 
 type ErrorFields = Record<string, unknown> & { errorKind: string; message: string };
 
@@ -24,6 +24,8 @@ function restoreError(fields: ErrorFields): Error {
       return new UnsupportedOperationError(fields.message, provider ?? '', text(fields.operation) ?? '', text(fields.alternative));
     case 'ConflictError':
       return new ConflictError(fields.message, provider);
+    case 'StateUnavailableWriteError':
+      return new StateUnavailableWriteError(fields.message);
     case 'ProviderWriteError':
       return new ProviderWriteError(
         fields.message,

@@ -1,89 +1,217 @@
 /**
- * `npm run bench`: figures, not assertions. Seeds the sandbox at scale, builds the identity index, then runs the
- * gateway in-process (yoga.fetch) against the sandbox on loopback and prints one row per scenario: latency
- * percentiles, throughput, upstream calls per query (from the sandbox's request log) and heap in use.
- * Bounded: every scenario runs a fixed number of iterations. Options: BENCH_PEOPLE (default 100000),
- * BENCH_ITERATIONS (default 200), BENCH_CONCURRENCY (default 8), BENCH_LATENCY_MS (added per provider call, default 0).
+ * `npm run bench`: figures, not assertions. Seeds the sandbox in this process, starts the gateway and a plain
+ * graphql-yoga hello server each in its own process, and drives them over HTTP with BENCH_CONNECTIONS connections.
+ *
+ * Latency mode (default; BENCH_LATENCY_MS added to every provider call, default 0): per scenario the p50 of one
+ * query alone and its ratio to the critical path (levels of dependent upstream calls × latency), then under load
+ * p50, p99, req/s, upstream calls per query, % of the hello server's req/s and the gateway's RSS.
+ * Rate-limit mode (BENCH_RATE_LIMIT=100): the sandbox enforces that many Polar calls per second, the gateway's
+ * Polar budget is set to the same (as for live Polar), and one-call Polar reads run for BENCH_SECONDS: errors
+ * surfaced to callers, share of Polar calls answered 429 and share of the limit used.
+ *
+ * Options: BENCH_PEOPLE (default 20000), BENCH_CONNECTIONS (50), BENCH_ITERATIONS (per scenario under load, 400),
+ * BENCH_SINGLE (queries run alone per scenario, 20), BENCH_ROUNDS (1; RSS per round), BENCH_SECONDS (10),
+ * BENCH_CPU_PROF_DIR (write the gateway's `--cpu-prof` profile there). The gateway reads every other setting
+ * (PROVIDER_CONCURRENCY, HTTP_CONNECTIONS_PER_ORIGIN, …) from the environment as `npm start` does.
  */
-import { createApp } from '../../src/app';
-import { silentLogger } from '../../src/logger';
-import { defaultRetryPolicy } from '../../src/providers/http/retry';
+import { readFileSync } from 'node:fs';
+import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/registry';
-import { createSandbox } from '../../src/sandbox/sandbox';
+import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/sandbox/simulators';
+import { startChild, type Child } from './child';
 
-const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
-const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 0);
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const people = number('BENCH_PEOPLE', 20_000);
+const connections = number('BENCH_CONNECTIONS', 50);
+const iterations = number('BENCH_ITERATIONS', 400);
+const singles = number('BENCH_SINGLE', 20);
+const rounds = number('BENCH_ROUNDS', 1);
+const latencyMs = number('BENCH_LATENCY_MS', 0);
+const rateLimit = process.env.BENCH_RATE_LIMIT === undefined ? null : Number(process.env.BENCH_RATE_LIMIT);
+const seconds = number('BENCH_SECONDS', 10);
 
-const heapMb = () => Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+interface Scenario {
+  name: string;
+  /** Dependent upstream calls one after another on the slowest path of the query. */
+  levels: number;
+  body: string;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+async function post(pool: Pool, payload: string): Promise<{ ok: boolean; data: any; errors: unknown[] }> {
+  const response = await pool.request({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: payload });
+  const parsed = (await response.body.json()) as { data?: any; errors?: unknown[] };
+  return { ok: response.statusCode === 200 && parsed.errors === undefined, data: parsed.data, errors: parsed.errors ?? [] };
+}
+
+/** Runs `total` queries over `width` parallel workers; durations in ms, the wall time, and the failures. */
+async function load(pool: Pool, payload: string, total: number, width: number) {
+  const durations: number[] = [];
+  let failures = 0;
+  let firstFailure: unknown = null;
+  let next = 0;
+  const wall = performance.now();
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < total) {
+        next++;
+        const begin = performance.now();
+        const result = await post(pool, payload).catch((error: unknown) => ({ ok: false, errors: [String(error)], data: null }));
+        durations.push(performance.now() - begin);
+        if (!result.ok) {
+          failures++;
+          firstFailure ??= result.errors[0];
+        }
+      }
+    }),
+  );
+  durations.sort((a, b) => a - b);
+  return { durations, seconds: (performance.now() - wall) / 1000, failures, firstFailure };
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:')) ?? '';
+  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
+}
 
 async function main(): Promise<void> {
-  console.log(`benchmark: ${people} people, ${iterations} iterations per scenario, concurrency ${concurrency}, added latency ${latencyMs} ms`);
-  let started = performance.now();
+  const started = performance.now();
   const sandbox = await createSandbox({ port: 0, people, simulators: allSimulators });
-  const counts = sandbox.customerCounts();
-  console.log(`seed          ${Math.round(performance.now() - started)} ms for ${Object.values(counts).reduce((a, b) => a + b, 0)} customers ${JSON.stringify(counts)}, heap ${heapMb()} MB`);
+  console.log(`sandbox: ${people} people seeded in ${Math.round(performance.now() - started)} ms`);
+  // Reads are measured, not served from the read cache; the rate-limit mode budgets Polar like live Polar.
+  const gatewayEnv: Record<string, string> = { BENCH_SANDBOX_URLS: JSON.stringify(sandbox.baseUrls) };
+  for (const name of providerNames) gatewayEnv[`${name.toUpperCase()}_CACHE_TTL_MS`] = '0';
+  if (rateLimit !== null) gatewayEnv.POLAR_RATE_LIMIT = String(rateLimit);
+  const gateway = await startChild('test/bench/gateway-server.ts', gatewayEnv);
+  const hello = rateLimit === null ? await startChild('test/bench/hello-server.ts', {}) : null;
+  const gatewayPool = new Pool(gateway.url, { connections, pipelining: 1 });
+  const helloPool = hello === null ? null : new Pool(hello.url, { connections, pipelining: 1 });
+  console.log(
+    `gateway pid ${gateway.pid} ready; ${connections} connections, added latency ${latencyMs} ms` +
+      `, PROVIDER_CONCURRENCY ${process.env.PROVIDER_CONCURRENCY ?? 'default'}, HTTP_CONNECTIONS_PER_ORIGIN ${process.env.HTTP_CONNECTIONS_PER_ORIGIN ?? 'default'}`,
+  );
+  try {
+    if (rateLimit !== null) await rateLimitMode(sandbox, gatewayPool);
+    else await latencyMode(sandbox, gateway, gatewayPool, helloPool as Pool);
+  } finally {
+    await gatewayPool.close();
+    await helloPool?.close();
+    await gateway.stop();
+    await hello?.stop();
+    await sandbox.close();
+  }
+}
 
-  started = performance.now();
-  const app = createApp({
-    providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'bench' })),
-    http: { timeouts: { connectMs: 3000, headersMs: 30_000, bodyMs: 30_000 }, retry: defaultRetryPolicy },
-    concurrency: 16,
-    logger: silentLogger,
-  });
-  await app.ready;
-  const indexCalls = sandbox.requests().length;
-  console.log(`index         ${Math.round(performance.now() - started)} ms, ${indexCalls} list calls, heap ${heapMb()} MB`);
+async function latencyMode(sandbox: Sandbox, gateway: Child, pool: Pool, helloPool: Pool): Promise<void> {
+  const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
+  const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
+  const orbId = (await ids('{ customers(provider: ORB, first: 1) { nodes { id } } }'))[0];
+  const mixed = (await ids('{ customers(first: 50) { nodes { id } } }')).filter((_id, index) => index % 5 === 0).slice(0, 10);
   if (latencyMs > 0) sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
 
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await app.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-    return body.data;
-  };
-
-  const syncteraIds: string[] = (await post(`{ customers(provider: SYNCTERA, first: 50) { nodes { id } } }`)).customers.nodes.map((node: { id: string }) => node.id);
-  const mixedIds: string[] = (await post(`{ customers(first: 50) { nodes { id } } }`)).customers.nodes.map((node: { id: string }) => node.id);
-
-  const scenarios: [string, () => Promise<unknown>][] = [
-    ['nodes 50 synctera', () => post(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: syncteraIds })],
-    ['nodes 50 mixed', () => post(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: mixedIds })],
-    ['polar 20 + state', () => post(`{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }`)],
-    ['merged page 50', () => post(`{ customers(first: 50) { edges { cursor node { id name } } } }`)],
-    ['profile', () => post(`{ profile(externalId: "user_000003") { customers { id } entitlements { featureId } } }`)],
-    ['check entitlement', () => post(`{ checkEntitlement(externalId: "user_000001", provider: STIGG, featureId: "feature-seats", requestedUsage: 1) { hasAccess } }`)],
+  const scenarios: Scenario[] = [
+    { name: 'polar by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }) },
+    { name: 'orb by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: orbId }) },
+    { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }') },
+    { name: 'orb page 20', levels: 1, body: body('{ customers(provider: ORB, first: 20) { nodes { id email name } } }') },
+    { name: 'polar 20 + state', levels: 2, body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }') },
+    { name: 'nodes 10 mixed', levels: 1, body: body('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: mixed }) },
+    // External-ID lookups at Orb and Polar, then Polar's state: two levels.
+    { name: 'profile + entitl.', levels: 2, body: body('{ profile(externalId: "user_000003") { customers { id } entitlements { featureId hasAccess } } }') },
+    { name: 'merged page 50', levels: 1, body: body('{ customers(first: 50) { edges { cursor node { id name } } } }') },
   ];
 
-  console.log('\nscenario            p50 ms   p95 ms   p99 ms   req/s   upstream/query   heap MB');
-  for (const [name, run] of scenarios) {
-    await run();
-    sandbox.clearRequests();
-    const durations: number[] = [];
-    let next = 0;
-    const wall = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < iterations) {
-          next++;
-          const begin = performance.now();
-          await run();
-          durations.push(performance.now() - begin);
-        }
-      }),
-    );
-    const seconds = (performance.now() - wall) / 1000;
-    durations.sort((a, b) => a - b);
-    const calls = sandbox.requests().length / durations.length;
-    console.log(
-      `${name.padEnd(18)} ${percentile(durations, 50).toFixed(1).padStart(7)} ${percentile(durations, 95).toFixed(1).padStart(8)} ${percentile(durations, 99).toFixed(1).padStart(8)} ${(durations.length / seconds).toFixed(0).padStart(7)} ${calls.toFixed(1).padStart(16)} ${String(heapMb()).padStart(9)}`,
-    );
+  const helloBody = body('{ hello }');
+  await load(helloPool, helloBody, iterations, connections);
+  console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  errors  gateway RSS MB');
+  for (let round = 1; round <= rounds; round++) {
+    if (rounds > 1) console.log(`round ${round}`);
+    const helloRun = await load(helloPool, helloBody, iterations * 4, connections);
+    const helloRate = helloRun.durations.length / helloRun.seconds;
+    console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, gateway.pid));
+    for (const scenario of scenarios) {
+      await load(pool, scenario.body, connections, connections);
+      const alone = await load(pool, scenario.body, singles, 1);
+      sandbox.clearRequests();
+      const loaded = await load(pool, scenario.body, iterations, connections);
+      const upstream = sandbox.requests().length / iterations;
+      const rate = loaded.durations.length / loaded.seconds;
+      const aloneP50 = percentile(alone.durations, 50);
+      const ratio = latencyMs > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
+      console.log(row(scenario.name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, gateway.pid));
+      if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
+    }
   }
-  await app.close();
-  await sandbox.close();
+}
+
+function row(name: string, aloneP50: number | null, ratio: number | null, run: Awaited<ReturnType<typeof load>>, rate: number, ofHello: number, upstream: number, pid: number): string {
+  const cell = (value: number | null, digits: number, width: number) => (value === null ? '-' : value.toFixed(digits)).padStart(width);
+  return [
+    name.padEnd(18),
+    cell(aloneP50, 1, 10),
+    cell(ratio, 2, 11),
+    cell(percentile(run.durations, 50), 1, 8),
+    cell(percentile(run.durations, 99), 1, 8),
+    cell(rate, 0, 8),
+    cell(ofHello, 0, 7) + ' %',
+    cell(upstream, 1, 10),
+    String(run.failures).padStart(7),
+    String(rssMb(pid)).padStart(15),
+  ].join(' ');
+}
+
+async function rateLimitMode(sandbox: Sandbox, pool: Pool): Promise<void> {
+  const limit = rateLimit as number;
+  const page = await post(pool, body('{ customers(provider: POLAR, first: 100) { nodes { id } } }'));
+  const polarIds = (page.data.customers.nodes as { id: string }[]).map((node) => node.id);
+  sandbox.setFaults({ polar: { rateLimitPerSecond: limit, ...(latencyMs > 0 ? { latencyMs } : {}) } });
+  sandbox.clearRequests();
+  let next = 0;
+  let queries = 0;
+  let failures = 0;
+  let firstFailure: unknown = null;
+  const durations: number[] = [];
+  const endAt = performance.now() + seconds * 1000;
+  const wall = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < endAt) {
+        const id = polarIds[next++ % polarIds.length];
+        const begin = performance.now();
+        const result = await post(pool, body('query($id: ID!) { customer(id: $id) { id email } }', { id })).catch((error: unknown) => ({ ok: false, errors: [String(error)], data: null }));
+        durations.push(performance.now() - begin);
+        queries++;
+        if (!result.ok) {
+          failures++;
+          firstFailure ??= result.errors[0];
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - wall) / 1000;
+  durations.sort((a, b) => a - b);
+  const polarCalls = sandbox.requests().filter((entry) => entry.provider === 'polar');
+  const throttled = polarCalls.filter((entry) => entry.status === 429).length;
+  const answered = polarCalls.length - throttled;
+  console.log(`\nrate-limit mode: sandbox enforces Polar at ${limit}/s (burst ${Math.ceil(limit)}), gateway budget ${limit}/s; one-call Polar reads for ${seconds} s`);
+  console.log('queries    q/s   p50 ms   p99 ms  errors  polar calls  429s  429 share  limit used');
+  console.log(
+    [
+      String(queries).padStart(7),
+      (queries / elapsed).toFixed(0).padStart(6),
+      percentile(durations, 50).toFixed(0).padStart(8),
+      percentile(durations, 99).toFixed(0).padStart(8),
+      String(failures).padStart(7),
+      String(polarCalls.length).padStart(12),
+      String(throttled).padStart(5),
+      `${((throttled / Math.max(1, polarCalls.length)) * 100).toFixed(2)} %`.padStart(10),
+      `${((answered / elapsed / limit) * 100).toFixed(0)} %`.padStart(11),
+    ].join(' '),
+  );
+  if (failures > 0) console.log(`first error: ${JSON.stringify(firstFailure).slice(0, 300)}`);
 }
 
 main().catch((error: unknown) => {

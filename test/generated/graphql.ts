@@ -66,7 +66,7 @@ export type ArchiveCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type ArchiveCustomerResult = ArchiveCustomerPayload | ConflictError | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
+export type ArchiveCustomerResult = ArchiveCustomerPayload | ConflictError | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | ValidationError;
 
 /** A subscription the customer holds at a billing provider (Polar active subscriptions, ...). */
 export type BillingSubscription = {
@@ -121,7 +121,7 @@ export type CreateCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type CreateCustomerResult = ConflictError | CreateCustomerPayload | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
+export type CreateCustomerResult = ConflictError | CreateCustomerPayload | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | ValidationError;
 
 /** One customer record at one provider. */
 export type Customer = Node & {
@@ -244,7 +244,7 @@ export type DeleteCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type DeleteCustomerResult = ConflictError | DeleteCustomerPayload | NotFoundError | ProviderError | UnsupportedOperationError | ValidationError;
+export type DeleteCustomerResult = ConflictError | DeleteCustomerPayload | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | ValidationError;
 
 /** Access to one feature (or a credit balance), as one provider grants it. */
 export type Entitlement = {
@@ -531,6 +531,15 @@ export type QueryProfileArgs = {
   externalId: Scalars['String']['input'];
 };
 
+/** The shared state store (Redis) is unreachable, so a write with an idempotencyKey was refused: nothing was written. Retry with the same key. */
+export type StateUnavailableError = Error & {
+  __typename?: 'StateUnavailableError';
+  /** Stable, machine-readable. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  retryable: Scalars['Boolean']['output'];
+};
+
 /** The customer(s) after their payment methods were synced from the gateway. */
 export type SyncPaymentMethodsPayload = {
   __typename?: 'SyncPaymentMethodsPayload';
@@ -544,7 +553,7 @@ export type SyncPaymentMethodsPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type SyncPaymentMethodsResult = ConflictError | NotFoundError | ProviderError | SyncPaymentMethodsPayload | UnsupportedOperationError | ValidationError;
+export type SyncPaymentMethodsResult = ConflictError | NotFoundError | ProviderError | StateUnavailableError | SyncPaymentMethodsPayload | UnsupportedOperationError | ValidationError;
 
 /** The customer(s) unarchived. */
 export type UnarchiveCustomerPayload = {
@@ -559,7 +568,7 @@ export type UnarchiveCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type UnarchiveCustomerResult = ConflictError | NotFoundError | ProviderError | UnarchiveCustomerPayload | UnsupportedOperationError | ValidationError;
+export type UnarchiveCustomerResult = ConflictError | NotFoundError | ProviderError | StateUnavailableError | UnarchiveCustomerPayload | UnsupportedOperationError | ValidationError;
 
 export type UnsupportedOperationError = Error & {
   __typename?: 'UnsupportedOperationError';
@@ -605,7 +614,7 @@ export type UpdateCustomerPayload = {
   replayed: Scalars['Boolean']['output'];
 };
 
-export type UpdateCustomerResult = ConflictError | NotFoundError | ProviderError | UnsupportedOperationError | UpdateCustomerPayload | ValidationError;
+export type UpdateCustomerResult = ConflictError | NotFoundError | ProviderError | StateUnavailableError | UnsupportedOperationError | UpdateCustomerPayload | ValidationError;
 
 /** The input cannot be written; nothing was written anywhere. */
 export type ValidationError = Error & {
@@ -718,6 +727,8 @@ type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', message
 
 type ErrorFields_ProviderError_Fragment = { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider };
 
+type ErrorFields_StateUnavailableError_Fragment = { __typename: 'StateUnavailableError', message: string, code: string };
+
 type ErrorFields_UnsupportedOperationError_Fragment = { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider };
 
 type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null };
@@ -726,6 +737,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_ConflictError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_ProviderError_Fragment
+  | ErrorFields_StateUnavailableError_Fragment
   | ErrorFields_UnsupportedOperationError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
@@ -734,6 +746,7 @@ export type OutcomeFieldsFragment = { __typename?: 'WriteOutcome', provider: Pro
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    | null };
@@ -748,6 +761,7 @@ export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer:
     | { __typename: 'CreateCustomerPayload', replayed: boolean, idempotencyKey?: string | null, customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    };
@@ -761,11 +775,13 @@ export type UpdateCustomerMutation = { __typename?: 'Mutation', updateCustomer:
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'UpdateCustomerPayload', replayed: boolean, customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, profile?: { __typename?: 'CustomerProfile', customers: Array<{ __typename?: 'Customer', id: string, name?: string | null }> } | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null, outcomes: Array<{ __typename?: 'WriteOutcome', provider: Provider, ok: boolean, customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null, error?:
           | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
           | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
           | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+          | { __typename: 'StateUnavailableError', message: string, code: string }
           | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
           | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
          | null }> }
@@ -783,11 +799,13 @@ export type DeleteCustomerMutation = { __typename?: 'Mutation', deleteCustomer:
           | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
           | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
           | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+          | { __typename: 'StateUnavailableError', message: string, code: string }
           | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
           | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
          | null }> }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    };
@@ -802,12 +820,14 @@ export type ArchiveCustomerMutation = { __typename?: 'Mutation', archiveCustomer
           | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
           | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
           | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+          | { __typename: 'StateUnavailableError', message: string, code: string }
           | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
           | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
          | null }> }
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
    };
@@ -821,6 +841,7 @@ export type UnarchiveCustomerMutation = { __typename?: 'Mutation', unarchiveCust
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'UnarchiveCustomerPayload', customer?: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, externalId?: string | null, email?: string | null, name?: string | null, status: CustomerStatus, metadata: Record<string, unknown>, currency?: string | null, timezone?: string | null, billingAddress?: { __typename?: 'Address', line1?: string | null, city?: string | null, country?: string | null } | null } | null }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }
@@ -835,6 +856,7 @@ export type SyncPaymentMethodsMutation = { __typename?: 'Mutation', syncPaymentM
     | { __typename: 'ConflictError', message: string, code: string, conflictAt?: Provider | null }
     | { __typename: 'NotFoundError', message: string, code: string, missingAt?: Provider | null }
     | { __typename: 'ProviderError', status?: number | null, retryable: boolean, outcomeUnknown: boolean, idempotencyKey?: string | null, message: string, code: string, failedAt: Provider }
+    | { __typename: 'StateUnavailableError', message: string, code: string }
     | { __typename: 'SyncPaymentMethodsPayload', customer?: { __typename?: 'Customer', id: string, state?: { __typename?: 'CustomerState', paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string }> } | null } | null, outcomes: Array<{ __typename?: 'WriteOutcome', provider: Provider, ok: boolean }> }
     | { __typename: 'UnsupportedOperationError', operation: string, alternative?: string | null, message: string, code: string, unsupportedAt: Provider }
     | { __typename: 'ValidationError', field?: string | null, message: string, code: string, invalidAt?: Provider | null }

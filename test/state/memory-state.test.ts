@@ -5,8 +5,7 @@ import { describeStateContract, type StateFixture } from './state-contract';
 let current: StateFixture;
 
 beforeEach(() => {
-  // The budgets' pause takes an epoch time: the fake clock starts at the real one so both agree.
-  let clock = Date.now();
+  let clock = 1_700_000_000_000;
   current = {
     store: createMemoryState({ now: () => clock }),
     advance: async (ms) => {

@@ -3,6 +3,7 @@ import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
 import type { FrontDoorOptions } from '../../src/front-door/options';
 import { silentLogger } from '../../src/logger';
+import type { AppLogger } from '../../src/observability/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
 import type { RateLimit } from '../../src/providers/http/rate-budget';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
@@ -10,6 +11,7 @@ import { providerNames } from '../../src/providers/registry';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/sandbox/simulators';
+import type { StateStore } from '../../src/state/state-port';
 import type { Loose } from './http';
 
 export interface GraphResult<T> {
@@ -34,17 +36,23 @@ export interface TestGatewayOptions {
   people?: number;
   timeouts?: Partial<HttpTimeouts>;
   retry?: Partial<RetryPolicy>;
+  logger?: AppLogger;
   /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
   rateLimits?: Record<string, RateLimit>;
   concurrency?: number;
   /** Limits, auth and browser rules; the development defaults when not given. */
   frontDoor?: Partial<FrontDoorOptions>;
+  /** A sandbox several gateways share (instances of one deployment); left running on close. */
+  sandbox?: Sandbox;
+  /** The state store (Redis for several instances); the caller closes it. */
+  state?: StateStore;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const sandbox = await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators });
+  const sandbox = options.sandbox ?? (await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators }));
   const app = createApp({
+    state: options.state,
     providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
     http: {
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
@@ -52,11 +60,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     concurrency: options.concurrency ?? 8,
     rateLimits: options.rateLimits,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     frontDoor: options.frontDoor,
   });
   await app.ready;
-  sandbox.clearRequests();
+  if (options.sandbox === undefined) sandbox.clearRequests();
   const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> => {
     const response = await app.yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
@@ -74,7 +82,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     clearUpstream: () => sandbox.clearRequests(),
     close: async () => {
       await app.close();
-      await sandbox.close();
+      if (options.sandbox === undefined) await sandbox.close();
     },
   };
 }

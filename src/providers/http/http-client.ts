@@ -1,16 +1,20 @@
 import type { Dispatcher } from 'undici';
 import { currentRequestScope } from '../../request-scope';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
+import type { UpstreamAttemptEnd, UpstreamObserver } from './call-observer';
 import type { ConcurrencyCeiling } from './concurrency-ceiling';
 import type { HttpTimeouts } from './dispatcher';
 import type { RateBudget } from './rate-budget';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
+import { RouteTemplates } from './route-template';
 
 /** What every adapter shares: the app's one dispatcher, its timeouts, its retry policy and the per-provider limits. */
 export interface HttpTransport {
   dispatcher: Dispatcher;
   timeouts: HttpTimeouts;
   retry: RetryPolicy;
+  /** Logs, metrics and spans for every attempt; none when absent. */
+  observer?: UpstreamObserver;
   /** Paces every attempt to the provider's rate; see `rate-budget.ts`. */
   budget: RateBudget;
   ceiling: ConcurrencyCeiling;
@@ -49,17 +53,21 @@ export interface ProviderHttpOptions {
   /** The header name when the provider honours idempotency keys; writes may then be retried safely. */
   idempotencyHeader?: string;
   transport: HttpTransport;
+  /** The provider's route templates (`/customers/{id}`), the only form in which paths reach telemetry. */
+  routes?: readonly string[];
 }
 
 /** The one way adapters talk HTTP: signal, auth, timeouts, typed errors and the retry policy, applied alike. */
 export class ProviderHttp {
   private readonly origin: string;
   private readonly basePath: string;
+  private readonly routes: RouteTemplates;
 
   constructor(private readonly options: ProviderHttpOptions) {
     const url = new URL(options.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
+    this.routes = new RouteTemplates(options.routes ?? []);
   }
 
   get provider(): string {
@@ -69,22 +77,39 @@ export class ProviderHttp {
   async send(request: HttpRequest): Promise<HttpResponse> {
     const { retry } = this.options.transport;
     const canRetry = request.method === 'GET' || (request.idempotencyKey !== undefined && this.options.idempotencyHeader !== undefined);
+    const observer = this.options.transport.observer;
+    const route = observer === undefined ? '' : this.routes.match(request.path);
+    // Whether an earlier attempt of this write may have reached the provider; a later cancel does not undo it.
+    let reachedBefore = false;
     for (let attempt = 0; ; attempt++) {
+      if (request.signal?.aborted) throw this.aborted(request, reachedBefore);
       // Counted per attempt, outside the try: a refusal past the request's budget is not a transport failure to retry.
       currentRequestScope()?.upstreamCalls.record(this.options.provider);
+      let started = 0;
+      let finish: ((end: UpstreamAttemptEnd) => void) | undefined;
+      const begin = (waitedMs: number) => {
+        started = performance.now();
+        finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt, waitedMs });
+      };
       try {
-        return await this.attempt(request);
+        const response = await this.attempt(request, begin);
+        finish?.({ status: response.status, errorCode: null, willRetry: false, durationMs: performance.now() - started });
+        return response;
       } catch (error) {
         const failure = error instanceof ProviderError ? error : this.transportError(request, error);
-        if (!canRetry || !failure.retryable || attempt >= retry.retries || request.signal?.aborted) throw failure;
-        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch((reason: unknown) => {
-          throw this.transportError(request, reason);
+        const willRetry = canRetry && failure.retryable && attempt < retry.retries && request.signal?.aborted !== true;
+        finish?.({ status: failure.status, errorCode: failure.code, willRetry, durationMs: performance.now() - started });
+        reachedBefore ||= failure.outcomeUnknown;
+        if (!willRetry) throw failure;
+        await sleep(backoffDelay(retry, attempt, failure.retryAfterMs), request.signal).catch(() => {
+          throw this.aborted(request, reachedBefore);
         });
       }
     }
   }
 
-  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+  /** `begin` is called once the attempt holds its budget and slot, as the request goes out. */
+  private async attempt(request: HttpRequest, begin: (waitedMs: number) => void): Promise<HttpResponse> {
     const query = request.query === undefined ? '' : String(request.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
     let body: string | undefined;
@@ -98,8 +123,10 @@ export class ProviderHttp {
     const { budget, ceiling } = this.options.transport;
     const provider = this.options.provider;
     // Per attempt, not per call: a retry sleeping in its backoff holds neither budget nor a slot.
+    const queued = performance.now();
     await budget.acquire(provider, { signal: request.signal, deadline: request.deadline });
     const release = await ceiling.acquire(provider, request.signal);
+    begin(performance.now() - queued);
     try {
       return await this.exchange(request, query, headers, body);
     } finally {
@@ -164,12 +191,19 @@ export class ProviderHttp {
     });
   }
 
+  private aborted(request: HttpRequest, outcomeUnknown: boolean, cause?: unknown): ProviderError {
+    const provider = this.options.provider;
+    const reason: unknown = request.signal?.reason;
+    // The app's shutdown (or a deadline) aborts with a reason worth saying; a plain cancel says nothing more.
+    const why = reason instanceof Error && reason.name !== 'AbortError' ? ` (${reason.message})` : '';
+    return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${request.method} ${request.path} was cancelled${why}`, outcomeUnknown, cause: cause ?? reason });
+  }
+
   private transportError(request: HttpRequest, error: unknown): ProviderError {
     const provider = this.options.provider;
     const where = `${request.method} ${request.path}`;
-    if (request.signal?.aborted) {
-      return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} was cancelled`, cause: error });
-    }
+    // A write cut off mid-flight (the caller left, the gateway shut down) may have reached the provider.
+    if (request.signal?.aborted) return this.aborted(request, request.method !== 'GET', error);
     const code = (error as { code?: string } | null)?.code ?? '';
     const isConnect = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ECONNREFUSED' || code === 'ENOTFOUND';
     const isTimeout = code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';

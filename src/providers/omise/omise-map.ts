@@ -20,9 +20,9 @@ export function mapOmiseCustomer(payload: unknown): Customer {
   if (!isObject(payload) || typeof payload.id !== 'string') throw malformed('a customer without an id');
   const raw = payload;
   const status = STATUS_BY_DELETED.get(raw.deleted) ?? FALLBACK_STATUS;
-  const metadata = isObject(raw.metadata) ? { ...raw.metadata } : {};
-  const externalId = metadata.external_id;
-  delete metadata.external_id;
+  const externalId = isObject(raw.metadata) ? raw.metadata.external_id : undefined;
+  let metadata: JsonObject | null = null;
+  let embedded: Customer['embeddedState'] | undefined;
   return {
     provider: PROVIDER,
     providerId: raw.id as string,
@@ -37,12 +37,31 @@ export function mapOmiseCustomer(payload: unknown): Customer {
     updatedAt: null,
     currency: null,
     timezone: null,
-    metadata,
+    // Built on first read (`external_id` left out): few queries select metadata.
+    get metadata(): JsonObject {
+      metadata ??= withoutExternalId(raw.metadata);
+      return metadata;
+    },
+    set metadata(value: JsonObject) {
+      metadata = value;
+    },
     billingAddress: null,
     raw,
-    // The cards come inside the customer: payment methods that cost no extra call.
-    embeddedState: isObject(raw.cards) ? { paymentMethods: mapOmiseCards(raw.cards, text(raw.default_card)) } : null,
+    // The cards come inside the customer: payment methods that cost no extra call, mapped when state is asked for.
+    get embeddedState() {
+      if (embedded === undefined) embedded = isObject(raw.cards) ? { paymentMethods: mapOmiseCards(raw.cards, text(raw.default_card)) } : null;
+      return embedded;
+    },
+    set embeddedState(value) {
+      embedded = value;
+    },
   };
+}
+
+function withoutExternalId(value: unknown): JsonObject {
+  const metadata = isObject(value) ? { ...value } : {};
+  delete metadata.external_id;
+  return metadata;
 }
 
 function mapOmiseCards(list: JsonObject, defaultCard: string | null): PaymentMethod[] {

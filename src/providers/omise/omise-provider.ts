@@ -25,6 +25,8 @@ export function createOmiseProvider(settings: ProviderSettings, transport: HttpT
     // HTTP Basic with the secret key as the user name and no password, as the SDKs send it.
     headers: { authorization: `Basic ${Buffer.from(`${settings.apiKey}:`).toString('base64')}`, 'omise-version': OMISE_VERSION },
     parseError: parseOmiseError,
+    // Every path this adapter calls, as telemetry names it.
+    routes: ['/customers', '/customers/{customer_id}', '/search'],
     transport,
   });
 

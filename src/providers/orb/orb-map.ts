@@ -41,7 +41,8 @@ export function mapOrbCustomer(payload: unknown): Customer {
     updatedAt: null,
     currency,
     timezone: text(raw.timezone),
-    metadata: isObject(raw.metadata) ? { ...raw.metadata } : {},
+    // Shared with `raw`, not copied: domain customers are read-only, and a copy per row was garbage nobody used.
+    metadata: isObject(raw.metadata) ? raw.metadata : {},
     billingAddress: mapOrbAddress(raw.billing_address),
     raw,
     // Balance and default payment method arrive with the customer: state that costs no extra call.

@@ -20,6 +20,8 @@ export function createOrbProvider(settings: ProviderSettings, transport: HttpTra
     parseError: parseOrbError,
     // Orb honours the key on POST (and PATCH) only; the adapter sends it on POST, where Orb replays.
     idempotencyHeader: 'Idempotency-Key',
+    // Every path this adapter calls, as telemetry names it.
+    routes: ['/customers', '/customers/{customer_id}', '/customers/external_customer_id/{external_customer_id}', '/customers/{customer_id}/sync_payment_methods_from_gateway', '/customers/external_customer_id/{external_customer_id}/sync_payment_methods_from_gateway'],
     transport,
   });
 

@@ -40,7 +40,9 @@ function mapAddress(value: unknown): Address | null {
 const STATE_FIELDS = ['active_subscriptions', 'granted_benefits', 'active_meters'];
 
 export function mapPolarCustomer(payload: PolarPayload): Customer {
-  const raw: JsonObject = Object.fromEntries(Object.entries(payload).filter(([key]) => !STATE_FIELDS.includes(key)));
+  // Only the state endpoint's payload carries the state lists; a plain customer payload is `raw` as it is.
+  const withState = STATE_FIELDS.some((key) => key in payload);
+  let raw: JsonObject | null = withState ? null : payload;
   return {
     provider: 'polar',
     providerId: String(payload.id),
@@ -53,9 +55,17 @@ export function mapPolarCustomer(payload: PolarPayload): Customer {
     updatedAt: readDate(payload.modified_at),
     currency: null,
     timezone: null,
-    metadata: { ...readObject(payload.metadata) },
+    // Shared with `raw`, not copied: domain customers are read-only, and a copy per row was garbage nobody used.
+    metadata: readObject(payload.metadata),
     billingAddress: mapAddress(payload.billing_address),
-    raw,
+    // Built on first read: few queries select `raw`.
+    get raw(): JsonObject {
+      raw ??= Object.fromEntries(Object.entries(payload).filter(([key]) => !STATE_FIELDS.includes(key)));
+      return raw;
+    },
+    set raw(value: JsonObject) {
+      raw = value;
+    },
     embeddedState: null,
   };
 }

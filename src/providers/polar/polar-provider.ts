@@ -55,6 +55,8 @@ export function createPolarProvider(settings: ProviderSettings, transport: HttpT
     baseUrl: settings.baseUrl,
     headers: { authorization: `Bearer ${settings.apiKey}` },
     parseError: parsePolarError,
+    // Every path this adapter calls, as telemetry names it.
+    routes: ['/v1/customers/', '/v1/customers/{id}', '/v1/customers/{id}/state', '/v1/customers/external/{external_id}'],
     transport,
   });
   const customerPath = (target: CustomerTarget) =>

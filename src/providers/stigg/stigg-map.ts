@@ -38,7 +38,8 @@ export function mapStiggCustomer(payload: JsonObject): Customer {
     // Stigg writes ISO 4217 codes in lower case; the graph uses the usual upper case.
     currency: currency === null ? null : currency.toUpperCase(),
     timezone: text(payload.timezone),
-    metadata: isObject(payload.metadata) ? { ...payload.metadata } : {},
+    // Shared with `raw`, not copied: domain customers are read-only, and a copy per row was garbage nobody used.
+    metadata: isObject(payload.metadata) ? payload.metadata : {},
     billingAddress: null,
     raw: payload,
     embeddedState: null,

@@ -28,6 +28,8 @@ export function createStiggProvider(settings: ProviderSettings, transport: HttpT
     headers: { 'X-API-KEY': settings.apiKey },
     parseError: parseStiggError,
     idempotencyHeader: 'Idempotency-Key',
+    // Every path this adapter calls, as telemetry names it.
+    routes: ['/api/v1/customers', '/api/v1/customers/{customerId}', '/api/v1/customers/{customerId}/entitlements', '/api/v1/customers/{customerId}/entitlements/check', '/api/v1/customers/{customerId}/archive', '/api/v1/customers/{customerId}/unarchive'],
     transport,
   });
   const customerPath = (id: string) => `/api/v1/customers/${segment(id)}`;

@@ -48,10 +48,9 @@ export function mapSyncteraStatus(status: string | undefined): CustomerStatus {
 }
 
 export function mapSyncteraCustomer(payload: SyncteraCustomerPayload): Customer {
-  const metadata: JsonObject = { ...(isObject(payload.metadata) ? payload.metadata : {}) };
-  const externalId = metadata[EXTERNAL_ID_KEY];
-  delete metadata[EXTERNAL_ID_KEY];
+  const externalId = isObject(payload.metadata) ? payload.metadata[EXTERNAL_ID_KEY] : undefined;
   const name = [payload.first_name, payload.last_name].filter((part) => typeof part === 'string' && part !== '').join(' ');
+  let metadata: JsonObject | null = null;
   return {
     provider: 'synctera',
     providerId: payload.id,
@@ -64,7 +63,17 @@ export function mapSyncteraCustomer(payload: SyncteraCustomerPayload): Customer 
     updatedAt: optionalDate(payload.last_updated_time),
     currency: null,
     timezone: null,
-    metadata,
+    // Built on first read (`external_id` left out): few queries select metadata.
+    get metadata(): JsonObject {
+      if (metadata === null) {
+        metadata = { ...(isObject(payload.metadata) ? payload.metadata : {}) };
+        delete metadata[EXTERNAL_ID_KEY];
+      }
+      return metadata;
+    },
+    set metadata(value: JsonObject) {
+      metadata = value;
+    },
     billingAddress: mapAddress(payload.legal_address),
     raw: payload,
     // The KYC status arrives with the customer, so the state costs no extra call.

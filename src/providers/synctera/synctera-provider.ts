@@ -28,6 +28,8 @@ export function createSyncteraProvider(settings: ProviderSettings, transport: Ht
     parseError: parseSyncteraError,
     // Declared on POST /customers and PATCH /customers/{id}; replayed for 7 days.
     idempotencyHeader: 'Idempotency-Key',
+    // Every path this adapter calls, as telemetry names it.
+    routes: ['/customers', '/customers/{customer_id}'],
     transport,
   });
 

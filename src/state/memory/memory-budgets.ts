@@ -26,8 +26,9 @@ export function createMemoryBudgets(now: () => number): BudgetStore {
       }
       return { granted: false, retryInMs: Math.ceil(((cost - bucket.tokens) / rule.refillPerSecond) * 1000) };
     },
-    async pause(name, untilEpochMs) {
+    async pause(name, durationMs) {
       const time = now();
+      const untilEpochMs = time + durationMs;
       const bucket = buckets.get(name) ?? { tokens: 0, updatedAt: time, pausedUntil: 0 };
       // The pause spends the bucket: when it ends, calls resume at the refill rate rather than in one burst.
       bucket.tokens = 0;

@@ -1,0 +1,73 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Where an identity index stands, for the gauges (read at scrape time, never on the request path). */
+export interface IndexStatus {
+  provider: string;
+  size: number;
+  /** When its last complete build finished (ms since the epoch), or null while none has. */
+  builtAt: number | null;
+}
+
+export interface GatewayMetrics {
+  /** One registry per app, so two apps in one process (tests) never share counters. */
+  registry: Registry;
+  upstreamRequests: Counter<'provider' | 'method' | 'route' | 'status'>;
+  upstreamDuration: Histogram<'provider' | 'method' | 'route'>;
+  upstreamRetries: Counter<'provider' | 'method' | 'route'>;
+  upstreamWait: Histogram<'provider'>;
+}
+
+/** The gateway's own metrics beside graphql-yoga's; names carry the `customer_graph_` prefix. */
+export function createMetrics(indexStatus: () => Promise<IndexStatus[]>): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const upstreamRequests = new Counter({
+    name: 'customer_graph_upstream_requests_total',
+    help: 'Requests sent to providers (every attempt, retries included), by route template and outcome (HTTP status, or the error code when no response came).',
+    labelNames: ['provider', 'method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const upstreamDuration = new Histogram({
+    name: 'customer_graph_upstream_request_duration_seconds',
+    help: 'Time of one attempt at a provider call, by route template.',
+    labelNames: ['provider', 'method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const upstreamRetries = new Counter({
+    name: 'customer_graph_upstream_retries_total',
+    help: 'Provider calls tried again after a retryable failure.',
+    labelNames: ['provider', 'method', 'route'] as const,
+    registers: [registry],
+  });
+  const upstreamWait = new Histogram({
+    name: 'customer_graph_upstream_wait_seconds',
+    help: 'Time an attempt waited for its provider\'s rate budget and a concurrency slot before it was sent.',
+    labelNames: ['provider'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'customer_graph_identity_index_external_ids',
+    help: 'External IDs held by the identity index, per provider that needs one.',
+    labelNames: ['provider'] as const,
+    registers: [registry],
+    async collect() {
+      for (const status of await indexStatus()) this.set({ provider: status.provider }, status.size);
+    },
+  });
+  new Gauge({
+    name: 'customer_graph_identity_index_age_seconds',
+    help: 'Seconds since the identity index last finished a complete build (absent until it has).',
+    labelNames: ['provider'] as const,
+    registers: [registry],
+    async collect() {
+      const statuses = await indexStatus();
+      this.reset();
+      for (const status of statuses) {
+        if (status.builtAt !== null) this.set({ provider: status.provider }, (Date.now() - status.builtAt) / 1000);
+      }
+    },
+  });
+  return { registry, upstreamRequests, upstreamDuration, upstreamRetries, upstreamWait };
+}

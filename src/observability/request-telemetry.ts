@@ -1,0 +1,116 @@
+import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger as PinoLogger } from 'pino';
+import { requestIdFor } from '../front-door/request-id';
+
+const tracer = trace.getTracer('customer-graph');
+const headerGetter = {
+  get: (headers: Headers, key: string) => headers.get(key) ?? undefined,
+  keys: (headers: Headers) => [...headers.keys()],
+};
+
+/** What the log line needs to know about one request, gathered as it runs. */
+interface Tracked {
+  requestId: string;
+  startedAt: number;
+  span: Span;
+  operationName: string | null;
+  operationType: string | null;
+  caller: string | null;
+  errorCodes: Set<string>;
+  /** The front door's per-request counter of upstream calls, once the context exists. */
+  upstreamCalls: { snapshot(): { byProvider: Record<string, number> } } | null;
+}
+
+export interface RequestTelemetry {
+  plugin: Plugin;
+  /** The id this request is logged under, for the GraphQL context (the same one the response header carries). */
+  requestIdOf(request: Request): string;
+}
+
+/** The caller's key name, once the front door has put a caller in the context. */
+function callerName(graphContext: unknown): string | null {
+  const caller = (graphContext as { caller?: { name?: unknown; keyName?: unknown } | null }).caller;
+  const name = caller?.keyName ?? caller?.name;
+  return typeof name === 'string' ? name : null;
+}
+
+/**
+ * Request ids, the per-request log line and the operation span. The id is the caller's `x-request-id` when it
+ * is a plain token, a new UUID otherwise, and goes back in the response header. An incoming W3C `traceparent`
+ * makes the operation span a child of the caller's trace.
+ */
+export function createRequestTelemetry(options: { logger: PinoLogger; graphqlEndpoint: string }): RequestTelemetry {
+  const tracked = new WeakMap<Request, Tracked>();
+  const plugin: Plugin = {
+    instrumentation: {
+      request({ request }, wrapped) {
+        const parent = propagation.extract(otelContext.active(), request.headers, headerGetter);
+        const span = tracer.startSpan('graphql request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method } }, parent);
+        tracked.set(request, {
+          requestId: requestIdFor(request),
+          startedAt: performance.now(),
+          span,
+          operationName: null,
+          operationType: null,
+          caller: null,
+          errorCodes: new Set(),
+          upstreamCalls: null,
+        });
+        return otelContext.with(trace.setSpan(parent, span), wrapped);
+      },
+    },
+    onExecute({ args }) {
+      const graphContext = args.contextValue as { request: Request; upstreamCalls?: Tracked['upstreamCalls'] };
+      const entry = tracked.get(graphContext.request);
+      if (entry === undefined) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      entry.operationName = operation?.name?.value ?? args.operationName ?? null;
+      entry.operationType = operation?.operation ?? null;
+      entry.caller = callerName(graphContext);
+      entry.upstreamCalls = graphContext.upstreamCalls ?? null;
+      entry.span.updateName(`${entry.operationType ?? 'graphql'} ${entry.operationName ?? 'anonymous'}`);
+      entry.span.setAttribute('graphql.operation.type', entry.operationType ?? 'unknown');
+      if (entry.operationName !== null) entry.span.setAttribute('graphql.operation.name', entry.operationName);
+    },
+    onResultProcess({ request, result }) {
+      const entry = tracked.get(request);
+      if (entry === undefined || result === undefined || Symbol.asyncIterator in (result as object)) return;
+      for (const single of Array.isArray(result) ? result : [result]) {
+        for (const error of (single as { errors?: readonly { extensions?: { code?: unknown } }[] }).errors ?? []) {
+          const code = error.extensions?.code;
+          entry.errorCodes.add(typeof code === 'string' ? code : 'GRAPHQL_ERROR');
+        }
+      }
+    },
+    onResponse({ request, response }) {
+      const entry = tracked.get(request);
+      if (entry === undefined) return;
+      tracked.delete(request);
+      const { span } = entry;
+      response.headers.set('x-request-id', entry.requestId);
+      span.setAttribute('http.response.status_code', response.status);
+      if (response.status >= 500 || entry.errorCodes.size > 0) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+      const path = new URL(request.url, 'http://gateway').pathname;
+      // GraphiQL's page shares the endpoint; it is not an operation.
+      if (path !== options.graphqlEndpoint || (response.headers.get('content-type') ?? '').startsWith('text/html')) return;
+      const durationMs = Math.round((performance.now() - entry.startedAt) * 10) / 10;
+      options.logger[response.status >= 500 ? 'error' : 'info'](
+        {
+          requestId: entry.requestId,
+          operationName: entry.operationName,
+          operationType: entry.operationType,
+          caller: entry.caller,
+          status: response.status,
+          durationMs,
+          upstreamCalls: entry.upstreamCalls?.snapshot().byProvider ?? {},
+          errorCodes: [...entry.errorCodes],
+        },
+        'graphql request',
+      );
+    },
+  };
+  return { plugin, requestIdOf: (request) => tracked.get(request)?.requestId ?? requestIdFor(request) };
+}

@@ -1,0 +1,49 @@
+/**
+ * The gateway alone in its own process for `npm run bench`, so its CPU and memory are measured apart from the
+ * sandbox and the load generator. Settings come from the environment through `loadConfig`, exactly as `npm start`
+ * reads them; the sandbox's base URLs come in `BENCH_SANDBOX_URLS` (JSON). Prints `listening <port>` when ready.
+ * With `BENCH_CPU_PROF_DIR`, a CPU profile of the serving alone (start-up and the identity index left out) is
+ * written there when the process is stopped.
+ */
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logger';
+
+const config = loadConfig(process.env);
+const urls = JSON.parse(process.env.BENCH_SANDBOX_URLS ?? '{}') as Record<string, string>;
+const app = createApp({
+  providers: config.providers.map((provider) => ({ ...provider, baseUrl: urls[provider.name] as string, apiKey: 'bench' })),
+  // Generous timeouts: a loaded 2-core machine must not turn slowness into errors the figures would hide.
+  http: { ...config.http, timeouts: { connectMs: 10_000, headersMs: 60_000, bodyMs: 60_000 } },
+  concurrency: config.concurrency,
+  rateLimits: config.rateLimits,
+  rateBudgetMaxWaitMs: config.rateBudgetMaxWaitMs,
+  logger: silentLogger,
+});
+await app.ready;
+const profileDir = process.env.BENCH_CPU_PROF_DIR;
+const profiler = profileDir === undefined ? null : new Session();
+if (profiler !== null) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+const server = createServer(app.yoga);
+server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
+// SIGTERM ends the process normally, so `--cpu-prof` writes its profile.
+process.on('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close();
+  void (async () => {
+    if (profiler !== null) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(`${profileDir}/gateway-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    }
+    await app.close();
+    process.exit(0);
+  })();
+});

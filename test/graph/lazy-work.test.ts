@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+
+/** Work a query did not select is not done: cursors are encoded only when `cursor` or a page cursor is asked for. */
+
+const encoded = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/loaders/list-cursor', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/loaders/list-cursor')>();
+  return {
+    ...actual,
+    encodeCursor: (...args: Parameters<typeof actual.encodeCursor>) => {
+      encoded.count++;
+      return actual.encodeCursor(...args);
+    },
+  };
+});
+
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  gateway = await startTestGateway({ people: 80 });
+});
+afterAll(() => gateway.close());
+beforeEach(() => {
+  encoded.count = 0;
+});
+
+describe('cursors only when selected', () => {
+  it('encodes none for nodes, totalCount or hasNextPage alone', async () => {
+    const result = await gateway.run('{ customers(first: 20) { nodes { id } totalCount pageInfo { hasNextPage hasPreviousPage } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.customers.nodes).toHaveLength(20);
+    expect(encoded.count).toBe(0);
+  });
+
+  it('encodes one for endCursor, and each edge cursor once when edges ask for them', async () => {
+    const end = await gateway.run('{ customers(provider: POLAR, first: 20) { nodes { id } pageInfo { endCursor } } }');
+    expect(end.data?.customers.pageInfo.endCursor).toEqual(expect.any(String));
+    expect(encoded.count).toBe(1);
+
+    encoded.count = 0;
+    const edges = await gateway.run('{ customers(provider: POLAR, first: 20) { edges { cursor } pageInfo { startCursor endCursor } } }');
+    const cursors = (edges.data?.customers.edges as { cursor: string }[]).map((edge) => edge.cursor);
+    expect(cursors).toHaveLength(20);
+    expect(edges.data?.customers.pageInfo).toEqual({ startCursor: cursors[0], endCursor: cursors[19] });
+    expect(encoded.count).toBe(20);
+    // The lazily encoded cursor is the one that continues the list.
+    const next = await gateway.run(`{ customers(provider: POLAR, first: 1, after: "${end.data?.customers.pageInfo.endCursor}") { nodes { id } } }`);
+    expect(next.errors).toBeUndefined();
+    expect(next.data?.customers.nodes).toHaveLength(1);
+  });
+});
