@@ -6,6 +6,7 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } f
 import type { ProviderConfig } from './config';
 import { createContext, type Gateway, type GraphContext } from './context';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
+import { bodyLimitPlugin } from './front-door/body-limit';
 import { corsOptions } from './front-door/cors';
 import { frontDoorPlugins } from './front-door/front-door';
 import { maskError } from './graphql/errors';
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions): App {
     context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestTelemetry.requestIdOf(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
     maskedErrors: { maskError },
     plugins: [
+      bodyLimitPlugin(frontDoor.bodyLimitBytes),
       requestTelemetry.plugin,
       useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
       ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),

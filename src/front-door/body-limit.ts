@@ -2,14 +2,19 @@ import type { Plugin } from 'graphql-yoga';
 
 /**
  * Refuses a request body larger than `limit` bytes with 413, before anything parses it: by its Content-Length
- * when given, else by counting while reading (a chunked body stops being read at the limit).
+ * when given, else by counting while reading (a chunked body stops being read at the limit). It runs first of
+ * all plugins: a chunked body is replaced by the bytes read, and every later plugin must see that request.
  */
 export function bodyLimitPlugin(limit: number): Plugin {
   return {
     onRequest: async ({ request, setRequest, endResponse, fetchAPI }) => {
       if (request.body === null || request.method === 'GET' || request.method === 'HEAD') return;
-      const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-      if (declared > limit) return endResponse(tooLarge(limit, fetchAPI.Response));
+      const length = request.headers.get('content-length');
+      if (length !== null) {
+        // The server reads no more than Content-Length, so a declared size within the limit is the whole story.
+        if (Number(length) > limit) return endResponse(tooLarge(limit, fetchAPI.Response));
+        return;
+      }
       const reader = request.body.getReader();
       const chunks: Uint8Array[] = [];
       let size = 0;

@@ -4,7 +4,6 @@ import type { GraphContext } from '../context';
 import type { BudgetStore } from '../state/state-port';
 import { authenticationPlugin, CallerRegistry } from './authentication';
 import { authorizationPlugin } from './authorization';
-import { bodyLimitPlugin } from './body-limit';
 import { jwtPlugin } from './jwt';
 import { noIntrospectionPlugin } from './introspection';
 import { operationLimitsPlugin } from './operation-limits';
@@ -14,7 +13,8 @@ import { trustedDocumentsPlugin } from './trusted-documents';
 import { upstreamBudgetPlugin } from './upstream-budget-plugin';
 
 /**
- * The plugins that decide before any resolver runs, in the order a request meets them: body size, who is
+ * The plugins that decide before any resolver runs (the body limit goes first of all, see `bodyLimitPlugin`),
+ * in the order a request meets them: who is
  * calling (API key, JWT, rate), CSRF, trusted documents, graphql-armor limits, introspection, scopes, then the
  * upstream-call budget; and the request scope that counts the calls actually made.
  */
@@ -22,7 +22,6 @@ export function frontDoorPlugins(options: FrontDoorOptions, context: { graphqlEn
   const callers = new CallerRegistry();
   const plugins: Plugin<GraphContext>[] = [
     requestScopePlugin(),
-    bodyLimitPlugin(options.bodyLimitBytes) as Plugin<GraphContext>,
     authenticationPlugin(options.auth, callers, context.graphqlEndpoint, context.budgets) as Plugin<GraphContext>,
   ];
   if (options.auth.mode === 'required' && options.auth.jwt !== null) plugins.push(jwtPlugin(options.auth.jwt, callers) as Plugin<GraphContext>);
