@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  console.log(`fuzz: ${tally.requests} requests, ${tally.internal} internal errors, statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}, peak RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+  console.log(`fuzz: ${tally.requests} requests, ${tally.internal} internal errors, statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   unhandled.stop();
   await gateway.close();
 });
