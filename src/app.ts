@@ -1,9 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
+import { cachedProvider, type OwnWriteListener } from './cache/cached-provider';
+import { mutationsReadFresh, wantsFreshData } from './cache/cache-plugins';
+import { ReadCache } from './cache/read-cache';
+import { applyCustomerChange } from './changes/apply-change';
+import { ChangeFeed } from './changes/change-feed';
 import { createContext, type Gateway, type GraphContext } from './context';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
 import { bodyLimitPlugin } from './front-door/body-limit';
@@ -11,7 +16,7 @@ import { corsOptions } from './front-door/cors';
 import { frontDoorPlugins } from './front-door/front-door';
 import { maskError } from './graphql/errors';
 import { CursorSigner } from './loaders/cursor-signer';
-import { graphiqlExamples } from './graphql/examples';
+import { graphiqlTabs } from './graphql/examples';
 import { schema } from './graphql/schema';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { silentLogger } from './logger';
@@ -25,12 +30,15 @@ import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/
 import type { HttpTransport } from './providers/http/http-client';
 import type { RateBudget, RateLimit } from './providers/http/rate-budget';
 import type { RetryPolicy } from './providers/http/retry';
+import { SharedRateBudget } from './providers/http/shared-rate-budget';
 import { TokenBucketBudget } from './providers/http/token-bucket';
 import { providerDefinitions } from './providers/registry';
+import { webhookReceivers } from './providers/webhook-receivers';
 import { IdentityIndex } from './routing/identity-index';
 import { ProviderDirectory } from './routing/provider-directory';
 import { createMemoryState } from './state/memory/memory-state';
 import type { StateStore } from './state/state-port';
+import { webhookRoutes } from './webhooks/webhook-endpoint';
 import { createWriteLedger } from './writes/write-ledger';
 
 export interface AppOptions {
@@ -58,6 +66,10 @@ export interface AppOptions {
   state?: StateStore;
   /** Limits, auth and browser rules; development defaults where not given. */
   frontDoor?: Partial<FrontDoorOptions>;
+  /** Each provider's webhook secret; a provider without one gets 404 at `/webhooks/<provider>`. @default none */
+  webhookSecrets?: Readonly<Record<string, string | null>>;
+  /** Read cache TTL per provider in milliseconds; 0 or absent turns it off for that provider. @default off */
+  cacheTtlMs?: Readonly<Record<string, number>>;
 }
 
 export interface App {
@@ -86,7 +98,13 @@ export function createApp(options: AppOptions): App {
   let indexStatus: () => ReturnType<IdentityIndex['status']> = async () => [];
   const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
-  const budget = options.rateBudget ?? new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  const localBudget = new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
+  // Several instances share one bucket per provider through the state store, so together they stay under its limit.
+  const budget =
+    options.rateBudget ??
+    (state.shared
+      ? new SharedRateBudget({ store: state.budgets, limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000, local: localBudget, logger })
+      : localBudget);
   const transport: HttpTransport = {
     dispatcher,
     timeouts: options.http.timeouts,
@@ -95,7 +113,7 @@ export function createApp(options: AppOptions): App {
     budget,
     ceiling: new ConcurrencyCeiling(options.concurrency),
   };
-  const directory = new ProviderDirectory(
+  const upstream = new ProviderDirectory(
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
       if (definition === undefined) throw new Error(`unknown provider "${config.name}"`);
@@ -103,8 +121,24 @@ export function createApp(options: AppOptions): App {
       return { provider, mode: config.mode, baseUrl: frontDoor.production ? null : config.baseUrl };
     }),
   );
+  const warnOnce = onceEvery(60_000, (error: unknown) => logger.warn(`read cache: ${(error as Error).message}; reads go to the providers`));
+  const cache = new ReadCache(state.values, { ttlMs: options.cacheTtlMs ?? {}, onError: warnOnce });
+  const changes = new ChangeFeed(state.pubsub, warnOnce);
+  const announceWrite: OwnWriteListener = (change) =>
+    changes.publish({
+      kind: change.kind,
+      provider: change.provider,
+      customerId: change.customerId,
+      externalId: change.customer?.externalId ?? null,
+      occurredAt: new Date().toISOString(),
+      origin: 'write',
+    });
+  const cachedDirectory = (mode: 'read' | 'refresh') =>
+    new ProviderDirectory(upstream.list().map((entry) => ({ ...entry, provider: cachedProvider(entry.provider, cache, mode, announceWrite, warnOnce) })));
+  const directory = cachedDirectory('read');
+  // The index walks whole lists: straight to the providers, not through the read cache.
   const identityIndex = new IdentityIndex(
-    directory.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
+    upstream.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
     logger,
     { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
@@ -116,8 +150,18 @@ export function createApp(options: AppOptions): App {
     state,
     cursors: new CursorSigner(frontDoor.cursorSecret),
     shutdownSignal: lifecycle.shutdownSignal,
+    freshDirectory: cachedDirectory('refresh'),
+    changes,
   };
-  const ready = identityIndex.start().catch(() => undefined);
+  const ready = Promise.all([identityIndex.start().catch(() => undefined), changes.start()]).then(() => undefined);
+  const webhooks = webhookRoutes({
+    secrets: options.webhookSecrets ?? {},
+    receivers: webhookReceivers,
+    seen: state.values,
+    apply: (provider, change) =>
+      applyCustomerChange({ identityIndex, cache, feed: changes, fetchCustomer: (name, id) => upstream.get(name).getCustomer(id) }, provider, change, 'webhook'),
+    logger,
+  });
   const readiness = new ReadinessProbes();
   readiness.register('draining', () => (lifecycle.draining ? { ready: false, detail: 'shutting down' } : { ready: true }));
   readiness.register('identityIndex', () => identityIndexProbe(identityIndex));
@@ -130,19 +174,28 @@ export function createApp(options: AppOptions): App {
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint,
-    context: ({ request }) => createContext(gateway, { signal: request.signal, requestId: requestTelemetry.requestIdOf(request), upstreamBudget: frontDoor.limits.upstreamCalls }),
+    // Over WebSocket there is no request: a subscription lives as long as its socket.
+    context: ({ request }: { request?: Request }) =>
+      createContext(gateway, {
+        signal: request?.signal,
+        requestId: request === undefined ? randomUUID() : requestTelemetry.requestIdOf(request),
+        upstreamBudget: frontDoor.limits.upstreamCalls,
+        fresh: wantsFreshData(request?.headers),
+      }),
     maskedErrors: { maskError },
     plugins: [
       bodyLimitPlugin(frontDoor.bodyLimitBytes),
       requestTelemetry.plugin,
       useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
       ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),
+      webhooks,
       ...frontDoorPlugins(frontDoor, { graphqlEndpoint, budgets: state.budgets }),
+      mutationsReadFresh(),
       partialErrorsPlugin(),
     ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
-    graphiql: frontDoor.graphiql ? { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultQuery: graphiqlExamples } : false,
+    graphiql: frontDoor.graphiql ? { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultTabs: graphiqlTabs } : false,
     cors: corsOptions(frontDoor.corsOrigins),
     batching: false,
     logging: false,
@@ -158,6 +211,7 @@ export function createApp(options: AppOptions): App {
     readiness,
     lifecycle,
     close: async () => {
+      await changes.close();
       await dispatcher.close();
       if (options.state === undefined) await state.close();
     },
@@ -217,4 +271,15 @@ function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Pl
     // The URL label would repeat the endpoint; query strings could hold anything.
     labels: { url: false },
   });
+}
+
+/** Reports at most once per period, so a store that is down does not flood the log. */
+function onceEvery(periodMs: number, report: (error: unknown) => void): (error: unknown) => void {
+  let last = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - last < periodMs) return;
+    last = now;
+    report(error);
+  };
 }

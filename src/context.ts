@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import { anonymousCaller, type Caller } from './front-door/scopes';
 import type { CursorSigner } from './loaders/cursor-signer';
+import type { ChangeFeed } from './changes/change-feed';
 import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
@@ -22,6 +23,10 @@ export interface Gateway {
   state: StateStore;
   /** Signs list cursors with `CURSOR_SECRET`, so a cursor cannot be forged or altered. */
   cursors: CursorSigner;
+  /** The same adapters, reading past the read cache (its answers still refresh it). */
+  freshDirectory: ProviderDirectory;
+  /** Customer changes for `customerChanged` subscribers. */
+  changes: ChangeFeed;
 }
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
@@ -47,6 +52,8 @@ export interface RequestFacts {
   requestId: string;
   /** Most upstream calls the request may make. */
   upstreamBudget: number;
+  /** The caller asked for fresh data (`Cache-Control: no-cache`): reads skip the read cache. */
+  fresh?: boolean;
 }
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
@@ -55,7 +62,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
-    directory: gateway.directory,
+    directory: request.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
     signal,
     cursors: gateway.cursors,

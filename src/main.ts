@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
@@ -6,12 +7,13 @@ import { describeFrontDoor } from './front-door/startup-lines';
 import { readTrustedDocuments } from './front-door/trusted-documents';
 import { createLogger, type AppLogger } from './observability/logger';
 import { startTracing } from './observability/tracing';
-import { sandboxBaseUrls, startSandboxFor } from './sandbox/start';
+import { sandboxBaseUrls, sendWebhooksTo, startSandboxFor } from './sandbox/start';
 import { startGatewayServer } from './server/gateway-server';
 import { startMetricsServer } from './server/metrics-server';
 import { describeListenError } from './server/start-up-errors';
 import { createState } from './state/create-state';
 import { describeState } from './state/describe-state';
+import { attachWebSockets } from './websocket-server';
 
 /** `npm start`: configuration → sandbox for providers without credentials → the gateway on PORT. */
 async function main(config: AppConfig, logger: AppLogger): Promise<void> {
@@ -21,9 +23,17 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   const separateMetrics = config.observability.metricsPort !== null;
   const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url));
   if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
+  // An embedded sandbox provider without a configured secret gets one for this run: its webhooks are signed and
+  // verified like a live provider's.
+  const secrets = Object.fromEntries(
+    config.providers.map((provider) => [
+      provider.name,
+      config.webhookSecrets[provider.name] ?? (provider.mode === 'SANDBOX' && sandbox !== null ? randomBytes(32).toString('base64') : null),
+    ]),
+  );
   const state = createState(config.state, logger);
   if (!(await state.waitUntilConnected(5000))) {
-    console.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
+    logger.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
   }
   const frontDoor = frontDoorFrom(config);
   const app = createApp({
@@ -40,8 +50,16 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
     metrics: { endpoint: separateMetrics ? false : '/metrics' },
     rateLimits: config.rateLimits,
     rateBudgetMaxWaitMs: config.rateBudgetMaxWaitMs,
+    webhookSecrets: secrets,
+    cacheTtlMs: config.cacheTtlMs,
   });
   const gateway = await startGatewayServer(app, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs });
+  const webSockets = attachWebSockets(gateway.server, app.yoga);
+  // The embedded sandbox sends its webhooks to this gateway, signed with this run's secrets (unless
+  // SANDBOX_WEBHOOK_URL sends them elsewhere), so a change made at a provider's API shows at once.
+  if (sandbox !== null && config.sandbox.webhookUrl === null) {
+    sendWebhooksTo(sandbox, gateway.url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//127.0.0.1:'), secrets);
+  }
   const metricsServer = separateMetrics && app.metrics !== null ? await startMetricsServer(app.metrics.registry, config.observability.metricsPort as number, config.host) : null;
   const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');
   console.log(`customer-graph: GraphQL and GraphiQL at ${gateway.url}/graphql (${modes})`);
@@ -57,6 +75,8 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: readiness false, draining in-flight requests');
+    // Subscriptions never finish on their own: they end first, so the drain waits only for real requests.
+    await webSockets.close();
     const report = await gateway.shutdown();
     metricsServer?.server.close();
     await app.close();

@@ -34,6 +34,18 @@ export class CallerRegistry {
   admitted(request: Request): boolean {
     return this.byRequest.has(request);
   }
+  /**
+   * The caller of a WebSocket subscription (no HTTP request passed `onRequest`): the mode's own caller when open
+   * or off, else the API key in `connectionParams.authorization` or the upgrade request's Authorization header.
+   * JWTs are verified over HTTP only.
+   */
+  fromConnection(authorization: unknown, settings: AuthSettings): Caller | undefined {
+    if (settings.mode === 'open') return { kind: 'open', name: 'development', scopes: everyScope };
+    if (settings.mode === 'off') return { kind: 'auth-off', name: 'unauthenticated (AUTH=off)', scopes: everyScope };
+    const token = typeof authorization === 'string' ? bearerToken(authorization) : null;
+    const key = token === null ? undefined : findApiKey(settings.apiKeys, token);
+    return key === undefined ? undefined : { kind: 'api-key', name: key.name, scopes: new Set(key.scopes) };
+  }
   /** The caller of a request: from its API key, else from its verified JWT payload, else the mode's own caller. */
   resolve(request: Request, settings: AuthSettings, jwtPayload: Record<string, unknown> | undefined): Caller | undefined {
     const known = this.byRequest.get(request);

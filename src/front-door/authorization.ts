@@ -1,4 +1,4 @@
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../context';
 import type { AuthSettings, CallerRegistry } from './authentication';
@@ -14,18 +14,35 @@ const schemaFields = new Set(['__typename', '__schema', '__type', '_service', '_
  * federation SDL) is answered only to a caller that presented a key or token.
  */
 export function authorizationPlugin(options: { production: boolean; auth: AuthSettings; callers: CallerRegistry }): Plugin<GraphContext> {
+  const refusals = (args: { contextValue: unknown; document: DocumentNode; operationName?: string | null }): GraphQLError[] => {
+    const context = args.contextValue as GraphContext & {
+      request?: Request;
+      jwt?: { payload?: Record<string, unknown> };
+      connectionParams?: Record<string, unknown>;
+      req?: { headers?: Record<string, unknown> };
+    };
+    const caller =
+      context.request === undefined
+        ? options.callers.fromConnection(context.connectionParams?.authorization ?? context.req?.headers?.authorization, options.auth)
+        : options.callers.resolve(context.request, options.auth, context.jwt?.payload);
+    context.caller = caller ?? anonymousCaller;
+    const operation = getOperationAST(args.document, args.operationName ?? undefined);
+    if (operation == null) return [];
+    const fields = rootFieldNames(operation, args.document);
+    const problems = missingScopes(context.caller, operation.operation, fields);
+    if (options.production && fields.has('_service') && context.caller.kind !== 'api-key' && context.caller.kind !== 'jwt') {
+      problems.push(new GraphQLError('`_service` is answered only to callers with a key or token.', { extensions: { code: 'FORBIDDEN' } }));
+    }
+    return problems;
+  };
   return {
     onExecute: ({ args, setResultAndStopExecution }) => {
-      const context = args.contextValue as GraphContext & { request?: Request; jwt?: { payload?: Record<string, unknown> } };
-      const caller = context.request === undefined ? undefined : options.callers.resolve(context.request, options.auth, context.jwt?.payload);
-      context.caller = caller ?? anonymousCaller;
-      const operation = getOperationAST(args.document, args.operationName ?? undefined);
-      if (operation == null) return;
-      const fields = rootFieldNames(operation, args.document);
-      const problems = missingScopes(context.caller, operation.operation, fields);
-      if (options.production && fields.has('_service') && context.caller.kind !== 'api-key' && context.caller.kind !== 'jwt') {
-        problems.push(new GraphQLError('`_service` is answered only to callers with a key or token.', { extensions: { code: 'FORBIDDEN' } }));
-      }
+      const problems = refusals(args);
+      if (problems.length > 0) setResultAndStopExecution({ errors: problems });
+    },
+    // Subscriptions (SSE, graphql-ws) start here, not in onExecute: the same caller and the same scopes.
+    onSubscribe: ({ args, setResultAndStopExecution }) => {
+      const problems = refusals(args);
       if (problems.length > 0) setResultAndStopExecution({ errors: problems });
     },
   };

@@ -36,6 +36,11 @@ CustomerType.implement({
       resolve: (customer) => customer.createdAt,
     }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (customer) => customer.updatedAt }),
+    fetchedAt: t.field({
+      type: 'DateTime',
+      description: 'When the gateway read this from the provider: a cached answer is never older than its provider\'s cache TTL.',
+      resolve: (customer) => customer.fetchedAt ?? new Date(),
+    }),
     currency: t.field({ type: 'Currency', nullable: true, resolve: (customer) => customer.currency?.toUpperCase() ?? null }),
     timezone: t.field({ type: 'TimeZone', nullable: true, resolve: (customer) => customer.timezone }),
     metadata: t.field({ type: 'JSONObject', resolve: (customer) => customer.metadata }),
@@ -60,14 +65,16 @@ builder.queryFields((t) => ({
   customer: t.field({
     type: CustomerType,
     nullable: true,
+    description: 'One customer by global ID; null when that provider holds nobody under the id.',
     args: { id: t.arg.id({ required: true, description: 'Global ID "<provider>:<native id>" (Omise ids also bare).' }) },
     resolve: (_root, { id }, context) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory)),
   }),
   customerByExternalId: t.field({
     type: CustomerType,
     nullable: true,
+    description: 'One customer by your own external ID at one provider (looked up natively at Orb and Polar, through the identity index at Omise and Synctera); null when that provider holds nobody under it.',
     args: {
-      externalId: t.arg.string({ required: true }),
+      externalId: t.arg.string({ required: true, description: 'Your own id for the person, as stored at the provider.' }),
       provider: t.arg({ type: ProviderEnum, required: true }),
     },
     resolve: (_root, { externalId, provider }, context) => {

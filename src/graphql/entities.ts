@@ -29,3 +29,12 @@ export function settleEntities(schema: GraphQLSchema): void {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The federation plugin adds `_service` and `_entities` without descriptions; every root field gets one. */
+export function describeFederationFields(schema: GraphQLSchema): void {
+  const fields = schema.getQueryType()?.getFields();
+  if (fields?._service !== undefined) fields._service.description = 'Apollo Federation: this subgraph\'s SDL, for a router composing the supergraph.';
+  if (fields?._entities !== undefined) {
+    fields._entities.description = 'Apollo Federation: entities for a router\'s representations, in order; a malformed or unknown one is null with an error at its index.';
+  }
+}

@@ -1,5 +1,5 @@
-/** GraphiQL's default tab: operations that work on the sandbox's seed data (user_000001 exists everywhere). */
-export const graphiqlExamples = `# customer-graph: one API over Orb, Stigg, Omise, Polar and Synctera.
+/** GraphiQL's first tab: queries that work on the sandbox's seed data (user_000001 exists everywhere). */
+export const graphiqlQueryExamples = `# customer-graph: one API over Orb, Stigg, Omise, Polar and Synctera.
 # Pick an operation with the ▶ button. IDs are "<provider>:<native id>".
 
 query Providers {
@@ -38,3 +38,29 @@ query CheckSeats {
   }
 }
 `;
+
+/**
+ * GraphiQL's second tab: a write. Its idempotency key makes running it again safe: the second run answers
+ * `replayed: true` with the first result instead of creating another customer.
+ */
+export const graphiqlMutationExample = `# A write: create a customer at Polar. Run it twice: the idempotencyKey makes the
+# second run replay the first result (replayed: true) instead of writing again.
+# Errors come back as typed members of the result union (ValidationError, ProviderError, ...).
+
+mutation CreateCustomer {
+  createCustomer(input: {
+    provider: POLAR
+    email: "ada.lovelace@example.com"
+    name: "Ada Lovelace"
+    externalId: "graphiql_example_1"
+    idempotencyKey: "graphiql-example-create-1"
+  }) {
+    __typename
+    ... on CreateCustomerPayload { replayed idempotencyKey customer { id provider externalId name email status } }
+    ... on Error { code message }
+  }
+}
+`;
+
+/** The tabs GraphiQL opens with (when the browser has none saved). */
+export const graphiqlTabs = [{ query: graphiqlQueryExamples }, { query: graphiqlMutationExample }];

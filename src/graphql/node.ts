@@ -18,7 +18,8 @@ builder.queryFields((t) => ({
   node: t.field({
     type: NodeInterface,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'Any object by global ID (Relay); today every node is a Customer. Null when nobody is there.',
+    args: { id: t.arg.id({ required: true, description: 'Global ID "<provider>:<native id>".' }) },
     resolve: (_root, { id }, context) => context.loaders.customer.load(parseGlobalId(String(id), context.gateway.directory)),
   }),
   nodes: t.field({

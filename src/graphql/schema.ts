@@ -12,8 +12,9 @@ import './profile';
 import './provider-info';
 import './write-errors';
 import './mutations';
+import './customer-change';
 import './federation';
-import { settleEntities } from './entities';
+import { describeFederationFields, settleEntities } from './entities';
 import { stitchingSdl, useStitchingSource } from './stitching';
 
 /**
@@ -26,6 +27,7 @@ export const schema: GraphQLSchema = builder.toSubGraphSchema({
   sortSchema: false,
 });
 settleEntities(schema);
+describeFederationFields(schema);
 
 /** The public API alone (no federation plumbing), sorted: `schema/schema.graphql` is its stitching-annotated print. */
 export const publicSchema: GraphQLSchema = lexicographicSortSchema(builder.toSchema({ sortSchema: false }));

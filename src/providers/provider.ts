@@ -126,6 +126,8 @@ export interface Customer {
   raw: JsonObject;
   /** State that arrived inside the customer payload (a balance, cards, a KYC status): it costs no extra call. */
   embeddedState: Partial<CustomerState> | null;
+  /** When the gateway read this from the provider (set by the read cache; a cached copy keeps its own). */
+  fetchedAt?: Date;
 }
 
 export type CustomerFilterField = 'email' | 'createdAfter' | 'createdBefore' | 'search';

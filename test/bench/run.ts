@@ -7,11 +7,12 @@
  * p50, p99, req/s, upstream calls per query, % of the hello server's req/s and the gateway's RSS.
  * Rate-limit mode (BENCH_RATE_LIMIT=100): the sandbox enforces that many Polar calls per second, the gateway's
  * Polar budget is set to the same (as for live Polar), and one-call Polar reads run for BENCH_SECONDS: errors
- * surfaced to callers, share of Polar calls answered 429 and share of the limit used.
+ * surfaced to callers, share of Polar calls answered 429 and share of the limit used. BENCH_GATEWAY_RATE_LIMIT
+ * sets the gateway's budget apart (e.g. `unlimited`, to watch the budget learn the limit from 429s).
  *
  * Options: BENCH_PEOPLE (default 20000), BENCH_CONNECTIONS (50), BENCH_ITERATIONS (per scenario under load, 400),
  * BENCH_SINGLE (queries run alone per scenario, 20), BENCH_ROUNDS (1; RSS per round), BENCH_SECONDS (10),
- * BENCH_CPU_PROF_DIR (write the gateway's `--cpu-prof` profile there). The gateway reads every other setting
+ * BENCH_ONLY (comma-separated parts of scenario names to run), BENCH_CPU_PROF_DIR (write the gateway's `--cpu-prof` profile there). The gateway reads every other setting
  * (PROVIDER_CONCURRENCY, HTTP_CONNECTIONS_PER_ORIGIN, …) from the environment as `npm start` does.
  */
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const rounds = number('BENCH_ROUNDS', 1);
 const latencyMs = number('BENCH_LATENCY_MS', 0);
 const rateLimit = process.env.BENCH_RATE_LIMIT === undefined ? null : Number(process.env.BENCH_RATE_LIMIT);
 const seconds = number('BENCH_SECONDS', 10);
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
 
 interface Scenario {
   name: string;
@@ -84,7 +86,8 @@ async function main(): Promise<void> {
   // Reads are measured, not served from the read cache; the rate-limit mode budgets Polar like live Polar.
   const gatewayEnv: Record<string, string> = { BENCH_SANDBOX_URLS: JSON.stringify(sandbox.baseUrls) };
   for (const name of providerNames) gatewayEnv[`${name.toUpperCase()}_CACHE_TTL_MS`] = '0';
-  if (rateLimit !== null) gatewayEnv.POLAR_RATE_LIMIT = String(rateLimit);
+  const gatewayRateLimit = process.env.BENCH_GATEWAY_RATE_LIMIT ?? (rateLimit === null ? null : String(rateLimit));
+  if (gatewayRateLimit !== null) gatewayEnv.POLAR_RATE_LIMIT = gatewayRateLimit;
   const gateway = await startChild('test/bench/gateway-server.ts', gatewayEnv);
   const hello = rateLimit === null ? await startChild('test/bench/hello-server.ts', {}) : null;
   const gatewayPool = new Pool(gateway.url, { connections, pipelining: 1 });
@@ -132,7 +135,7 @@ async function latencyMode(sandbox: Sandbox, gateway: Child, pool: Pool, helloPo
     const helloRun = await load(helloPool, helloBody, iterations * 4, connections);
     const helloRate = helloRun.durations.length / helloRun.seconds;
     console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, gateway.pid));
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {
       await load(pool, scenario.body, connections, connections);
       const alone = await load(pool, scenario.body, singles, 1);
       sandbox.clearRequests();
@@ -196,7 +199,8 @@ async function rateLimitMode(sandbox: Sandbox, pool: Pool): Promise<void> {
   const polarCalls = sandbox.requests().filter((entry) => entry.provider === 'polar');
   const throttled = polarCalls.filter((entry) => entry.status === 429).length;
   const answered = polarCalls.length - throttled;
-  console.log(`\nrate-limit mode: sandbox enforces Polar at ${limit}/s (burst ${Math.ceil(limit)}), gateway budget ${limit}/s; one-call Polar reads for ${seconds} s`);
+  const budget = process.env.BENCH_GATEWAY_RATE_LIMIT ?? String(limit);
+  console.log(`\nrate-limit mode: sandbox enforces Polar at ${limit}/s (burst ${Math.ceil(limit)}), gateway budget ${budget}/s; one-call Polar reads for ${seconds} s`);
   console.log('queries    q/s   p50 ms   p99 ms  errors  polar calls  429s  429 share  limit used');
   console.log(
     [

@@ -101,8 +101,9 @@ describe('client mistakes are BAD_USER_INPUT, and nothing malformed reaches a pr
 });
 
 describe('the schema', () => {
-  it('keeps the subscription root free: the billing object is BillingSubscription', async () => {
-    const result = await gateway.run('{ __schema { subscriptionType { name } } __type(name: "BillingSubscription") { name } }');
-    expect(result.data).toEqual({ __schema: { subscriptionType: null }, __type: { name: 'BillingSubscription' } });
+  it('keeps the subscription root for subscriptions: the billing object is BillingSubscription', async () => {
+    const result = await gateway.run('{ __schema { subscriptionType { name fields { name } } } __type(name: "BillingSubscription") { name } }');
+    // The root is the schema's own `Subscription` (customerChanged), never the billing object.
+    expect(result.data).toEqual({ __schema: { subscriptionType: { name: 'Subscription', fields: [{ name: 'customerChanged' }] } }, __type: { name: 'BillingSubscription' } });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { graphiqlExamples } from '../../src/graphql/examples';
+import { graphiqlTabs } from '../../src/graphql/examples';
 import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
 
 let gateway: TestGateway;
@@ -18,8 +18,10 @@ const refusedCodes = ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UPSTREAM_B
 function exampleOperations(): { name: string; document: string; operationName?: string }[] {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match, index) => ({ name: `README block ${index + 1}`, document: match[1]! }));
-  const graphiql = parse(graphiqlExamples).definitions.flatMap((definition) =>
-    definition.kind === 'OperationDefinition' && definition.name ? [{ name: `GraphiQL ${definition.name.value}`, document: graphiqlExamples, operationName: definition.name.value }] : [],
+  const graphiql = graphiqlTabs.flatMap((tab) =>
+    parse(tab.query).definitions.flatMap((definition) =>
+      definition.kind === 'OperationDefinition' && definition.name ? [{ name: `GraphiQL ${definition.name.value}`, document: tab.query, operationName: definition.name.value }] : [],
+    ),
   );
   return [...blocks, ...graphiql];
 }

@@ -135,6 +135,8 @@ export type Customer = Node & {
   entitlements?: Maybe<Array<Entitlement>>;
   /** The caller's own id for this person, shared across providers. */
   externalId?: Maybe<Scalars['String']['output']>;
+  /** When the gateway read this from the provider: a cached answer is never older than its provider's cache TTL. */
+  fetchedAt: Scalars['DateTime']['output'];
   /** Global ID: "<provider>:<native id>". */
   id: Scalars['ID']['output'];
   metadata: Scalars['JSONObject']['output'];
@@ -153,6 +155,33 @@ export type Customer = Node & {
   timezone?: Maybe<Scalars['TimeZone']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+/** A change to one customer at one provider, from the provider's webhook or a write through the gateway. */
+export type CustomerChange = {
+  __typename?: 'CustomerChange';
+  /** The customer as it is now, read fresh through the loaders; null once deleted. */
+  customer?: Maybe<Customer>;
+  /** Global ID of the customer that changed. */
+  customerId: Scalars['ID']['output'];
+  externalId?: Maybe<Scalars['String']['output']>;
+  kind: CustomerChangeKind;
+  /** When the provider (or the gateway) made the change. */
+  occurredAt: Scalars['DateTime']['output'];
+  provider: Provider;
+};
+
+/** What changed about a customer. */
+export type CustomerChangeKind =
+  /** The customer was created. */
+  | 'CREATED'
+  /** The customer was deleted; `customer` is null from now on. */
+  | 'DELETED'
+  /** The customer's entitlements changed. */
+  | 'ENTITLEMENTS_CHANGED'
+  /** What the customer has changed: subscriptions, payment methods, balance, verification. */
+  | 'STATE_CHANGED'
+  /** Fields of the customer changed (archiving included). */
+  | 'UPDATED';
 
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
@@ -460,7 +489,9 @@ export type Query = {
   _sdl: Scalars['String']['output'];
   /** Can this customer use this feature (for this much, or these values)? Give `customerId`, or `externalId` (with `provider`, or the first provider with entitlements that holds the person: those with a check endpoint first). */
   checkEntitlement: EntitlementCheck;
+  /** One customer by global ID; null when that provider holds nobody under the id. */
   customer?: Maybe<Customer>;
+  /** One customer by your own external ID at one provider (looked up natively at Orb and Polar, through the identity index at Omise and Synctera); null when that provider holds nobody under it. */
   customerByExternalId?: Maybe<Customer>;
   /** Customers newest first. With `provider`, that provider through its own pagination; without, all providers merged under one cursor. A provider that fails is reported in `errors` and its customers resume on the next page. */
   customers: CustomerConnection;
@@ -468,6 +499,7 @@ export type Query = {
   customersByExternalIds: Array<Maybe<Customer>>;
   /** Customers for global IDs, in order; null (with an error) for an unknown or malformed one. For schema stitching. */
   customersByIds: Array<Maybe<Customer>>;
+  /** Any object by global ID (Relay); today every node is a Customer. Null when nobody is there. */
   node?: Maybe<Node>;
   /** Many nodes at once, in the order asked; an unknown or malformed ID gives null and an error for that entry. */
   nodes: Array<Maybe<Node>>;
@@ -538,6 +570,18 @@ export type StateUnavailableError = Error & {
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   retryable: Scalars['Boolean']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes to a customer as they happen: by `externalId` (the person at every provider), by `id` (one customer), or both (both must match). Needs the `customers:read` scope. */
+  customerChanged: CustomerChange;
+};
+
+
+export type SubscriptionCustomerChangedArgs = {
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The customer(s) after their payment methods were synced from the gateway. */

@@ -46,6 +46,9 @@ export interface TestGatewayOptions {
   sandbox?: Sandbox;
   /** The state store (Redis for several instances); the caller closes it. */
   state?: StateStore;
+  /** Read cache TTL per provider (off when absent). */
+  cacheTtlMs?: Record<string, number>;
+  webhookSecrets?: Record<string, string | null>;
 }
 
 /** The whole product in-process: the sandbox on a free loopback port, the gateway reached through `yoga.fetch`. */
@@ -62,6 +65,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     rateLimits: options.rateLimits,
     logger: options.logger ?? silentLogger,
     frontDoor: options.frontDoor,
+    cacheTtlMs: options.cacheTtlMs,
+    webhookSecrets: options.webhookSecrets,
   });
   await app.ready;
   if (options.sandbox === undefined) sandbox.clearRequests();

@@ -32,21 +32,8 @@ export class ExpiringMap<V> {
     }
   }
 
-  /** Changes a live entry's value, keeping its expiry. */
-  replace(key: string, value: V): boolean {
-    const entry = this.entries.get(key);
-    if (entry === undefined || entry.expiresAt < this.now()) return false;
-    entry.value = value;
-    return true;
-  }
-
   delete(key: string): void {
     this.entries.delete(key);
-  }
-
-  get size(): number {
-    this.sweep();
-    return this.entries.size;
   }
 
   private sweep(): void {

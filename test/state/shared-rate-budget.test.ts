@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/logger';
+import { ProviderError } from '../../src/providers/errors';
+import { SharedRateBudget } from '../../src/providers/http/shared-rate-budget';
+import { TokenBucketBudget } from '../../src/providers/http/token-bucket';
+import type { RateLimit } from '../../src/providers/http/rate-budget';
+import { createMemoryState } from '../../src/state/memory/memory-state';
+import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
+import type { BudgetStore } from '../../src/state/state-port';
+import { redisAvailability, redisRequired, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
+
+const limits: Record<string, RateLimit> = { orb: { perSecond: 2, burst: 2 }, stigg: { perSecond: null, burst: 1 } };
+
+/** One instance's budget over a store; no waiting, so every refusal shows at once. */
+function instance(store: BudgetStore, maxWaitMs = 0): SharedRateBudget {
+  return new SharedRateBudget({ store, limits, maxWaitMs, local: new TokenBucketBudget({ limits, maxWaitMs }), logger: silentLogger });
+}
+
+const refused = (promise: Promise<void>) => promise.then(() => 'granted', (error: unknown) => (error instanceof ProviderError ? error.code : String(error)));
+
+describe('shared rate budget over the memory store', () => {
+  it('lets instances draw from one bucket: two calls of burst 2 in all, not two each', async () => {
+    const store = createMemoryState().budgets;
+    const [first, second] = [instance(store), instance(store)];
+    expect(await refused(first.acquire('orb', {}))).toBe('granted');
+    expect(await refused(second.acquire('orb', {}))).toBe('granted');
+    expect(await refused(first.acquire('orb', {}))).toBe('RATE_LIMITED');
+    expect(await refused(second.acquire('orb', {}))).toBe('RATE_LIMITED');
+  });
+
+  it('waits for the next token when the request may wait that long', async () => {
+    const store = createMemoryState().budgets;
+    const budget = instance(store, 5_000);
+    await budget.acquire('orb', {});
+    await budget.acquire('orb', {});
+    const started = Date.now();
+    await budget.acquire('orb', {});
+    // 2 calls per second: the third waits about half a second (timers may fire late on a busy machine, not early).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it('leaves unlimited providers to the local budget, and the store out of it', async () => {
+    const calls: string[] = [];
+    const store: BudgetStore = { ...createMemoryState().budgets, take: async (bucket) => (calls.push(bucket), { granted: true, retryInMs: 0 }) };
+    const budget = instance(store);
+    for (let call = 0; call < 10; call++) await budget.acquire('stigg', {});
+    expect(calls).toEqual([]);
+  });
+
+  it('falls back to this instance’s own budget when the store is unreachable', async () => {
+    const failing: BudgetStore = {
+      ...createMemoryState().budgets,
+      take: async () => Promise.reject(new Error('down')),
+      pause: async () => Promise.reject(new Error('down')),
+    };
+    const budget = instance(failing);
+    expect(await refused(budget.acquire('orb', {}))).toBe('granted');
+    expect(await refused(budget.acquire('orb', {}))).toBe('granted');
+    expect(await refused(budget.acquire('orb', {}))).toBe('RATE_LIMITED');
+    await budget.onThrottled('orb', 1000);
+  });
+});
+
+const availability = redisAvailability();
+if (availability.skipReason !== null) console.warn(availability.skipReason.replace('Redis suite', 'Shared rate budget suite'));
+if (availability.skipReason !== null && redisRequired) {
+  describe('Redis under CI', () => {
+    it('is available', () => {
+      throw new Error(`CI=true needs a Redis: ${availability.skipReason}`);
+    });
+  });
+}
+
+describe.runIf(availability.skipReason === null)('shared rate budget over Redis, two instances', () => {
+  let own: OwnRedis | null = null;
+  const states: RedisState[] = [];
+  let url: string;
+  beforeAll(async () => {
+    if (availability.url !== null) url = availability.url;
+    else {
+      own = await startOwnRedis();
+      url = own.url;
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(states.map((state) => state.close()));
+    await own?.close();
+  });
+  const connect = async (prefix: string) => {
+    const state = createRedisState({ target: { url, sentinels: null, sentinelName: null, clusterNodes: null, options: {} }, keyPrefix: prefix, logger: silentLogger });
+    states.push(state);
+    await state.waitUntilConnected(10_000);
+    return state;
+  };
+
+  it('keeps two instances together under the provider’s burst, and a 429 seen by one pauses both', async () => {
+    const prefix = uniquePrefix('budget');
+    const [first, second] = [instance((await connect(prefix)).budgets), instance((await connect(prefix)).budgets)];
+    const answers = await Promise.all([first, second, first, second].map((budget) => refused(budget.acquire('orb', {}))));
+    expect(answers.filter((answer) => answer === 'granted')).toHaveLength(2);
+    expect(answers.filter((answer) => answer === 'RATE_LIMITED')).toHaveLength(2);
+
+    const patient = instance(states[1]!.budgets, 2_000);
+    await first.onThrottled('orb', 30_000);
+    // Paused for 30 s by the other instance's 429: more than this call may wait, so it is refused at once.
+    expect(await refused(patient.acquire('orb', {}))).toBe('RATE_LIMITED');
+  });
+});
