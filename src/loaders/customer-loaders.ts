@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Customer } from '../providers/provider';
 import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
+import { tracedBatch } from './traced-batch';
 
 /** Splits keys by provider, keeping each key's position so results can be put back in order. */
 export function groupByProvider<K extends { provider: string }>(keys: readonly K[]): Map<string, { key: K; position: number }[]> {
@@ -21,7 +22,7 @@ export function groupByProvider<K extends { provider: string }>(keys: readonly K
  */
 export function createCustomerLoader(environment: LoaderEnvironment): DataLoader<CustomerKey, Customer | null, string> {
   return new DataLoader<CustomerKey, Customer | null, string>(
-    async (keys) => {
+    tracedBatch('customer', async (keys) => {
       const results: (Customer | null | Error)[] = new Array(keys.length).fill(null);
       await Promise.all(
         [...groupByProvider(keys)].map(async ([name, everyKey]) => {
@@ -62,7 +63,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
         }),
       );
       return results;
-    },
+    }),
     { cacheKeyFn: formatGlobalId },
   );
 }
@@ -81,7 +82,7 @@ export function createExternalIdLoader(
   byId: DataLoader<CustomerKey, Customer | null, string>,
 ): DataLoader<ExternalKey, Customer | null, string> {
   return new DataLoader<ExternalKey, Customer | null, string>(
-    (keys) =>
+    tracedBatch('customerByExternalId', (keys) =>
       Promise.all(
         keys.map(async (key): Promise<Customer | null | Error> => {
           try {
@@ -106,7 +107,7 @@ export function createExternalIdLoader(
             return error as Error;
           }
         }),
-      ),
+      )),
     { cacheKeyFn: (key) => `${key.provider}:${key.externalId}` },
   );
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { emptyState, type Customer, type CustomerState, type Entitlement } from '../providers/provider';
 import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
+import { tracedBatch } from './traced-batch';
 
 export interface StateResult {
   state: CustomerState;
@@ -19,7 +20,7 @@ export function createStateLoader(
   byId: DataLoader<CustomerKey, Customer | null, string>,
 ): DataLoader<CustomerKey, StateResult, string> {
   return new DataLoader<CustomerKey, StateResult, string>(
-    (keys) =>
+    tracedBatch('state', (keys) =>
       Promise.all(
         keys.map(async (key): Promise<StateResult | Error> => {
           try {
@@ -32,7 +33,7 @@ export function createStateLoader(
             return error as Error;
           }
         }),
-      ),
+      )),
     { cacheKeyFn: formatGlobalId },
   );
 }
@@ -46,7 +47,7 @@ export function createEntitlementsLoader(
   state: DataLoader<CustomerKey, StateResult, string>,
 ): DataLoader<CustomerKey, EntitlementsResult, string> {
   return new DataLoader<CustomerKey, EntitlementsResult, string>(
-    (keys) =>
+    tracedBatch('entitlements', (keys) =>
       Promise.all(
         keys.map(async (key): Promise<EntitlementsResult | Error> => {
           try {
@@ -65,7 +66,7 @@ export function createEntitlementsLoader(
             return error as Error;
           }
         }),
-      ),
+      )),
     { cacheKeyFn: formatGlobalId },
   );
 }

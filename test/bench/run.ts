@@ -1,10 +1,12 @@
 /**
- * `npm run bench`: figures, not assertions. Seeds the sandbox in this process, starts the gateway and a plain
- * graphql-yoga hello server each in its own process, and drives them over HTTP with BENCH_CONNECTIONS connections.
+ * `npm run bench`: figures, not assertions. Starts the sandbox, the gateway and a plain graphql-yoga hello server
+ * each in its own process, and drives them over HTTP with BENCH_CONNECTIONS connections from this one.
  *
  * Latency mode (default; BENCH_LATENCY_MS added to every provider call, default 0): per scenario the p50 of one
  * query alone and its ratio to the critical path (levels of dependent upstream calls × latency), then under load
- * p50, p99, req/s, upstream calls per query, % of the hello server's req/s and the gateway's RSS.
+ * p50, p99, req/s, upstream calls per query, % of the hello server's req/s, the gateway's CPU milliseconds per
+ * query and the hello server's CPU per query as a share of it (the figure that holds up on a machine shared with
+ * other work, where req/s mostly measures the neighbours), and the gateway's RSS.
  * Rate-limit mode (BENCH_RATE_LIMIT=100): the sandbox enforces that many Polar calls per second, the gateway's
  * Polar budget is set to the same (as for live Polar), and one-call Polar reads run for BENCH_SECONDS: errors
  * surfaced to callers, share of Polar calls answered 429 and share of the limit used. BENCH_GATEWAY_RATE_LIMIT
@@ -18,8 +20,8 @@
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/registry';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import type { FaultConfig } from '../../src/sandbox/faults';
+import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { startChild, type Child } from './child';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -74,6 +76,37 @@ async function load(pool: Pool, payload: string, total: number, width: number) {
   return { durations, seconds: (performance.now() - wall) / 1000, failures, firstFailure };
 }
 
+/** The sandbox in its own process, driven through its admin API. */
+class SandboxClient {
+  constructor(
+    readonly url: string,
+    readonly stop: () => Promise<void>,
+  ) {}
+
+  async baseUrls(): Promise<Record<string, string>> {
+    return ((await (await fetch(`${this.url}/__sandbox`)).json()) as { baseUrls: Record<string, string> }).baseUrls;
+  }
+
+  async setFaults(faults: FaultConfig): Promise<void> {
+    const response = await fetch(`${this.url}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
+    if (!response.ok) throw new Error(`sandbox refused the faults: ${await response.text()}`);
+  }
+
+  async clearRequests(): Promise<void> {
+    await fetch(`${this.url}/__sandbox/requests`, { method: 'DELETE' });
+  }
+
+  async requests(): Promise<RequestLogEntry[]> {
+    return ((await (await fetch(`${this.url}/__sandbox/requests`)).json()) as { requests: RequestLogEntry[] }).requests;
+  }
+}
+
+/** CPU time a process has used, user and system, in milliseconds (Linux: /proc/<pid>/stat, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:')) ?? '';
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
@@ -81,10 +114,11 @@ function rssMb(pid: number): number {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const sandbox = await createSandbox({ port: 0, people, simulators: allSimulators });
+  const sandboxChild = await startChild('test/bench/sandbox-server.ts', { BENCH_PEOPLE: String(people) });
+  const sandbox = new SandboxClient(sandboxChild.url, sandboxChild.stop);
   console.log(`sandbox: ${people} people seeded in ${Math.round(performance.now() - started)} ms`);
   // Reads are measured, not served from the read cache; the rate-limit mode budgets Polar like live Polar.
-  const gatewayEnv: Record<string, string> = { BENCH_SANDBOX_URLS: JSON.stringify(sandbox.baseUrls) };
+  const gatewayEnv: Record<string, string> = { BENCH_SANDBOX_URLS: JSON.stringify(await sandbox.baseUrls()) };
   for (const name of providerNames) gatewayEnv[`${name.toUpperCase()}_CACHE_TTL_MS`] = '0';
   const gatewayRateLimit = process.env.BENCH_GATEWAY_RATE_LIMIT ?? (rateLimit === null ? null : String(rateLimit));
   if (gatewayRateLimit !== null) gatewayEnv.POLAR_RATE_LIMIT = gatewayRateLimit;
@@ -98,22 +132,22 @@ async function main(): Promise<void> {
   );
   try {
     if (rateLimit !== null) await rateLimitMode(sandbox, gatewayPool);
-    else await latencyMode(sandbox, gateway, gatewayPool, helloPool as Pool);
+    else await latencyMode(sandbox, gateway, gatewayPool, hello as Child, helloPool as Pool);
   } finally {
     await gatewayPool.close();
     await helloPool?.close();
     await gateway.stop();
     await hello?.stop();
-    await sandbox.close();
+    await sandbox.stop();
   }
 }
 
-async function latencyMode(sandbox: Sandbox, gateway: Child, pool: Pool, helloPool: Pool): Promise<void> {
+async function latencyMode(sandbox: SandboxClient, gateway: Child, pool: Pool, hello: Child, helloPool: Pool): Promise<void> {
   const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
   const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
   const orbId = (await ids('{ customers(provider: ORB, first: 1) { nodes { id } } }'))[0];
   const mixed = (await ids('{ customers(first: 50) { nodes { id } } }')).filter((_id, index) => index % 5 === 0).slice(0, 10);
-  if (latencyMs > 0) sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
+  if (latencyMs > 0) await sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
 
   const scenarios: Scenario[] = [
     { name: 'polar by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }) },
@@ -129,28 +163,43 @@ async function latencyMode(sandbox: Sandbox, gateway: Child, pool: Pool, helloPo
 
   const helloBody = body('{ hello }');
   await load(helloPool, helloBody, iterations, connections);
-  console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  errors  gateway RSS MB');
+  console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  CPU ms/q  % hello  errors  gateway RSS MB');
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) console.log(`round ${round}`);
+    const helloCpuBefore = cpuMs(hello.pid);
     const helloRun = await load(helloPool, helloBody, iterations * 4, connections);
+    const helloCpu = (cpuMs(hello.pid) - helloCpuBefore) / helloRun.durations.length;
     const helloRate = helloRun.durations.length / helloRun.seconds;
-    console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, gateway.pid));
+    console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, gateway.pid));
     for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {
       await load(pool, scenario.body, connections, connections);
       const alone = await load(pool, scenario.body, singles, 1);
-      sandbox.clearRequests();
+      await sandbox.clearRequests();
+      const cpuBefore = cpuMs(gateway.pid);
       const loaded = await load(pool, scenario.body, iterations, connections);
-      const upstream = sandbox.requests().length / iterations;
+      const cpu = (cpuMs(gateway.pid) - cpuBefore) / iterations;
+      const upstream = (await sandbox.requests()).length / iterations;
       const rate = loaded.durations.length / loaded.seconds;
       const aloneP50 = percentile(alone.durations, 50);
       const ratio = latencyMs > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
-      console.log(row(scenario.name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, gateway.pid));
+      console.log(row(scenario.name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, cpu, (helloCpu / cpu) * 100, gateway.pid));
       if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
     }
   }
 }
 
-function row(name: string, aloneP50: number | null, ratio: number | null, run: Awaited<ReturnType<typeof load>>, rate: number, ofHello: number, upstream: number, pid: number): string {
+function row(
+  name: string,
+  aloneP50: number | null,
+  ratio: number | null,
+  run: Awaited<ReturnType<typeof load>>,
+  rate: number,
+  ofHello: number,
+  upstream: number,
+  cpu: number,
+  ofHelloCpu: number,
+  pid: number,
+): string {
   const cell = (value: number | null, digits: number, width: number) => (value === null ? '-' : value.toFixed(digits)).padStart(width);
   return [
     name.padEnd(18),
@@ -161,17 +210,19 @@ function row(name: string, aloneP50: number | null, ratio: number | null, run: A
     cell(rate, 0, 8),
     cell(ofHello, 0, 7) + ' %',
     cell(upstream, 1, 10),
+    cell(cpu, 2, 9),
+    cell(ofHelloCpu, 0, 7) + ' %',
     String(run.failures).padStart(7),
     String(rssMb(pid)).padStart(15),
   ].join(' ');
 }
 
-async function rateLimitMode(sandbox: Sandbox, pool: Pool): Promise<void> {
+async function rateLimitMode(sandbox: SandboxClient, pool: Pool): Promise<void> {
   const limit = rateLimit as number;
   const page = await post(pool, body('{ customers(provider: POLAR, first: 100) { nodes { id } } }'));
   const polarIds = (page.data.customers.nodes as { id: string }[]).map((node) => node.id);
-  sandbox.setFaults({ polar: { rateLimitPerSecond: limit, ...(latencyMs > 0 ? { latencyMs } : {}) } });
-  sandbox.clearRequests();
+  await sandbox.setFaults({ polar: { rateLimitPerSecond: limit, ...(latencyMs > 0 ? { latencyMs } : {}) } });
+  await sandbox.clearRequests();
   let next = 0;
   let queries = 0;
   let failures = 0;
@@ -196,7 +247,7 @@ async function rateLimitMode(sandbox: Sandbox, pool: Pool): Promise<void> {
   );
   const elapsed = (performance.now() - wall) / 1000;
   durations.sort((a, b) => a - b);
-  const polarCalls = sandbox.requests().filter((entry) => entry.provider === 'polar');
+  const polarCalls = (await sandbox.requests()).filter((entry) => entry.provider === 'polar');
   const throttled = polarCalls.filter((entry) => entry.status === 429).length;
   const answered = polarCalls.length - throttled;
   const budget = process.env.BENCH_GATEWAY_RATE_LIMIT ?? String(limit);
