@@ -1,13 +1,15 @@
-import { defaultPool, defaultTimeouts, type HttpPool, type HttpTimeouts } from './providers/http/dispatcher';
-import { defaultBurst } from './providers/http/rate-limits';
-import type { RateLimit } from './providers/http/rate-budget';
-import { defaultRetryPolicy, type RetryPolicy } from './providers/http/retry';
-import { providerDefinitions } from './providers/registry';
-import { validateFaults, type FaultConfig } from './sandbox/faults';
+import { defaultPool, defaultTimeouts, type HttpPool, type HttpTimeouts } from './providers/kit/dispatcher';
+import type { RateLimit } from './providers/kit/rate-budget';
+import { defaultBurst } from './providers/kit/rate-limits';
+import { defaultRetryPolicy, type RetryPolicy } from './providers/kit/retry';
+import { providerCatalog, providerNames } from './providers/provider-names';
+import { providerDefinitions } from './registry';
+import type { ProviderMode } from './routing/provider-directory';
+import { validateFaults, type FaultConfig } from './sandbox/shared/faults';
 import { readStateSettings, type StateSettings } from './state/state-settings';
 import { readFrontDoorSettings, type FrontDoorSettings } from './front-door/front-door-config';
 
-export type ProviderMode = 'LIVE' | 'SANDBOX';
+export type { ProviderMode };
 
 export interface ProviderConfig {
   name: string;
@@ -106,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return value;
   };
 
-  const providers = providerDefinitions.map((definition): ProviderConfig => {
+  const providers = providerCatalog.map((definition): ProviderConfig => {
     const prefix = definition.name.toUpperCase();
     const apiKey = env[`${prefix}_API_KEY`]?.trim() || null;
     const baseUrl = env[`${prefix}_BASE_URL`]?.trim() || null;
@@ -123,10 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   });
 
   const webhookSecrets = Object.fromEntries(
-    providerDefinitions.map((definition) => [definition.name, env[`${definition.name.toUpperCase()}_WEBHOOK_SECRET`]?.trim() || null]),
+    providerNames.map((name) => [name, env[`${name.toUpperCase()}_WEBHOOK_SECRET`]?.trim() || null]),
   );
   const cacheTtlMs = Object.fromEntries(
-    providerDefinitions.map((definition) => [definition.name, integer(`${definition.name.toUpperCase()}_CACHE_TTL_MS`, DEFAULT_CACHE_TTL_MS, 0, 86_400_000)]),
+    providerNames.map((name) => [name, integer(`${name.toUpperCase()}_CACHE_TTL_MS`, DEFAULT_CACHE_TTL_MS, 0, 86_400_000)]),
   );
   const webhookUrl = env.SANDBOX_WEBHOOK_URL?.trim() || null;
   if (webhookUrl !== null && !/^https?:\/\/[^/]/.test(webhookUrl)) problems.push(`SANDBOX_WEBHOOK_URL must be an http(s) URL (got "${webhookUrl}")`);
@@ -135,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.SANDBOX_FAULTS !== undefined && env.SANDBOX_FAULTS.trim() !== '') {
     try {
       const parsed: unknown = JSON.parse(env.SANDBOX_FAULTS);
-      const invalid = validateFaults(parsed, providerDefinitions.map((definition) => definition.name));
+      const invalid = validateFaults(parsed, providerNames);
       for (const problem of invalid) problems.push(`SANDBOX_FAULTS: ${problem}`);
       if (invalid.length === 0) faults = parsed as FaultConfig;
     } catch {

@@ -1,33 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
-import { anonymousCaller, type Caller } from './front-door/scopes';
-import type { CursorSigner } from './loaders/cursor-signer';
-import type { ChangeFeed } from './changes/change-feed';
+import { anonymousCaller, type Caller } from './caller';
 import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
+import type { Gateway } from './gateway';
 import { UpstreamCalls } from './request-scope';
-import type { IdentityIndex } from './routing/identity-index';
-import type { ProviderDirectory } from './routing/provider-directory';
-import type { StateStore } from './state/state-port';
-import type { WriteLedger } from './writes/write-ledger';
-
-/** What lives as long as the app: adapters, the identity index, the idempotency ledger, the state store. */
-export interface Gateway {
-  directory: ProviderDirectory;
-  identityIndex: IdentityIndex;
-  writeLedger: WriteLedger;
-  /** Aborted when a shutdown's grace period ends; part of every request's signal. */
-  shutdownSignal: AbortSignal;
-  /** What instances share: memory for one, Redis for several. */
-  state: StateStore;
-  /** Signs list cursors with `CURSOR_SECRET`, so a cursor cannot be forged or altered. */
-  cursors: CursorSigner;
-  /** The same adapters, reading past the read cache (its answers still refresh it). */
-  freshDirectory: ProviderDirectory;
-  /** Customer changes for `customerChanged` subscribers. */
-  changes: ChangeFeed;
-}
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
 export interface GraphContext {

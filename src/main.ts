@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { allSimulators } from './registry';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
 import { describeFrontDoor } from './front-door/startup-lines';
@@ -19,9 +20,9 @@ import { attachWebSockets } from './websocket-server';
 async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   keepServingOnUnhandledRejection(logger);
   const tracing = config.observability.tracing ? await startTracing(config.observability.serviceName) : null;
-  const sandbox = await startSandboxFor(config);
+  const sandbox = await startSandboxFor(config, allSimulators);
   const separateMetrics = config.observability.metricsPort !== null;
-  const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url));
+  const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url, allSimulators));
   if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
   // An embedded sandbox provider without a configured secret gets one for this run: its webhooks are signed and
   // verified like a live provider's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type AppConfig } from '../src/config';
-import { providerDefinitions } from '../src/providers/registry';
+import { providerDefinitions } from '../src/registry';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   let caught: unknown = null;

@@ -1,11 +1,12 @@
-import { GraphQLError } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../src/logger';
-import { emptyState, type Customer, type CustomerProvider, type CustomerStatus, type ListPage, type ListRequest, type ProviderCapabilities } from '../src/providers/provider';
-import { providerDefinitions } from '../src/providers/registry';
+import { emptyState } from '../src/providers/kit/empty-state';
+import type { Customer, CustomerProvider, CustomerStatus, ListPage, ListRequest, ProviderCapabilities } from '../src/providers/spec/provider';
+import { providerDefinitions } from '../src/registry';
 import { formatGlobalId, parseGlobalId } from '../src/routing/global-id';
 import { IdentityIndex } from '../src/routing/identity-index';
 import { ProviderDirectory } from '../src/routing/provider-directory';
+import { RequestError } from '../src/routing/request-error';
 import { createWriteLedger } from '../src/writes/write-ledger';
 import { ConflictError } from '../src/writes/write-errors';
 import { testTransport } from './support/transport';
@@ -23,17 +24,17 @@ const directory = new ProviderDirectory(
   })),
 );
 
-function invalid(value: string): GraphQLError {
+function invalid(value: string): RequestError {
   let caught: unknown = null;
   try {
     parseGlobalId(value, directory);
   } catch (error) {
     caught = error;
   }
-  expect(caught).toBeInstanceOf(GraphQLError);
-  const error = caught as GraphQLError;
-  expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
-  expect(error.extensions.validPrefixes).toEqual(['orb', 'stigg', 'omise', 'polar', 'synctera']);
+  expect(caught).toBeInstanceOf(RequestError);
+  const error = caught as RequestError;
+  expect({ code: error.code, ...error.details }).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
+  expect(error.details.validPrefixes).toEqual(['orb', 'stigg', 'omise', 'polar', 'synctera']);
   return error;
 }
 

@@ -1,5 +1,5 @@
-import type { CustomerChangeKind } from '../providers/webhooks';
-import type { Customer, CustomerProvider, CustomerState, CustomerTarget, Entitlement } from '../providers/provider';
+import type { CustomerChangeKind } from '../providers/kit/webhooks';
+import type { Customer, CustomerProvider, CustomerState, CustomerTarget, Entitlement } from '../providers/spec/provider';
 import type { ReadCache } from './read-cache';
 
 type StateResult = { state: CustomerState; customer: Customer | null };

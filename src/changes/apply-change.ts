@@ -1,6 +1,6 @@
 import type { ReadCache } from '../cache/read-cache';
-import type { Customer } from '../providers/provider';
-import type { CustomerChangeEvent } from '../providers/webhooks';
+import type { Customer } from '../providers/spec/provider';
+import type { CustomerChangeEvent } from '../providers/kit/webhooks';
 import type { IdentityIndex } from '../routing/identity-index';
 import type { ChangeFeed } from './change-feed';
 import type { CustomerChangeMessage } from './customer-change';

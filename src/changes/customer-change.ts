@@ -1,4 +1,4 @@
-import type { CustomerChangeKind } from '../providers/webhooks';
+import type { CustomerChangeKind } from '../providers/kit/webhooks';
 
 /** What one change announces to every instance: which customer, how, when; never the customer's data. */
 export interface CustomerChangeMessage {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Scope } from './scopes';
+import type { Scope } from '../caller';
 
 /** One entry of `API_KEYS`, with the key kept only as its SHA-256 digest. */
 export interface ApiKey {

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { findApiKey, type ApiKey } from './api-keys';
 import type { BudgetStore } from '../state/state-port';
-import { allScopes, isScope, type Caller, type Scope } from './scopes';
+import { allScopes, isScope, type Caller, type Scope } from '../caller';
 
 export interface JwtSettings {
   /** `JWT_JWKS_URL`: where the issuer publishes its signing keys. */

@@ -1,9 +1,10 @@
-import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
+import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { refusal } from '../graphql/errors';
 import type { GraphContext } from '../context';
 import type { AuthSettings, CallerRegistry } from './authentication';
 import { rootFieldNames } from './root-fields';
-import { anonymousCaller, mutationScopes, type Caller, type Scope } from './scopes';
+import { anonymousCaller, mutationScopes, type Caller, type Scope } from '../caller';
 
 /** Root fields anyone admitted may ask: they read no customer. */
 const schemaFields = new Set(['__typename', '__schema', '__type', '_service', '_sdl']);
@@ -31,7 +32,7 @@ export function authorizationPlugin(options: { production: boolean; auth: AuthSe
     const fields = rootFieldNames(operation, args.document);
     const problems = missingScopes(context.caller, operation.operation, fields);
     if (options.production && fields.has('_service') && context.caller.kind !== 'api-key' && context.caller.kind !== 'jwt') {
-      problems.push(new GraphQLError('`_service` is answered only to callers with a key or token.', { extensions: { code: 'FORBIDDEN' } }));
+      problems.push(refusal('`_service` is answered only to callers with a key or token.', { code: 'FORBIDDEN' }));
     }
     return problems;
   };
@@ -60,8 +61,6 @@ function missingScopes(caller: Caller, kind: 'query' | 'mutation' | 'subscriptio
     .filter(([scope]) => !caller.scopes.has(scope))
     .map(
       ([scope, names]) =>
-        new GraphQLError(`The scope "${scope}" is needed for ${names.join(', ')}, and the caller "${caller.name}" does not have it.`, {
-          extensions: { code: 'FORBIDDEN', scope },
-        }),
+        refusal(`The scope "${scope}" is needed for ${names.join(', ')}, and the caller "${caller.name}" does not have it.`, { code: 'FORBIDDEN', scope }),
     );
 }

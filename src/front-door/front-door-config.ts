@@ -1,7 +1,7 @@
 import { sha256, type ApiKey } from './api-keys';
 import type { AuthSettings, JwtSettings } from './authentication';
 import { defaultLimits, type OperationLimits } from './options';
-import { allScopes, isScope } from './scopes';
+import { allScopes, isScope } from '../caller';
 
 /**
  * Readers of the front door's settings, given the raw environment text by `src/config.ts` (the only reader of the

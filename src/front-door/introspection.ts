@@ -1,5 +1,6 @@
-import { GraphQLError, type ValidationRule } from 'graphql';
+import type { ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { refusal } from '../graphql/errors';
 
 /** What describes the schema rather than the customers: off in production unless `INTROSPECTION=on`. */
 const schemaFields = new Set(['__schema', '__type', '_sdl']);
@@ -7,7 +8,7 @@ const schemaFields = new Set(['__schema', '__type', '_sdl']);
 const noIntrospection: ValidationRule = (context) => ({
   Field(node) {
     if (schemaFields.has(node.name.value)) {
-      context.reportError(new GraphQLError(`"${node.name.value}" is turned off on this server (INTROSPECTION=on turns it on).`, { nodes: [node] }));
+      context.reportError(refusal(`"${node.name.value}" is turned off on this server (INTROSPECTION=on turns it on).`, { code: 'GRAPHQL_VALIDATION_FAILED' }, [node]));
     }
   },
 });

@@ -1,6 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { refusal } from '../graphql/errors';
 import type { OperationLimits } from './options';
 
 /**
@@ -23,5 +24,5 @@ export function operationLimitsPlugin(limits: OperationLimits, options: { blockS
 }
 
 function reportAsValidationError(context: ValidationContext | null, error: GraphQLError): void {
-  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  context?.reportError(refusal(error.message.replace(/^Syntax Error: /, ''), { code: 'GRAPHQL_VALIDATION_FAILED' }));
 }

@@ -1,6 +1,7 @@
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Gateway, GraphContext } from '../context';
+import { refusal } from '../graphql/errors';
+import type { GraphContext } from '../context';
+import type { Gateway } from '../gateway';
 import { cursorPageSizes } from '../loaders/list-cursor';
 import { estimateUpstreamCalls, type EstimateProviders } from './upstream-estimate';
 
@@ -16,9 +17,9 @@ export function upstreamBudgetPlugin(budget: number): Plugin<GraphContext> {
       if (estimate === null || estimate <= budget) return;
       setResultAndStopExecution({
         errors: [
-          new GraphQLError(
+          refusal(
             `This operation could cause up to ${estimate} upstream calls; the limit is ${budget}. Ask for fewer items (first, ids), fewer nested lookups (state, entitlements, profile) or fewer aliases, or split it.`,
-            { extensions: { code: 'BAD_USER_INPUT', reason: 'UPSTREAM_BUDGET_EXCEEDED', estimate, limit: budget } },
+            { code: 'BAD_USER_INPUT', reason: 'UPSTREAM_BUDGET_EXCEEDED', estimate, limit: budget },
           ),
         ],
       });

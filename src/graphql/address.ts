@@ -1,4 +1,4 @@
-import type { Address } from '../providers/provider';
+import type { Address } from '../providers/spec/provider';
 import { builder } from './builder';
 
 export const AddressType = builder.objectRef<Address>('Address').implement({

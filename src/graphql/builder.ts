@@ -4,7 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import { CurrencyResolver, DateTimeResolver, EmailAddressResolver, JSONObjectResolver, TimeZoneResolver } from 'graphql-scalars';
 import type { GraphContext } from '../context';
-import type { JsonObject } from '../providers/provider';
+import type { JsonObject } from '../providers/spec/provider';
 
 /** Plugins and scalars only: every type lives in its own file. */
 export const builder = new SchemaBuilder<{

@@ -1,4 +1,4 @@
-import type { CustomerState, Meter, Money, PaymentMethod, Subscription } from '../providers/provider';
+import type { CustomerState, Meter, Money, PaymentMethod, Subscription } from '../providers/spec/provider';
 import { builder } from './builder';
 import { EntitlementType } from './entitlement';
 

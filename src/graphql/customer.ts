@@ -1,4 +1,4 @@
-import type { Customer } from '../providers/provider';
+import type { Customer } from '../providers/spec/provider';
 import { parseGlobalId } from '../routing/global-id';
 import { checkIdentifier } from '../routing/identifier-rules';
 import { AddressType } from './address';

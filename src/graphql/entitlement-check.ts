@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../context';
-import { deriveEntitlementCheck } from '../providers/entitlement-check';
-import { ProviderError } from '../providers/errors';
-import type { CustomerProvider, EntitlementCheck, EntitlementCheckRequest } from '../providers/provider';
+import { checkEntitlementAt, customerNotFound } from '../loaders/entitlement-checks';
+import type { CustomerProvider, EntitlementCheckRequest } from '../providers/spec/provider';
 import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
 import { checkIdentifier } from '../routing/identifier-rules';
@@ -31,7 +30,7 @@ builder.queryFields((t) => ({
       const directory = context.gateway.directory;
       if (args.customerId != null) {
         const key = parseGlobalId(String(args.customerId), directory);
-        return check(directory.get(key.provider), key.id, request, context);
+        return checkEntitlementAt(directory.get(key.provider), key.id, request, context.environment, context.loaders);
       }
       const externalId = checkIdentifier(args.externalId as string, 'externalId');
       const candidates = (args.provider != null ? [directory.get(args.provider)] : directory.providers())
@@ -40,12 +39,12 @@ builder.queryFields((t) => ({
       for (const provider of candidates) {
         const id = await nativeIdFor(provider, externalId, context);
         if (id === null) continue;
-        const result = await check(provider, id, request, context);
+        const result = await checkEntitlementAt(provider, id, request, context.environment, context.loaders);
         // Without a provider named, a provider that does not know the person passes the question on.
         if (args.provider == null && result.denialReason === 'CustomerNotFound') continue;
         return result;
       }
-      if (args.provider != null) return notFound(args.provider, request);
+      if (args.provider != null) return customerNotFound(args.provider, request);
       throw new GraphQLError(`No provider with entitlements holds external ID "${externalId}".`, { extensions: { code: 'NOT_FOUND' } });
     },
   }),
@@ -60,41 +59,6 @@ async function nativeIdFor(provider: CustomerProvider, externalId: string, conte
   if (provider.capabilities.externalIdLookup === 'customer-id') return externalId;
   const customer = await context.loaders.customerByExternalId.load({ provider: provider.name, externalId });
   return customer?.providerId ?? null;
-}
-
-async function check(provider: CustomerProvider, id: string, request: EntitlementCheckRequest, context: GraphContext): Promise<EntitlementCheck> {
-  switch (provider.capabilities.entitlementCheck) {
-    case 'endpoint':
-      return provider.checkEntitlement!(id, request, { signal: context.signal });
-    case 'derived':
-      try {
-        const { entitlements } = await context.loaders.entitlements.load({ provider: provider.name, id });
-        return deriveEntitlementCheck(entitlements, request, provider.name);
-      } catch (error) {
-        if (error instanceof ProviderError && error.code === 'NOT_FOUND') return notFound(provider.name, request);
-        throw error;
-      }
-    case 'none': {
-      const able = context.gateway.directory.providers().filter((candidate) => candidate.capabilities.entitlementCheck !== 'none');
-      throw new GraphQLError(
-        `${provider.displayName} has no entitlements to check; ask ${able.map((candidate) => candidate.displayName).join(' or ')}.`,
-        { extensions: { code: 'UNSUPPORTED_OPERATION', provider: provider.name, operation: 'checkEntitlement' } },
-      );
-    }
-  }
-}
-
-function notFound(provider: string, request: EntitlementCheckRequest): EntitlementCheck {
-  return {
-    featureId: request.featureId,
-    hasAccess: false,
-    denialReason: 'CustomerNotFound',
-    requestedUsage: request.requestedUsage ?? null,
-    currentUsage: null,
-    usageLimit: null,
-    source: provider,
-    entitlement: null,
-  };
 }
 
 const badInput = (message: string) => badUserInput(message);

@@ -1,4 +1,4 @@
-import type { Entitlement, EntitlementCheck } from '../providers/provider';
+import type { Entitlement, EntitlementCheck } from '../providers/spec/provider';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
 

@@ -1,7 +1,8 @@
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { type ASTNode, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type { GraphContext } from '../context';
-import { ProviderError } from '../providers/errors';
+import { ProviderError } from '../providers/spec/errors';
+import { RequestError } from '../routing/request-error';
 import { StateUnavailableError } from '../state/state-errors';
 import { UpstreamBudgetExceededError } from '../request-scope';
 
@@ -24,6 +25,11 @@ export function providerGraphQLError(error: ProviderError, path?: readonly (stri
   });
 }
 
+/** A request refused below the graph (bad id, cursor, filter) as the GraphQL error a client reads. */
+export function requestGraphQLError(error: RequestError, path?: readonly (string | number)[]): GraphQLError {
+  return new GraphQLError(error.message, { path, extensions: { code: error.code, ...error.details } });
+}
+
 /**
  * Yoga's mask: our own GraphQL errors pass, provider failures become coded errors, anything else is masked
  * to "Unexpected error." (its detail goes to the log, not to the client).
@@ -35,6 +41,7 @@ export function maskError(error: unknown, message: string): Error {
       const masked = original instanceof ProviderError ? providerGraphQLError(original, error.path) : budgetGraphQLError(original, error.path);
       return new GraphQLError(masked.message, { nodes: error.nodes, path: error.path, extensions: masked.extensions });
     }
+    if (original instanceof RequestError) return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, ...original.details } });
     if (original instanceof StateUnavailableError) {
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, retryable: true } });
     }
@@ -43,6 +50,7 @@ export function maskError(error: unknown, message: string): Error {
     return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
   if (error instanceof ProviderError) return providerGraphQLError(error);
+  if (error instanceof RequestError) return requestGraphQLError(error);
   if (error instanceof StateUnavailableError) return new GraphQLError(error.message, { extensions: { code: error.code, retryable: true } });
   if (error instanceof UpstreamBudgetExceededError) return budgetGraphQLError(error);
   const requestMistake = describeRequestMistake(error);
@@ -80,10 +88,16 @@ export function reportPartialError(context: GraphContext, info: GraphQLResolveIn
 
 /** Throws the error as a field error: coded when it comes from a provider. */
 export function rethrow(error: unknown): never {
+  if (error instanceof RequestError) throw requestGraphQLError(error);
   throw error instanceof ProviderError ? providerGraphQLError(error) : error;
 }
 
 /** A call refused because the request used its whole upstream budget: the field is null, the reason is plain. */
 export function budgetGraphQLError(error: UpstreamBudgetExceededError, path?: readonly (string | number)[]): GraphQLError {
   return new GraphQLError(error.message, { path, extensions: { code: error.code, limit: error.budget } });
+}
+
+/** A refusal the front door makes before execution (a scope, a budget, a limit): a GraphQL error with its code and facts. */
+export function refusal(message: string, extensions: Record<string, unknown>, nodes?: readonly ASTNode[]): GraphQLError {
+  return new GraphQLError(message, { extensions, ...(nodes === undefined ? {} : { nodes }) });
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../context';
-import type { Customer } from '../providers/provider';
-import { firstHolder } from '../loaders/first-holder';
+import type { Customer } from '../providers/spec/provider';
+import { firstHolder } from '../loaders/holders';
 import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
 import { checkIdentifier } from '../routing/identifier-rules';

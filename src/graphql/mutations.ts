@@ -1,4 +1,4 @@
-import type { Address, CustomerChanges } from '../providers/provider';
+import type { Address, CustomerChanges } from '../providers/spec/provider';
 import { createCustomer } from '../writes/create-customer';
 import { deleteCustomer } from '../writes/delete-customer';
 import { changeLifecycle, type LifecycleOperation } from '../writes/lifecycle';

@@ -1,4 +1,4 @@
-import type { Customer } from '../providers/provider';
+import type { Customer } from '../providers/spec/provider';
 import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
 import { builder } from './builder';

@@ -1,5 +1,6 @@
 import type { GraphContext } from '../context';
-import type { Customer, Entitlement } from '../providers/provider';
+import { askHolders } from '../loaders/holders';
+import type { Customer, Entitlement } from '../providers/spec/provider';
 import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { CustomerType } from './customer';
@@ -19,22 +20,17 @@ export interface Profile {
 
 /** Looks the person up at every provider at once; failures are reported beside what the others returned. */
 export async function loadProfile(externalId: string, context: GraphContext, report: (error: unknown) => void): Promise<Profile> {
-  const providers = context.gateway.directory.providers();
-  const outcomes = await Promise.allSettled(
-    providers.map((provider) => context.loaders.customerByExternalId.load({ provider: provider.name, externalId })),
-  );
   const profile: Profile = { externalId, customers: [], missingFrom: [], unavailableFrom: [] };
-  outcomes.forEach((outcome, index) => {
-    const name = (providers[index] as { name: string }).name;
-    if (outcome.status === 'rejected') {
-      profile.unavailableFrom.push(name);
-      report(outcome.reason);
-    } else if (outcome.value === null) {
-      profile.missingFrom.push(name);
+  for (const answer of await askHolders(externalId, context.environment, context.loaders)) {
+    if (answer.error !== null) {
+      profile.unavailableFrom.push(answer.provider);
+      report(answer.error);
+    } else if (answer.customer === null) {
+      profile.missingFrom.push(answer.provider);
     } else {
-      profile.customers.push(outcome.value);
+      profile.customers.push(answer.customer);
     }
-  });
+  }
   return profile;
 }
 

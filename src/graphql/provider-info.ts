@@ -1,5 +1,6 @@
+import { probeHealth, type ProviderHealth } from '../loaders/provider-health';
 import type { DirectoryEntry } from '../routing/provider-directory';
-import type { ProviderCapabilities } from '../providers/provider';
+import type { ProviderCapabilities } from '../providers/spec/provider';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
 
@@ -22,13 +23,7 @@ const CapabilitiesType = builder.objectRef<ProviderCapabilities>('ProviderCapabi
   }),
 });
 
-interface Health {
-  ok: boolean;
-  latencyMs: number;
-  message: string | null;
-}
-
-const HealthType = builder.objectRef<Health>('ProviderHealth').implement({
+const HealthType = builder.objectRef<ProviderHealth>('ProviderHealth').implement({
   fields: (t) => ({
     ok: t.exposeBoolean('ok'),
     latencyMs: t.exposeFloat('latencyMs'),
@@ -47,25 +42,15 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
       type: HealthType,
       description: 'Asks the provider for one customer now: one upstream call per provider and request, however often it is asked.',
       resolve: (entry, _args, context) => {
-        const known = context.providerHealth.get(entry.provider.name) as Promise<Health> | undefined;
+        const known = context.providerHealth.get(entry.provider.name) as Promise<ProviderHealth> | undefined;
         if (known !== undefined) return known;
-        const health = checkHealth(entry, context.signal);
+        const health = probeHealth(entry.provider, context.signal);
         context.providerHealth.set(entry.provider.name, health);
         return health;
       },
     }),
   }),
 });
-
-async function checkHealth(entry: DirectoryEntry, signal: AbortSignal | undefined): Promise<Health> {
-  const started = performance.now();
-  try {
-    await entry.provider.listCustomers({ limit: 1, cursor: null, filter: {} }, { signal });
-    return { ok: true, latencyMs: Math.round(performance.now() - started), message: null };
-  } catch (error) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
-  }
-}
 
 builder.queryFields((t) => ({
   providers: t.field({

@@ -1,6 +1,6 @@
 import { stitchingDirectives } from '@graphql-tools/stitching-directives';
 import { parse, print, printSchema, visit, type FieldDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
-import { firstHolder } from '../loaders/first-holder';
+import { firstHolder } from '../loaders/holders';
 import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
 import { checkIdentifier } from '../routing/identifier-rules';

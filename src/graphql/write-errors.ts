@@ -14,11 +14,12 @@ export interface ErrorSnapshot {
 }
 
 export function snapshotError(error: Error): ErrorSnapshot {
-  return { ...(error as unknown as Record<string, unknown>), errorKind: error.constructor.name, message: error.message, code: (error as WriteError).code ?? 'INTERNAL_SERVER_ERROR' };
+  return { ...(error as unknown as Record<string, unknown>), errorKind: error instanceof WriteError ? error.kind : 'Error', message: error.message, code: (error as WriteError).code ?? 'INTERNAL_SERVER_ERROR' };
 }
 
 function errorKind(value: unknown): string | null {
-  if (value instanceof Error) return value.constructor.name;
+  if (value instanceof WriteError) return value.kind;
+  if (value instanceof Error) return null;
   return typeof value === 'object' && value !== null && 'errorKind' in value ? String((value as ErrorSnapshot).errorKind) : null;
 }
 

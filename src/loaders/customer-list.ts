@@ -1,6 +1,6 @@
-import { ProviderError } from '../providers/errors';
+import { ProviderError } from '../providers/spec/errors';
 import { UpstreamBudgetExceededError } from '../request-scope';
-import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/provider';
+import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/spec/provider';
 import { badUserInput } from '../routing/bad-user-input';
 import type { LoaderEnvironment } from './environment';
 import type { CursorSigner } from './cursor-signer';

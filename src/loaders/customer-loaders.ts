@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Customer } from '../providers/provider';
+import type { Customer } from '../providers/spec/provider';
 import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
 import { tracedBatch } from './traced-batch';

@@ -1,8 +1,8 @@
+import type { RequestError } from '../routing/request-error';
 import { createHash } from 'node:crypto';
-import type { GraphQLError } from 'graphql';
 import { badUserInput } from '../routing/bad-user-input';
 import type { CursorSigner } from './cursor-signer';
-import type { CustomerFilter } from '../providers/provider';
+import type { CustomerFilter } from '../providers/spec/provider';
 
 /** Where one provider's part of a list stands: the native page that holds the next item, and the item in it. */
 export interface StreamPosition {
@@ -83,6 +83,6 @@ export function cursorPageSizes(cursor: string, signer: CursorSigner): Record<st
   return sizes;
 }
 
-function invalidCursor(reason: string): GraphQLError {
+function invalidCursor(reason: string): RequestError {
   return badUserInput(`Invalid cursor: ${reason}.`, 'INVALID_CURSOR');
 }

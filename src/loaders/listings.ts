@@ -1,4 +1,4 @@
-import type { Customer } from '../providers/provider';
+import type { Customer } from '../providers/spec/provider';
 import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 
 /**

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { emptyState, type Customer, type CustomerState } from '../providers/provider';
+import { emptyState } from '../providers/kit/empty-state';
+import type { Customer, CustomerState } from '../providers/spec/provider';
 import type { CustomerKey } from '../routing/global-id';
 import { createCustomerLoader, createExternalIdLoader, type ExternalKey } from './customer-loaders';
 import type { LoaderEnvironment } from './environment';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { emptyState, type Customer, type CustomerState, type Entitlement } from '../providers/provider';
+import { emptyState } from '../providers/kit/empty-state';
+import type { Customer, CustomerState, Entitlement } from '../providers/spec/provider';
 import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
 import { tracedBatch } from './traced-batch';

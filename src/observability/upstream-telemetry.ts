@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger as PinoLogger } from 'pino';
-import type { UpstreamObserver } from '../providers/http/call-observer';
+import type { UpstreamObserver } from '../providers/kit/call-observer';
 import type { GatewayMetrics } from './metrics';
 import { currentRequestScope } from '../request-scope';
 

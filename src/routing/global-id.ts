@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import type { RequestError } from './request-error';
 import { badUserInput } from './bad-user-input';
 import { identifierProblem } from './identifier-rules';
 import type { ProviderDirectory } from './provider-directory';
@@ -39,7 +39,7 @@ export function parseGlobalId(value: string, directory: ProviderDirectory): Cust
   throw invalidId(value, directory, reason);
 }
 
-function invalidId(value: string, directory: ProviderDirectory, reason: string): GraphQLError {
+function invalidId(value: string, directory: ProviderDirectory, reason: string): RequestError {
   const shapes = directory
     .providers()
     .filter((provider) => provider.nativeIdPattern !== undefined)

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { CustomerProvider } from '../providers/provider';
+import type { CustomerProvider } from '../providers/spec/provider';
 import { createMemoryIdentity } from '../state/memory/memory-identity';
 import { createMemoryLocks } from '../state/memory/memory-locks';
 import type { IdentityStore, LockStore } from '../state/state-port';

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { Customer, CustomerProvider } from '../providers/provider';
+import type { Customer, CustomerProvider } from '../providers/spec/provider';
 import type { IdentityStore } from '../state/state-port';
 
 export interface WalkReport {

@@ -1,5 +1,7 @@
-import type { ProviderMode } from '../config';
-import type { CustomerProvider } from '../providers/provider';
+import type { CustomerProvider } from '../providers/spec/provider';
+
+/** Whether a provider talks to its real API or to the embedded sandbox. */
+export type ProviderMode = 'LIVE' | 'SANDBOX';
 
 export interface DirectoryEntry {
   provider: CustomerProvider;

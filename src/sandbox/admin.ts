@@ -1,6 +1,8 @@
-import { validateFaults, type FaultConfig } from './faults';
-import type { Sandbox } from './sandbox';
-import { json, type SandboxResponse } from './sandbox-http';
+import { validateFaults, type FaultConfig } from './shared/faults';
+import type { RequestLogEntry } from './request-log';
+import type { WebhookDelivery } from './webhooks/webhook-delivery-log';
+import type { WebhookSettings } from './webhooks/webhook-outbox';
+import { json, type SandboxResponse } from './shared/sandbox-http';
 import { describeWebhookSettings, parseWebhookSettings } from './webhooks/webhook-settings';
 
 interface AdminRequest {
@@ -9,8 +11,24 @@ interface AdminRequest {
   body: string;
 }
 
+/** What the admin routes may see and change of a running sandbox; the sandbox hands itself over as this. */
+export interface AdminPort {
+  readonly providers: readonly string[];
+  readonly baseUrls: Record<string, string>;
+  customerCounts(): Record<string, number>;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  faults(): FaultConfig;
+  setFaults(config: FaultConfig): void;
+  reset(): void;
+  webhooks(): WebhookSettings;
+  setWebhooks(settings: WebhookSettings): void;
+  webhookDeliveries(): WebhookDelivery[];
+  clearWebhookDeliveries(): void;
+}
+
 /** `/__sandbox/*`: the request log, the fault switches and reset. These calls are not logged. */
-export function handleAdmin(request: AdminRequest, sandbox: Sandbox): SandboxResponse {
+export function handleAdmin(request: AdminRequest, sandbox: AdminPort): SandboxResponse {
   const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
   switch (route) {
     case 'GET /__sandbox':

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config';
+import { allSimulators } from '../registry';
 import { startSandboxFor } from './start';
 
 /** `npm run sandbox`: the five provider simulators alone, for official clients, curl or another gateway. */
@@ -6,7 +7,7 @@ async function main(): Promise<void> {
   const loaded = loadConfig();
   // Alone, the sandbox serves every provider whatever credentials the environment holds.
   const config = { ...loaded, providers: loaded.providers.map((provider) => ({ ...provider, mode: 'SANDBOX' as const })) };
-  const sandbox = await startSandboxFor(config);
+  const sandbox = await startSandboxFor(config, allSimulators);
   console.log(`sandbox: admin at ${sandbox?.url}/__sandbox (requests, faults, reset); Ctrl-C stops it`);
   const stop = async () => {
     await sandbox?.close();

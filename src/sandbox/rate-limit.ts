@@ -1,4 +1,4 @@
-import type { FaultConfig } from './faults';
+import type { FaultConfig } from './shared/faults';
 
 interface Bucket {
   perSecond: number;

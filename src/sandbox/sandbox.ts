@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin } from './admin';
-import { decideFault, latencyFor, type FaultConfig, type FaultDecision } from './faults';
-import { generatePeople } from './people';
-import { Random } from './random';
+import { decideFault, latencyFor, type FaultConfig, type FaultDecision } from './shared/faults';
+import { generatePeople } from './shared/people';
+import { Random } from './shared/random';
 import { SandboxRateLimits } from './rate-limit';
 import { RequestLog, type RequestLogEntry } from './request-log';
-import type { SandboxRequest, SandboxResponse } from './sandbox-http';
-import type { ProviderSimulator, SimulatorFactory } from './simulator';
+import type { SandboxRequest, SandboxResponse } from './shared/sandbox-http';
+import type { ProviderSimulator, SimulatorFactory } from './shared/simulator';
 import type { WebhookDelivery } from './webhooks/webhook-delivery-log';
 import { WebhookOutbox, type WebhookSettings } from './webhooks/webhook-outbox';
 import { watchWrites } from './webhooks/webhook-watch';

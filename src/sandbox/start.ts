@@ -1,21 +1,29 @@
-import type { AppConfig } from '../config';
-import { Random } from './random';
 import { createSandbox, type Sandbox } from './sandbox';
-import { allSimulators } from './simulators';
+import type { FaultConfig } from './shared/faults';
+import { Random } from './shared/random';
+import type { SimulatorFactory } from './shared/simulator';
 import { gatewayEndpoints } from './webhooks/webhook-settings';
+
+/** What starting the sandbox needs of the configuration: its own settings and which providers run on it. */
+export interface SandboxStartOptions {
+  host: string;
+  providers: readonly { name: string; mode: 'LIVE' | 'SANDBOX' }[];
+  sandbox: { port: number; seed: number; people: number; faults: FaultConfig; webhookUrl: string | null; url: string | null };
+  webhookSecrets: Record<string, string | null>;
+}
 
 /**
  * Each provider's base URL in a sandbox already running at `url` (`npm run sandbox`), so several gateways (the
  * instances of one deployment) share one set of providers. Simulators made with nobody in them cost nothing.
  */
-export function sandboxBaseUrls(url: string): Record<string, string> {
+export function sandboxBaseUrls(url: string, simulators: readonly SimulatorFactory[]): Record<string, string> {
   const root = url.replace(/\/+$/, '');
   const context = { seed: 0, people: [], seedNow: new Date(0), random: (stream: string) => new Random(0, stream), now: () => new Date() };
-  return Object.fromEntries(allSimulators.map((factory) => factory(context)).map((simulator) => [simulator.name, `${root}${simulator.basePath}`]));
+  return Object.fromEntries(simulators.map((factory) => factory(context)).map((simulator) => [simulator.name, `${root}${simulator.basePath}`]));
 }
 
 /** Starts the embedded sandbox when at least one provider has no credentials; prints where each provider lives. */
-export async function startSandboxFor(config: AppConfig): Promise<Sandbox | null> {
+export async function startSandboxFor(config: SandboxStartOptions, simulators: readonly SimulatorFactory[]): Promise<Sandbox | null> {
   const needed = config.providers.filter((provider) => provider.mode === 'SANDBOX');
   if (needed.length === 0 || config.sandbox.url !== null) return null;
   const started = performance.now();
@@ -25,7 +33,7 @@ export async function startSandboxFor(config: AppConfig): Promise<Sandbox | null
     seed: config.sandbox.seed,
     people: config.sandbox.people,
     faults: config.sandbox.faults,
-    simulators: allSimulators,
+    simulators,
   });
   if (config.sandbox.webhookUrl !== null) sendWebhooksTo(sandbox, config.sandbox.webhookUrl, config.webhookSecrets);
   const counts = sandbox.customerCounts();

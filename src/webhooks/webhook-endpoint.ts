@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
-import type { CustomerChangeEvent, WebhookHeaders, WebhookReceiver } from '../providers/webhooks';
-import { WebhookPayloadError, WebhookSignatureError } from '../providers/webhooks';
+import type { CustomerChangeEvent, WebhookHeaders, WebhookReceiver } from '../providers/kit/webhooks';
+import { WebhookPayloadError, WebhookSignatureError } from '../providers/kit/webhooks';
 
 /** Providers redeliver for up to about 55 hours (Synctera); an event id is remembered a little longer. */
 const SEEN_TTL_MS = 72 * 3600 * 1000;

@@ -1,5 +1,5 @@
-import type { GraphContext } from '../context';
-import type { CustomerChanges } from '../providers/provider';
+import type { WriteContext } from './write-context';
+import type { CustomerChanges } from '../providers/spec/provider';
 import { once } from './once';
 import { remember, type WriteResult } from './outcomes';
 import { requireOperation, validateChanges } from './validate';
@@ -10,7 +10,7 @@ export interface CreateInput extends CustomerChanges {
   idempotencyKey?: string | null;
 }
 
-export function createCustomer(input: CreateInput, context: GraphContext): Promise<WriteResult> {
+export function createCustomer(input: CreateInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
   return once('createCustomer', { ...input }, key, context, async () => {
     const provider = context.gateway.directory.get(input.provider);

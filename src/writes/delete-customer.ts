@@ -1,4 +1,4 @@
-import type { GraphContext } from '../context';
+import type { WriteContext } from './write-context';
 import { once } from './once';
 import { forgetDeleted, singleOrThrow, writeEach, type WriteResult } from './outcomes';
 import { resolveTargets, type TargetInput } from './targets';
@@ -10,7 +10,7 @@ export interface TargetWriteInput extends TargetInput {
   anonymize?: boolean | null;
 }
 
-export function deleteCustomer(input: TargetWriteInput, context: GraphContext): Promise<WriteResult> {
+export function deleteCustomer(input: TargetWriteInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
   return once('deleteCustomer', { ...input }, key, context, async () => {
     const resolution = await resolveTargets(input, context, { destructive: true, operationByExternalId: 'deleteByExternalId' });

@@ -1,5 +1,5 @@
-import type { GraphContext } from '../context';
-import type { Customer, CustomerOperation } from '../providers/provider';
+import type { WriteContext } from './write-context';
+import type { Customer, CustomerOperation } from '../providers/spec/provider';
 import type { TargetWriteInput } from './delete-customer';
 import { once } from './once';
 import { remember, singleOrThrow, writeEach, type WriteResult } from './outcomes';
@@ -10,7 +10,7 @@ import { UnsupportedOperationError, ValidationError } from './write-errors';
 export type LifecycleOperation = Extract<CustomerOperation, 'archive' | 'unarchive' | 'syncPaymentMethods'>;
 
 /** Archive, unarchive and payment-method sync: one provider, or every holder when asked for explicitly. */
-export function changeLifecycle(operation: LifecycleOperation, input: TargetWriteInput, context: GraphContext): Promise<WriteResult> {
+export function changeLifecycle(operation: LifecycleOperation, input: TargetWriteInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
   return once(operation, { ...input }, key, context, async () => {
     if (input.anonymize != null) throw new ValidationError('anonymize applies to deleteCustomer only.', 'anonymize');

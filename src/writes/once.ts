@@ -1,4 +1,4 @@
-import type { GraphContext } from '../context';
+import type { WriteContext } from './write-context';
 import { writeFingerprint } from './fingerprint';
 import { hasUnsafeCharacters } from '../routing/identifier-rules';
 import { hasEffect, isSettled, type WriteResult } from './outcomes';
@@ -15,7 +15,7 @@ export async function once(
   mutation: string,
   input: Record<string, unknown>,
   key: string | null | undefined,
-  context: GraphContext,
+  context: WriteContext,
   write: (attempt: Attempt<WriteResult>) => Promise<WriteResult>,
 ): Promise<WriteResult> {
   try {

@@ -1,5 +1,5 @@
-import type { GraphContext } from '../context';
-import type { Customer, CustomerProvider } from '../providers/provider';
+import type { WriteContext } from './write-context';
+import type { Customer, CustomerProvider } from '../providers/spec/provider';
 import type { Resolution, ResolvedTarget } from './targets';
 import { toWriteError, ProviderWriteError, StateUnavailableWriteError, WriteError } from './write-errors';
 
@@ -17,14 +17,14 @@ export interface WriteResult {
 }
 
 /** What happens after a provider write, so the rest of the response and later lookups see the change. */
-export async function remember(context: GraphContext, provider: CustomerProvider, customer: Customer): Promise<void> {
+export async function remember(context: WriteContext, provider: CustomerProvider, customer: Customer): Promise<void> {
   context.loaders.forget({ provider: provider.name, id: customer.providerId });
   context.loaders.learn(customer);
   // Awaited, so another instance finds the customer by external ID as soon as this write answers.
   if (context.gateway.identityIndex.has(provider.name)) await context.gateway.identityIndex.learn(provider.name, customer.externalId, customer.providerId);
 }
 
-export async function forgetDeleted(context: GraphContext, provider: CustomerProvider, id: string): Promise<void> {
+export async function forgetDeleted(context: WriteContext, provider: CustomerProvider, id: string): Promise<void> {
   context.loaders.forget({ provider: provider.name, id });
   if (context.gateway.identityIndex.has(provider.name)) await context.gateway.identityIndex.forget(provider.name, id);
 }

@@ -1,5 +1,6 @@
-import type { GraphContext } from '../context';
-import type { Customer, CustomerOperation, CustomerProvider, CustomerTarget } from '../providers/provider';
+import type { WriteContext } from './write-context';
+import type { Customer, CustomerOperation, CustomerProvider, CustomerTarget } from '../providers/spec/provider';
+import { askHolders } from '../loaders/holders';
 import { parseGlobalId } from '../routing/global-id';
 import { checkIdentifier } from '../routing/identifier-rules';
 import { NotFoundError, ValidationError } from './write-errors';
@@ -34,7 +35,7 @@ export interface Resolution {
  */
 export async function resolveTargets(
   input: TargetInput,
-  context: GraphContext,
+  context: WriteContext,
   options: { destructive: boolean; operationByExternalId?: CustomerOperation },
 ): Promise<Resolution> {
   const directory = context.gateway.directory;
@@ -57,23 +58,20 @@ export async function resolveTargets(
       'allProviders',
     );
   }
-  const providers = directory.providers();
-  const outcomes = await Promise.allSettled(
-    providers.map((provider) => context.loaders.customerByExternalId.load({ provider: provider.name, externalId })),
-  );
   const resolution: Resolution = { targets: [], lookupFailures: [], fanOut: true };
-  outcomes.forEach((outcome, index) => {
-    const provider = providers[index] as CustomerProvider;
-    if (outcome.status === 'rejected') resolution.lookupFailures.push({ provider: provider.name, error: outcome.reason });
-    else if (outcome.value !== null) resolution.targets.push({ provider, target: { kind: 'id', id: outcome.value.providerId }, current: outcome.value });
-  });
+  for (const answer of await askHolders(externalId, context.gateway, context.loaders)) {
+    if (answer.error !== null) resolution.lookupFailures.push({ provider: answer.provider, error: answer.error });
+    else if (answer.customer !== null) {
+      resolution.targets.push({ provider: directory.get(answer.provider), target: { kind: 'id', id: answer.customer.providerId }, current: answer.customer });
+    }
+  }
   if (resolution.targets.length === 0 && resolution.lookupFailures.length === 0) {
     throw new NotFoundError(`No provider holds a customer with externalId "${externalId}".`);
   }
   return resolution;
 }
 
-async function targetAt(provider: CustomerProvider, externalId: string, context: GraphContext, native?: CustomerOperation): Promise<ResolvedTarget> {
+async function targetAt(provider: CustomerProvider, externalId: string, context: WriteContext, native?: CustomerOperation): Promise<ResolvedTarget> {
   const capabilities = provider.capabilities;
   if (capabilities.externalIdLookup === 'customer-id') return { provider, target: { kind: 'id', id: externalId }, current: null };
   if (capabilities.externalIdLookup === 'native' && native !== undefined && capabilities.operations.includes(native)) {

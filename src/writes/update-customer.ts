@@ -1,5 +1,5 @@
-import type { GraphContext } from '../context';
-import type { CustomerChanges } from '../providers/provider';
+import type { WriteContext } from './write-context';
+import type { CustomerChanges } from '../providers/spec/provider';
 import { once } from './once';
 import { remember, singleOrThrow, writeEach, type WriteResult } from './outcomes';
 import { resolveTargets, type TargetInput } from './targets';
@@ -11,7 +11,7 @@ export interface UpdateInput extends TargetInput {
   idempotencyKey?: string | null;
 }
 
-export function updateCustomer(input: UpdateInput, context: GraphContext): Promise<WriteResult> {
+export function updateCustomer(input: UpdateInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
   return once('updateCustomer', { ...input }, key, context, async () => {
     const given = Object.entries(input.changes).filter(([, value]) => value !== undefined);

@@ -1,4 +1,4 @@
-import type { CustomerChanges, CustomerOperation, CustomerProvider, WritableField } from '../providers/provider';
+import type { CustomerChanges, CustomerOperation, CustomerProvider, WritableField } from '../providers/spec/provider';
 import { UnsupportedOperationError, ValidationError } from './write-errors';
 
 const fieldNames: readonly WritableField[] = ['email', 'name', 'externalId', 'metadata', 'currency', 'timezone', 'billingAddress'];

@@ -1,4 +1,4 @@
-import { ProviderError } from '../providers/errors';
+import { ProviderError } from '../providers/spec/errors';
 import { StateUnavailableError } from '../state/state-errors';
 
 /**
@@ -7,9 +7,14 @@ import { StateUnavailableError } from '../state/state-errors';
  */
 export abstract class WriteError extends Error {
   abstract readonly code: string;
+  /** The GraphQL type this error resolves to; explicit, because minification renames classes. */
+  abstract readonly kind: WriteErrorKind;
 }
 
+export type WriteErrorKind = 'NotFoundError' | 'ValidationError' | 'UnsupportedOperationError' | 'ConflictError' | 'ProviderWriteError' | 'StateUnavailableWriteError';
+
 export class NotFoundError extends WriteError {
+  readonly kind = 'NotFoundError';
   readonly code = 'NOT_FOUND';
   constructor(
     message: string,
@@ -21,6 +26,7 @@ export class NotFoundError extends WriteError {
 }
 
 export class ValidationError extends WriteError {
+  readonly kind = 'ValidationError';
   readonly code = 'VALIDATION';
   constructor(
     message: string,
@@ -33,6 +39,7 @@ export class ValidationError extends WriteError {
 }
 
 export class UnsupportedOperationError extends WriteError {
+  readonly kind = 'UnsupportedOperationError';
   readonly code = 'UNSUPPORTED_OPERATION';
   constructor(
     message: string,
@@ -46,6 +53,7 @@ export class UnsupportedOperationError extends WriteError {
 }
 
 export class ConflictError extends WriteError {
+  readonly kind = 'ConflictError';
   readonly code = 'CONFLICT';
   constructor(
     message: string,
@@ -58,6 +66,7 @@ export class ConflictError extends WriteError {
 
 /** A provider failed the write; `outcomeUnknown` says it may have happened all the same. */
 export class ProviderWriteError extends WriteError {
+  readonly kind = 'ProviderWriteError';
   readonly code: string;
   constructor(
     message: string,
@@ -79,6 +88,7 @@ export class ProviderWriteError extends WriteError {
  * written) rather than risking a duplicate. Retrying with the same key is safe.
  */
 export class StateUnavailableWriteError extends WriteError {
+  readonly kind = 'StateUnavailableWriteError';
   readonly code = 'STATE_UNAVAILABLE';
   readonly retryable = true;
   constructor(message: string) {

@@ -19,8 +19,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
-import { providerNames } from '../../src/providers/registry';
-import type { FaultConfig } from '../../src/sandbox/faults';
+import { providerNames } from '../../src/providers/provider-names';
+import type { FaultConfig } from '../../src/sandbox/shared/faults';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { startChild, type Child } from './child';
 

@@ -4,7 +4,7 @@
  * log). `BENCH_PEOPLE` people; prints `listening <port>` when ready.
  */
 import { createSandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 
 const sandbox = await createSandbox({ port: 0, people: Number(process.env.BENCH_PEOPLE ?? 20_000), simulators: allSimulators });
 console.log(`listening ${sandbox.port}`);

@@ -3,14 +3,14 @@
  * the identity index build (list calls) cold and with a warm Redis, the latency a write's idempotency key adds
  * (memory ledger vs Redis ledger, p50/p95, against the no-key baseline), replay latency, and duplicates when one
  * key is sent to two instances at once. Uses REDIS_URL, or starts its own redis-server on a free port.
- * Options: BENCH_PEOPLE (default 20000), BENCH_WRITES (default 200).
+ * Options: BENCH_PEOPLE (default 20000), BENCH_WRITES (default 200). Rows are measured in turns, write by write.
  */
 import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
-import { defaultRetryPolicy } from '../../src/providers/http/retry';
-import { providerNames } from '../../src/providers/registry';
+import { defaultRetryPolicy } from '../../src/providers/kit/retry';
+import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import { createMemoryState } from '../../src/state/memory/memory-state';
 import { createRedisState } from '../../src/state/redis/redis-state';
 import type { StateStore } from '../../src/state/state-port';
@@ -40,16 +40,21 @@ async function create(app: App, externalId: string, key: string | null): Promise
   return body.data.createCustomer;
 }
 
-async function timeWrites(label: string, run: (index: number) => Promise<unknown>): Promise<void> {
-  for (let warm = 0; warm < 10; warm++) await run(-1 - warm);
-  const durations: number[] = [];
+/** Rows measured in turns (one write of each per round), so drift on a busy machine hits every row alike. */
+async function timeWrites(rows: [string, (index: number) => Promise<unknown>][]): Promise<void> {
+  for (let warm = 0; warm < 20; warm++) for (const [, run] of rows) await run(-1 - warm);
+  const durations = rows.map((): number[] => []);
   for (let index = 0; index < writes; index++) {
-    const begin = performance.now();
-    await run(index);
-    durations.push(performance.now() - begin);
+    for (const [row, [, run]] of rows.entries()) {
+      const begin = performance.now();
+      await run(index);
+      durations[row]!.push(performance.now() - begin);
+    }
   }
-  durations.sort((a, b) => a - b);
-  console.log(`${label.padEnd(34)} ${percentile(durations, 50).toFixed(2).padStart(7)} ${percentile(durations, 95).toFixed(2).padStart(8)}`);
+  rows.forEach(([label], row) => {
+    const sorted = durations[row]!.sort((x, y) => x - y);
+    console.log(`${label.padEnd(34)} ${percentile(sorted, 50).toFixed(2).padStart(7)} ${percentile(sorted, 95).toFixed(2).padStart(8)}`);
+  });
 }
 
 const listCalls = (sandbox: Sandbox) =>
@@ -87,12 +92,14 @@ async function main(): Promise<void> {
   console.log(`redis, warm (another instance)     ${String(listCalls(sandbox)).padStart(10)} ${Math.round(performance.now() - started).toString().padStart(4)}`);
 
   console.log(`\nwrite (Orb createCustomer)          p50 ms   p95 ms`);
-  await timeWrites('memory, no key', (index) => create(memory, `m-nokey-${index}`, null));
-  await timeWrites('memory, new key', (index) => create(memory, `m-key-${index}`, `m-key-${index}`));
-  await timeWrites('memory, replayed key', () => create(memory, 'm-key-0', 'm-key-0'));
-  await timeWrites('redis, no key', (index) => create(first, `r-nokey-${index}`, null));
-  await timeWrites('redis, new key', (index) => create(first, `r-key-${index}`, `r-key-${index}`));
-  await timeWrites('redis, replayed key', () => create(first, 'r-key-0', 'r-key-0'));
+  await timeWrites([
+    ['memory, no key', (index) => create(memory, `m-nokey-${index}`, null)],
+    ['memory, new key', (index) => create(memory, `m-key-${index}`, `m-key-${index}`)],
+    ['memory, replayed key', () => create(memory, 'm-key-0', 'm-key-0')],
+    ['redis, no key', (index) => create(first, `r-nokey-${index}`, null)],
+    ['redis, new key', (index) => create(first, `r-key-${index}`, `r-key-${index}`)],
+    ['redis, replayed key', () => create(first, 'r-key-0', 'r-key-0')],
+  ]);
 
   sandbox.clearRequests();
   const keys = 100;

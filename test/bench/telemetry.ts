@@ -13,11 +13,11 @@ import { Pool } from 'undici';
 import { createApp } from '../../src/app';
 import { createLogger } from '../../src/observability/logger';
 import { silentLogger } from '../../src/logger';
-import { defaultTimeouts } from '../../src/providers/http/dispatcher';
-import { defaultRetryPolicy } from '../../src/providers/http/retry';
-import { providerNames } from '../../src/providers/registry';
+import { defaultTimeouts } from '../../src/providers/kit/dispatcher';
+import { defaultRetryPolicy } from '../../src/providers/kit/retry';
+import { providerNames } from '../../src/registry';
 import { createSandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import { startGatewayServer, type GatewayServer } from '../../src/server/gateway-server';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -14,7 +14,7 @@ let byName: Map<string, string>;
 
 beforeAll(async () => {
   // The npm script, as an operator runs it: `npm run trusted-documents -- test/documents <file>`.
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/front-door/write-trusted-documents.ts', 'test/documents', file], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/trusted-documents-cli.ts', 'test/documents', file], { encoding: 'utf8', timeout: 120_000 });
   expect(run.status, run.stderr).toBe(0);
   const documents = readTrustedDocuments(file);
   byName = new Map([...documents].map(([hash, document]) => [/(?:query|mutation) (\w+)/.exec(document)![1]!, hash]));

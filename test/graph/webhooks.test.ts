@@ -5,7 +5,7 @@ import { omiseWebhooks } from '../../src/sandbox/omise/omise-webhooks';
 import { orbWebhooks } from '../../src/sandbox/orb/orb-webhooks';
 import { polarWebhooks } from '../../src/sandbox/polar/polar-webhooks';
 import { syncteraWebhooks } from '../../src/sandbox/synctera/synctera-webhooks';
-import type { SimulatorWebhooks } from '../../src/sandbox/webhooks/webhook-types';
+import type { SimulatorWebhooks } from '../../src/sandbox/shared/webhook-types';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { call, type Loose } from '../support/http';
 import { listen, openEventStream } from '../support/listening-gateway';

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors';
+import { ProviderError } from '../../src/providers/spec/errors';
 import type {
-  Customer, CustomerChanges, CustomerFilter, CustomerFilterField, CustomerOperation, CustomerProvider, CustomerStatus, ProviderDefinition, WritableField,
-} from '../../src/providers/provider';
-import { providerDefinitions } from '../../src/providers/registry';
+  Customer, CustomerChanges, CustomerFilter, CustomerFilterField, CustomerOperation, CustomerProvider, CustomerStatus, WritableField,
+} from '../../src/providers/spec/provider';
+import type { ProviderDefinition } from '../../src/providers/kit/definition';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators, providerDefinitions } from '../../src/registry';
 import { testTransport } from '../support/transport';
 
 /**

@@ -1,10 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError, type ErrorBodyParser } from '../../src/providers/errors';
-import { ProviderHttp, type HttpRequest, type HttpTransport } from '../../src/providers/http/http-client';
-import type { HttpTimeouts } from '../../src/providers/http/dispatcher';
-import type { RetryPolicy } from '../../src/providers/http/retry';
+import { ProviderError, type ErrorBodyParser } from '../../src/providers/spec/errors';
+import { ProviderHttp, type HttpRequest, type HttpTransport } from '../../src/providers/kit/http-client';
+import type { HttpTimeouts } from '../../src/providers/kit/dispatcher';
+import type { RetryPolicy } from '../../src/providers/kit/retry';
 import { testTransport } from '../support/transport';
 
 /** ProviderHttp against a real loopback server on port 0 that each test scripts, answer by answer. */

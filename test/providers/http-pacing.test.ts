@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors';
-import { ProviderHttp, type HttpTransport } from '../../src/providers/http/http-client';
-import type { RateBudget, RateBudgetWait } from '../../src/providers/http/rate-budget';
+import { ProviderError } from '../../src/providers/spec/errors';
+import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
+import type { RateBudget, RateBudgetWait } from '../../src/providers/kit/rate-budget';
 import { testTransport } from '../support/transport';
 
 /** How ProviderHttp uses the rate budget and the concurrency ceiling: per attempt, around the exchange only. */

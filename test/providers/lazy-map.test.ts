@@ -4,7 +4,7 @@ import { mapOrbCustomer } from '../../src/providers/orb/orb-map';
 import { mapPolarCustomer } from '../../src/providers/polar/polar-map';
 import { mapStiggCustomer } from '../../src/providers/stigg/stigg-map';
 import { mapSyncteraCustomer } from '../../src/providers/synctera/synctera-map';
-import type { Customer } from '../../src/providers/provider';
+import type { Customer } from '../../src/providers/spec/provider';
 
 /**
  * No per-row work nobody asked for: `raw` and `metadata` are the payload's own objects where they can be, and

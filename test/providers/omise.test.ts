@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors';
+import { ProviderError } from '../../src/providers/spec/errors';
 import { createOmiseProvider } from '../../src/providers/omise/omise-provider';
-import type { Customer, CustomerFilter, CustomerProvider } from '../../src/providers/provider';
+import type { Customer, CustomerFilter, CustomerProvider } from '../../src/providers/spec/provider';
 import { createOmiseSimulator } from '../../src/sandbox/omise/omise-simulator';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';

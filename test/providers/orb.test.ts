@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors';
+import { ProviderError } from '../../src/providers/spec/errors';
 import { createOrbProvider } from '../../src/providers/orb/orb-provider';
-import type { Customer, CustomerProvider } from '../../src/providers/provider';
+import type { Customer, CustomerProvider } from '../../src/providers/spec/provider';
 import { createOrbSimulator } from '../../src/sandbox/orb/orb-simulator';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';

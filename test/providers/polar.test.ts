@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors';
-import type { HttpTransport } from '../../src/providers/http/http-client';
+import { ProviderError } from '../../src/providers/spec/errors';
+import type { HttpTransport } from '../../src/providers/kit/http-client';
 import { createPolarProvider } from '../../src/providers/polar/polar-provider';
-import type { Customer, CustomerProvider } from '../../src/providers/provider';
+import type { Customer, CustomerProvider } from '../../src/providers/spec/provider';
 import { createPolarSimulator } from '../../src/sandbox/polar/polar-simulator';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';

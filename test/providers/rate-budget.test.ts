@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyCeiling } from '../../src/providers/http/concurrency-ceiling';
-import { ProviderError } from '../../src/providers/errors';
-import { TokenBucketBudget } from '../../src/providers/http/token-bucket';
+import { ConcurrencyCeiling } from '../../src/providers/kit/concurrency-ceiling';
+import { ProviderError } from '../../src/providers/spec/errors';
+import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';
 import { ManualClock } from '../support/manual-clock';
 
 /** Starts `count` acquisitions and records the clock time at which each was granted. */

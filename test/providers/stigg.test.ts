@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors';
-import type { Customer, CustomerProvider } from '../../src/providers/provider';
+import { ProviderError } from '../../src/providers/spec/errors';
+import type { Customer, CustomerProvider } from '../../src/providers/spec/provider';
 import { parseStiggError } from '../../src/providers/stigg/stigg-errors';
 import { createStiggProvider } from '../../src/providers/stigg/stigg-provider';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';

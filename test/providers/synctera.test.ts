@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors';
-import type { CustomerProvider } from '../../src/providers/provider';
+import { ProviderError } from '../../src/providers/spec/errors';
+import type { CustomerProvider } from '../../src/providers/spec/provider';
 import { parseSyncteraError } from '../../src/providers/synctera/synctera-errors';
 import { mapSyncteraStatus } from '../../src/providers/synctera/synctera-map';
 import { createSyncteraProvider } from '../../src/providers/synctera/synctera-provider';

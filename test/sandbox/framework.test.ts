@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { json } from '../../src/sandbox/sandbox-http';
-import type { SimulatorFactory } from '../../src/sandbox/simulator';
+import { json } from '../../src/sandbox/shared/sandbox-http';
+import type { SimulatorFactory } from '../../src/sandbox/shared/simulator';
 import { call } from '../support/http';
 
 /** A two-route simulator: enough to exercise the sandbox's own machinery (log, faults, reset, limits). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOrbSimulator } from '../../src/sandbox/orb/orb-simulator';
-import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/people';
+import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/shared/people';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';
 

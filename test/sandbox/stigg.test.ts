@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/people';
+import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/shared/people';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { json } from '../../src/sandbox/sandbox-http';
+import { json } from '../../src/sandbox/shared/sandbox-http';
 import { StiggIdempotency } from '../../src/sandbox/stigg/stigg-idempotency';
 import { createStiggSimulator } from '../../src/sandbox/stigg/stigg-simulator';
 import { call, type Loose } from '../support/http';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/people';
+import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/shared/people';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { createSyncteraSimulator } from '../../src/sandbox/synctera/synctera-simulator';
 import { call, type Loose } from '../support/http';

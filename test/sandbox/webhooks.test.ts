@@ -1,9 +1,8 @@
 import { validateEvent } from '@polar-sh/sdk/webhooks';
 import Orb from 'orb-billing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { webhookReceivers } from '../../src/providers/webhook-receivers';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators, webhookReceivers } from '../../src/registry';
 import { call, type Loose } from '../support/http';
 import { plainHeaders, startWebhookReceiver } from '../support/webhook-receiver';
 

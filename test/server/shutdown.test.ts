@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
-import { defaultTimeouts } from '../../src/providers/http/dispatcher';
-import { defaultRetryPolicy } from '../../src/providers/http/retry';
-import { providerNames } from '../../src/providers/registry';
+import { defaultTimeouts } from '../../src/providers/kit/dispatcher';
+import { defaultRetryPolicy } from '../../src/providers/kit/retry';
+import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import { startGatewayServer, type GatewayServer } from '../../src/server/gateway-server';
 
 /** A real gateway on a loopback port: SIGTERM's drain, observed from outside. */

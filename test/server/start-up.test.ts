@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { RouteTemplates } from '../../src/providers/http/route-template';
+import { RouteTemplates } from '../../src/providers/kit/route-template';
 import { describeListenError } from '../../src/server/start-up-errors';
 
 function listenError(port: number, host: string): Promise<unknown> {

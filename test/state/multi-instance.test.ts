@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
 import { CreateCustomerDocument, CustomerByExternalIdDocument, type CreateCustomerInput } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../support/gateway';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger';
-import { ProviderError } from '../../src/providers/errors';
-import { SharedRateBudget } from '../../src/providers/http/shared-rate-budget';
-import { TokenBucketBudget } from '../../src/providers/http/token-bucket';
-import type { RateLimit } from '../../src/providers/http/rate-budget';
+import { ProviderError } from '../../src/providers/spec/errors';
+import { SharedRateBudget } from '../../src/providers/kit/shared-rate-budget';
+import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';
+import type { RateLimit } from '../../src/providers/kit/rate-budget';
 import { createMemoryState } from '../../src/state/memory/memory-state';
 import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
 import type { BudgetStore } from '../../src/state/state-port';

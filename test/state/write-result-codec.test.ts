@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '../../src/providers/provider';
+import type { Customer } from '../../src/providers/spec/provider';
 import type { WriteResult } from '../../src/writes/outcomes';
 import { writeResultCodec } from '../../src/writes/write-result-codec';
 import { ConflictError, NotFoundError, ProviderWriteError, StateUnavailableWriteError, UnsupportedOperationError, ValidationError } from '../../src/writes/write-errors';

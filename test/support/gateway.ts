@@ -4,13 +4,13 @@ import { createApp, type App } from '../../src/app';
 import type { FrontDoorOptions } from '../../src/front-door/options';
 import { silentLogger } from '../../src/logger';
 import type { AppLogger } from '../../src/observability/logger';
-import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
-import type { RateLimit } from '../../src/providers/http/rate-budget';
-import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
-import { providerNames } from '../../src/providers/registry';
+import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
+import type { RateLimit } from '../../src/providers/kit/rate-budget';
+import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/kit/retry';
+import { providerNames } from '../../src/providers/provider-names';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/sandbox/simulators';
+import { allSimulators } from '../../src/registry';
 import type { StateStore } from '../../src/state/state-port';
 import type { Loose } from './http';
 

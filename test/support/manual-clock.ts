@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/providers/http/clock';
+import type { Clock } from '../../src/providers/kit/clock';
 
 /** A clock that moves only when told to, firing due timers in order: waits are exact and take no real time. */
 export class ManualClock implements Clock {

@@ -1,9 +1,9 @@
-import { ConcurrencyCeiling } from '../../src/providers/http/concurrency-ceiling';
-import { createDispatcher, defaultTimeouts, type HttpTimeouts } from '../../src/providers/http/dispatcher';
-import type { HttpTransport } from '../../src/providers/http/http-client';
-import type { RateBudget } from '../../src/providers/http/rate-budget';
-import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/http/retry';
-import { TokenBucketBudget } from '../../src/providers/http/token-bucket';
+import { ConcurrencyCeiling } from '../../src/providers/kit/concurrency-ceiling';
+import { createDispatcher, defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
+import type { HttpTransport } from '../../src/providers/kit/http-client';
+import type { RateBudget } from '../../src/providers/kit/rate-budget';
+import { defaultRetryPolicy, type RetryPolicy } from '../../src/providers/kit/retry';
+import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';
 
 /** A transport for adapter tests: short timeouts, fast retries. Close its dispatcher in afterAll. */
 export function testTransport(

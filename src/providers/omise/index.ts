@@ -1,11 +1,10 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createOmiseProvider } from './omise-provider';
 import { omiseRateLimit } from './omise-rate-limit';
 
 export const omiseDefinition: ProviderDefinition = {
-  name: 'omise',
-  displayName: 'Omise',
-  liveBaseUrl: 'https://api.omise.co',
+  ...providerCatalogEntry('omise'),
   rateLimit: omiseRateLimit,
   create: createOmiseProvider,
 };

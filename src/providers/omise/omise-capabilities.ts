@@ -1,4 +1,4 @@
-import type { ProviderCapabilities } from '../provider';
+import type { ProviderCapabilities } from '../spec/provider';
 
 export const omiseCapabilities: ProviderCapabilities = {
   batchSize: 1,

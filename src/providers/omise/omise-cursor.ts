@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors';
+import { ProviderError } from '../spec/errors';
 
 /**
  * Omise pages by offset (lists) or page number (search), so the cursor carries that position, plus the upper

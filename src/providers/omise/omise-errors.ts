@@ -1,4 +1,4 @@
-import type { ErrorBodyParser, ErrorDetails, ProviderErrorCode } from '../errors';
+import type { ErrorBodyParser, ErrorDetails, ProviderErrorCode } from '../spec/errors';
 
 /** Omise body fields in the gateway's vocabulary, so a validation error names the input the caller sent. */
 const FIELD_NAMES: Record<string, string> = {

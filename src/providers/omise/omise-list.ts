@@ -1,8 +1,8 @@
-import type { ProviderHttp } from '../http/http-client';
-import type { CallOptions, ListPage, ListRequest } from '../provider';
+import type { ProviderHttp } from '../kit/http-client';
+import type { CallOptions, ListPage, ListRequest } from '../spec/provider';
 import { decodeListCursor, decodeSearchCursor, encodeListCursor, encodeSearchCursor } from './omise-cursor';
 import { malformed, mapOmiseCustomer } from './omise-map';
-import { isObject } from '../payload';
+import { isObject } from '../kit/payload';
 import { listQuery, newestCreatedAt, searchQuery } from './omise-query';
 
 /** One page of `GET /customers`, newest first; the cursor is the next offset and the walk's pinned `to`. */

@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import type { Customer, CustomerStatus, JsonObject, PaymentMethod } from '../provider';
-import { isObject, optionalDate, text } from '../payload';
+import { ProviderError } from '../spec/errors';
+import type { Customer, CustomerStatus, JsonObject, PaymentMethod } from '../spec/provider';
+import { isObject, optionalDate, text } from '../kit/payload';
 
 const PROVIDER = 'omise';
 

@@ -1,8 +1,8 @@
-import { ProviderError } from '../errors';
-import { ProviderHttp, segment, type HttpTransport } from '../http/http-client';
+import { ProviderError } from '../spec/errors';
+import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
 import type {
   CallOptions, Customer, CustomerChanges, CustomerFilterField, CustomerProvider, CustomerTarget, ListPage, ListRequest, ProviderSettings, WriteOptions,
-} from '../provider';
+} from '../spec/provider';
 import { omiseCapabilities } from './omise-capabilities';
 import { parseOmiseError } from './omise-errors';
 import { listPage, searchPage } from './omise-list';

@@ -1,6 +1,6 @@
-import type { CustomerFilter } from '../provider';
+import type { CustomerFilter } from '../spec/provider';
 import type { OmiseListPosition, OmiseSearchPosition } from './omise-cursor';
-import { isObject } from '../payload';
+import { isObject } from '../kit/payload';
 
 /** Omise's own lower bound for `from` (its documented default). */
 const EPOCH = '1970-01-01T00:00:00Z';

@@ -1,4 +1,4 @@
-import type { PublishedRateLimit } from '../http/rate-budget';
+import type { PublishedRateLimit } from '../kit/rate-budget';
 
 /**
  * docs.opn.ooo/api-rate-limiting (and omise.co/api-rate-limiting): limits by IP and by account, "short bursts and

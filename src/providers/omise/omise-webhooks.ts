@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { anySignatureMatches, dateOr, freshTimestamp, parseJson, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../webhooks';
+import { anySignatureMatches, dateOr, freshTimestamp, parseJson, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../kit/webhooks';
 import { mapOmiseCustomer } from './omise-map';
 
 const CARD_LOCATION = /^\/customers\/([^/]+)\/cards\//;

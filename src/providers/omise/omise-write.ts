@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import { mergeMetadata } from '../metadata';
-import type { Customer, CustomerChanges, JsonObject, WritableField } from '../provider';
+import { ProviderError } from '../spec/errors';
+import { mergeMetadata } from '../kit/metadata';
+import type { Customer, CustomerChanges, JsonObject, WritableField } from '../spec/provider';
 import { omiseCapabilities } from './omise-capabilities';
 
 /** The parts of the current customer a metadata write starts from. */

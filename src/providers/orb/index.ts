@@ -1,11 +1,10 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createOrbProvider } from './orb-provider';
 import { orbRateLimit } from './orb-rate-limit';
 
 export const orbDefinition: ProviderDefinition = {
-  name: 'orb',
-  displayName: 'Orb',
-  liveBaseUrl: 'https://api.withorb.com/v1',
+  ...providerCatalogEntry('orb'),
   rateLimit: orbRateLimit,
   create: createOrbProvider,
 };

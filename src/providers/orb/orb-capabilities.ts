@@ -1,4 +1,4 @@
-import type { ProviderCapabilities } from '../provider';
+import type { ProviderCapabilities } from '../spec/provider';
 
 /** Orb body keys a caller may pass through `providerFields` (orb.md §2); mapped fields are not among them. */
 const SHARED_PROVIDER_FIELDS = [

@@ -1,4 +1,4 @@
-import type { ErrorBodyParser, ErrorDetails, ProviderErrorCode } from '../errors';
+import type { ErrorBodyParser, ErrorDetails, ProviderErrorCode } from '../spec/errors';
 
 /** Orb's `type` URIs end in a stable fragment (`#400-duplicate-resource-creation`): that fragment is the provider code. */
 const CODE_OVERRIDES: Record<string, ProviderErrorCode> = {

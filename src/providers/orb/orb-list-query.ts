@@ -1,5 +1,5 @@
-import { ProviderError } from '../errors';
-import type { CustomerFilterField, ListRequest } from '../provider';
+import { ProviderError } from '../spec/errors';
+import type { CustomerFilterField, ListRequest } from '../spec/provider';
 import { orbCapabilities } from './orb-capabilities';
 
 const NAME = 'orb';

@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import type { Address, Customer, CustomerState, CustomerStatus, JsonObject, PaymentMethod } from '../provider';
-import { isObject, text } from '../payload';
+import { ProviderError } from '../spec/errors';
+import type { Address, Customer, CustomerState, CustomerStatus, JsonObject, PaymentMethod } from '../spec/provider';
+import { isObject, text } from '../kit/payload';
 
 const PROVIDER = 'orb';
 

@@ -1,8 +1,8 @@
-import { ProviderError } from '../errors';
-import { ProviderHttp, segment, type HttpTransport } from '../http/http-client';
+import { ProviderError } from '../spec/errors';
+import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
 import type {
   CallOptions, Customer, CustomerProvider, CustomerTarget, ListPage, ListRequest, ProviderSettings, WriteOptions,
-} from '../provider';
+} from '../spec/provider';
 import { orbCapabilities } from './orb-capabilities';
 import { parseOrbError } from './orb-errors';
 import { orbListQuery } from './orb-list-query';

@@ -1,4 +1,4 @@
-import type { PublishedRateLimit } from '../http/rate-budget';
+import type { PublishedRateLimit } from '../kit/rate-budget';
 
 /**
  * docs.withorb.com/reference/rate-limits: GET requests 100 queries/s in live mode (50 in test mode), writes

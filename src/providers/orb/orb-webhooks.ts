@@ -1,5 +1,5 @@
 import Orb from 'orb-billing';
-import { dateOr, parseJson, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../webhooks';
+import { dateOr, parseJson, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../kit/webhooks';
 import { mapOrbCustomer } from './orb-map';
 
 /** One verification client per secret: `orb-billing` keeps the secret on the client. */

@@ -1,5 +1,5 @@
-import { ProviderError } from '../errors';
-import type { CustomerChanges, JsonObject } from '../provider';
+import { ProviderError } from '../spec/errors';
+import type { CustomerChanges, JsonObject } from '../spec/provider';
 import { orbCapabilities } from './orb-capabilities';
 import { toOrbAddress } from './orb-map';
 

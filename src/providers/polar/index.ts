@@ -1,11 +1,10 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createPolarProvider } from './polar-provider';
 import { polarRateLimit } from './polar-rate-limit';
 
 export const polarDefinition: ProviderDefinition = {
-  name: 'polar',
-  displayName: 'Polar',
-  liveBaseUrl: 'https://api.polar.sh',
+  ...providerCatalogEntry('polar'),
   rateLimit: polarRateLimit,
   create: createPolarProvider,
 };

@@ -1,4 +1,4 @@
-import type { ErrorBodyParser, ErrorDetails } from '../errors';
+import type { ErrorBodyParser, ErrorDetails } from '../spec/errors';
 
 /** Polar body field names → the gateway's field names, for validation errors the gateway shows per input field. */
 const FIELD_NAMES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { Address, Customer, CustomerStatus, JsonObject } from '../provider';
+import type { Address, Customer, CustomerStatus, JsonObject } from '../spec/provider';
 
 /** Polar payloads as they arrive: loosely typed, read field by field. */
 export type PolarPayload = Record<string, unknown>;

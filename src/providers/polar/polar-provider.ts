@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import { mergeMetadata } from '../metadata';
-import { ProviderHttp, segment, type HttpTransport } from '../http/http-client';
+import { ProviderError } from '../spec/errors';
+import { mergeMetadata } from '../kit/metadata';
+import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
 import type {
   CallOptions,
   Customer,
@@ -13,7 +13,7 @@ import type {
   ProviderCapabilities,
   ProviderSettings,
   WriteOptions,
-} from '../provider';
+} from '../spec/provider';
 import { parsePolarError } from './polar-errors';
 import { mapPolarCustomer } from './polar-map';
 import { mapPolarState } from './polar-state-map';

@@ -1,4 +1,4 @@
-import type { PublishedRateLimit } from '../http/rate-budget';
+import type { PublishedRateLimit } from '../kit/rate-budget';
 
 /**
  * docs.polar.sh/api-reference/rate-limits: "100 requests per second per IP address"; a 429 carries Retry-After

@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import { mergeMetadata } from '../metadata';
-import type { Address, CustomerChanges, CustomerFilter, JsonObject, ProviderCapabilities } from '../provider';
+import { ProviderError } from '../spec/errors';
+import { mergeMetadata } from '../kit/metadata';
+import type { Address, CustomerChanges, CustomerFilter, JsonObject, ProviderCapabilities } from '../spec/provider';
 
 /**
  * Query strings as `@polar-sh/sdk` writes them: deepObject `metadata[...]` first, then the form parameters in

@@ -1,5 +1,5 @@
-import type { CustomerState, Entitlement, Meter, Subscription } from '../provider';
-import { emptyState } from '../provider';
+import type { CustomerState, Entitlement, Meter, Subscription } from '../spec/provider';
+import { emptyState } from '../kit/empty-state';
 import { readDate, readList, readNumber, readObject, readText, type PolarPayload } from './polar-map';
 
 /** Polar's customer state (`/v1/customers/{id}/state`) → subscriptions, meters and entitlements. */

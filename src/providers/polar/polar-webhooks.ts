@@ -1,5 +1,5 @@
 import { validateEvent, WebhookVerificationError } from '@polar-sh/sdk/webhooks';
-import { dateOr, parseJson, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../webhooks';
+import { dateOr, parseJson, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../kit/webhooks';
 import { mapPolarCustomer, type PolarPayload } from './polar-map';
 
 /**

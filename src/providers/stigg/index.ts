@@ -1,11 +1,10 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createStiggProvider } from './stigg-provider';
 import { stiggRateLimit } from './stigg-rate-limit';
 
 export const stiggDefinition: ProviderDefinition = {
-  name: 'stigg',
-  displayName: 'Stigg',
-  liveBaseUrl: 'https://api.stigg.io',
+  ...providerCatalogEntry('stigg'),
   rateLimit: stiggRateLimit,
   create: createStiggProvider,
 };

@@ -1,4 +1,4 @@
-import type { ProviderCapabilities } from '../provider';
+import type { ProviderCapabilities } from '../spec/provider';
 import { STIGG_PROVIDER_FIELDS, STIGG_WRITABLE_FIELDS } from './stigg-write';
 
 export const STIGG_MAX_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
-import type { ErrorBodyParser, ErrorDetails, ProviderErrorCode } from '../errors';
-import { isObject } from '../payload';
+import type { ErrorBodyParser, ErrorDetails, ProviderErrorCode } from '../spec/errors';
+import { isObject } from '../kit/payload';
 
 /**
  * Stigg's error bodies. Documented: `{"error": {"code": "UNAUTHENTICATED", "message": "..."}}` (the 401) and, on

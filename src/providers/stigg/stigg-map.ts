@@ -1,5 +1,5 @@
-import type { Customer, CustomerStatus, Entitlement, EntitlementCheck, EntitlementCheckRequest, EntitlementKind, JsonObject } from '../provider';
-import { isObject, optionalDate } from '../payload';
+import type { Customer, CustomerStatus, Entitlement, EntitlementCheck, EntitlementCheckRequest, EntitlementKind, JsonObject } from '../spec/provider';
+import { isObject, optionalDate } from '../kit/payload';
 
 /** Stigg has no status word: a customer is archived when `archivedAt` is set. */
 const STATUS_BY_STATE: Record<'archived' | 'live', CustomerStatus> = { archived: 'ARCHIVED', live: 'ACTIVE' };

@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import { ProviderHttp, segment, type HttpResponse, type HttpTransport } from '../http/http-client';
-import { mergeMetadata } from '../metadata';
+import { ProviderError } from '../spec/errors';
+import { ProviderHttp, segment, type HttpResponse, type HttpTransport } from '../kit/http-client';
+import { mergeMetadata } from '../kit/metadata';
 import type {
   CallOptions,
   Customer,
@@ -14,7 +14,7 @@ import type {
   ListRequest,
   ProviderSettings,
   WriteOptions,
-} from '../provider';
+} from '../spec/provider';
 import { STIGG_MAX_PAGE_SIZE, stiggCapabilities } from './stigg-capabilities';
 import { parseStiggError } from './stigg-errors';
 import { mapStiggCheck, mapStiggCustomer, mapStiggEntitlement } from './stigg-map';

@@ -1,4 +1,4 @@
-import type { PublishedRateLimit } from '../http/rate-budget';
+import type { PublishedRateLimit } from '../kit/rate-budget';
 
 /**
  * docs.stigg.io/api-and-sdks/integration/rate-limits (per API key, per operation, per minute): getCustomer 3,000

@@ -1,4 +1,4 @@
-import { dateOr, parseJson, sameSecret, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../webhooks';
+import { dateOr, parseJson, sameSecret, WebhookPayloadError, WebhookSignatureError, type CustomerChangeEvent, type WebhookReceiver } from '../kit/webhooks';
 import { mapStiggCustomer } from './stigg-map';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ProviderError } from '../errors';
-import type { CustomerChanges, JsonObject, WritableField } from '../provider';
+import { ProviderError } from '../spec/errors';
+import type { CustomerChanges, JsonObject, WritableField } from '../spec/provider';
 
 /** Stigg's provision body beyond the unified fields, passed through `providerFields`. */
 export const STIGG_PROVIDER_FIELDS = {

@@ -1,11 +1,10 @@
-import type { ProviderDefinition } from '../provider';
+import type { ProviderDefinition } from '../kit/definition';
+import { providerCatalogEntry } from '../provider-names';
 import { createSyncteraProvider } from './synctera-provider';
 import { syncteraRateLimit } from './synctera-rate-limit';
 
 export const syncteraDefinition: ProviderDefinition = {
-  name: 'synctera',
-  displayName: 'Synctera',
-  liveBaseUrl: 'https://api.synctera.com/v0',
+  ...providerCatalogEntry('synctera'),
   rateLimit: syncteraRateLimit,
   create: createSyncteraProvider,
 };

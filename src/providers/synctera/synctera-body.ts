@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import { mergeMetadata } from '../metadata';
-import type { Address, Customer, CustomerChanges, JsonObject } from '../provider';
+import { ProviderError } from '../spec/errors';
+import { mergeMetadata } from '../kit/metadata';
+import type { Address, Customer, CustomerChanges, JsonObject } from '../spec/provider';
 import { EXTERNAL_ID_KEY } from './synctera-map';
 
 /** Unified fields Synctera stores (DESIGN §3); currency and timezone have no home there. */

@@ -1,4 +1,4 @@
-import type { ProviderCapabilities } from '../provider';
+import type { ProviderCapabilities } from '../spec/provider';
 import { SYNCTERA_PROVIDER_FIELDS, SYNCTERA_WRITABLE_FIELDS } from './synctera-body';
 
 /** Largest page and largest `id=` batch: "If the limit is greater than 100, then it will be set to 100". */

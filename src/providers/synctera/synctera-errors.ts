@@ -1,4 +1,4 @@
-import type { ErrorBodyParser, ErrorDetails } from '../errors';
+import type { ErrorBodyParser, ErrorDetails } from '../spec/errors';
 
 /**
  * Reads Synctera's RFC 7807 problem reports: `{type, title, status, detail, code?}` plus, for BAD_REQUEST_BODY,

@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors';
-import type { Address, Customer, CustomerStatus, JsonObject } from '../provider';
-import { isObject, optionalDate, text } from '../payload';
+import { ProviderError } from '../spec/errors';
+import type { Address, Customer, CustomerStatus, JsonObject } from '../spec/provider';
+import { isObject, optionalDate, text } from '../kit/payload';
 
 /** The Synctera customer payload (`customer_in_body`), as far as the mapping reads it. */
 export interface SyncteraCustomerPayload {

@@ -1,5 +1,5 @@
-import { ProviderError } from '../errors';
-import { ProviderHttp, segment, type HttpTransport } from '../http/http-client';
+import { ProviderError } from '../spec/errors';
+import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
 import type {
   CallOptions,
   Customer,
@@ -10,7 +10,7 @@ import type {
   ListRequest,
   ProviderSettings,
   WriteOptions,
-} from '../provider';
+} from '../spec/provider';
 import { checkWritable, createBody, needsCurrent, patchBody } from './synctera-body';
 import { SYNCTERA_MAX_PAGE, syncteraCapabilities } from './synctera-capabilities';
 import { parseSyncteraError } from './synctera-errors';

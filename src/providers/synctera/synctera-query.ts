@@ -1,5 +1,5 @@
-import { ProviderError } from '../errors';
-import type { CustomerFilterField, ListRequest } from '../provider';
+import { ProviderError } from '../spec/errors';
+import type { CustomerFilterField, ListRequest } from '../spec/provider';
 import { SYNCTERA_MAX_PAGE, syncteraCapabilities } from './synctera-capabilities';
 
 /** `GET /customers` for one page of the gateway's list: newest first, page size clamped, email filter only. */

@@ -1,4 +1,4 @@
-import type { PublishedRateLimit } from '../http/rate-budget';
+import type { PublishedRateLimit } from '../kit/rate-budget';
 
 /**
  * Synctera publishes no numeric limit (dev.synctera.com error catalogue: TOO_MANY_REQUESTS, 429

@@ -1,4 +1,4 @@
-import { isPlainObject, parseJsonBody, type SandboxRequest } from '../sandbox-http';
+import { isPlainObject, parseJsonBody, type SandboxRequest } from '../shared/sandbox-http';
 
 export type OmiseParams = Record<string, unknown>;
 

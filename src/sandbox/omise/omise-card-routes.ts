@@ -1,4 +1,4 @@
-import { json, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import { json, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import { readParams, type OmiseParams } from './omise-body';
 import { badRequest, notFound } from './omise-errors';
 import { parseListQuery } from './omise-list-params';

@@ -1,4 +1,4 @@
-import { BASE36, Random } from '../random';
+import { BASE36, Random } from '../shared/random';
 import { cardLocation, formatTime } from './omise-render';
 import type { OmiseCard } from './omise-types';
 

@@ -1,4 +1,4 @@
-import { json, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import { json, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import { readParams } from './omise-body';
 import { cardFromToken, cardId } from './omise-cards';
 import { badRequest, notFound, unprocessable } from './omise-errors';

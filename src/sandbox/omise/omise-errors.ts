@@ -1,5 +1,5 @@
-import type { FaultResponseKind } from '../simulator';
-import { json, type SandboxResponse } from '../sandbox-http';
+import type { FaultResponseKind } from '../shared/simulator';
+import { json, type SandboxResponse } from '../shared/sandbox-http';
 
 /**
  * Omise's error object: `{object: "error", location, code, message}`, where `location` links the code's entry on

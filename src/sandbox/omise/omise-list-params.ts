@@ -1,4 +1,4 @@
-import type { SandboxResponse } from '../sandbox-http';
+import type { SandboxResponse } from '../shared/sandbox-http';
 import { badRequest } from './omise-errors';
 import type { OmiseOrder } from './omise-store';
 

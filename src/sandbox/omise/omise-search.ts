@@ -1,4 +1,4 @@
-import { json, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import { json, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import { badRequest, unprocessable } from './omise-errors';
 import { integer, MAX_LIMIT, parseOrder } from './omise-list-params';
 import { renderCustomer } from './omise-render';

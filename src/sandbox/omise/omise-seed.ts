@@ -1,6 +1,6 @@
-import { EVERYWHERE_PEOPLE, type Person } from '../people';
-import { BASE36, type Random } from '../random';
-import type { SeedContext } from '../simulator';
+import { EVERYWHERE_PEOPLE, type Person } from '../shared/people';
+import { BASE36, type Random } from '../shared/random';
+import type { SeedContext } from '../shared/simulator';
 import { generateCard } from './omise-cards';
 import type { OmiseCustomerStore } from './omise-store';
 import type { OmiseCard, OmiseCustomerRecord, OmiseMetadata } from './omise-types';

@@ -1,6 +1,6 @@
-import { Router } from '../router';
-import { credential, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
-import type { ProviderSimulator, SimulatorFactory } from '../simulator';
+import { Router } from '../shared/router';
+import { credential, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
+import type { ProviderSimulator, SimulatorFactory } from '../shared/simulator';
 import { listCards, listSchedules, destroyCard, retrieveCard, updateCard } from './omise-card-routes';
 import { createCustomer, destroyCustomer, listCustomers, retrieveCustomer, updateCustomer } from './omise-customer-routes';
 import { authenticationFailure, omiseError, omiseFaultResponse } from './omise-errors';

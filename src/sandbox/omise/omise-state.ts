@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 import type { OmiseCustomerStore } from './omise-store';
 
 /** What the route handlers share: the customers, the tokens already spent, and the clocks. */

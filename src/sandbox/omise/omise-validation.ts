@@ -1,4 +1,4 @@
-import { isPlainObject, type SandboxResponse } from '../sandbox-http';
+import { isPlainObject, type SandboxResponse } from '../shared/sandbox-http';
 import type { OmiseParams } from './omise-body';
 import { badRequest, notFound } from './omise-errors';
 import type { OmiseMetadata } from './omise-types';

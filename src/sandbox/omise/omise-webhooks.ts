@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { SandboxRequest } from '../sandbox-http';
+import type { SandboxRequest } from '../shared/sandbox-http';
 import { randomAlphanumeric } from '../webhooks/webhook-ids';
-import type { AppliedWrite, SandboxWebhookEvent, SimulatorWebhooks } from '../webhooks/webhook-types';
+import type { AppliedWrite, SandboxWebhookEvent, SimulatorWebhooks } from '../shared/webhook-types';
 
 const CUSTOMER_PATH = /^\/customers\/([^/]+)$/;
 const CARD_PATH = /^\/customers\/([^/]+)\/cards\/([^/]+)$/;

@@ -1,4 +1,4 @@
-import { BASE62, type Random } from '../random';
+import { BASE62, type Random } from '../shared/random';
 import { orbTimestamp, type OrbPaymentMethod, type OrbPaymentProvider } from './orb-types';
 
 /** Orb ids are opaque base62, 15–16 characters in every example (`DBhwNcMNfYgeBpn`, `ZMwNQefe7J3ecf7W`). */

@@ -1,5 +1,5 @@
-import type { Random } from '../random';
-import type { SandboxResponse } from '../sandbox-http';
+import type { Random } from '../shared/random';
+import type { SandboxResponse } from '../shared/sandbox-http';
 import { address, applyMetadata, MAX_EMAILS, tooManyEmails } from './orb-customer-fields';
 import { orbErrors } from './orb-errors';
 import { planHierarchy } from './orb-hierarchy';

@@ -1,4 +1,4 @@
-import { json, type SandboxResponse } from '../sandbox-http';
+import { json, type SandboxResponse } from '../shared/sandbox-http';
 
 /**
  * Orb's RFC 7807-style error bodies (docs.withorb.com/reference/error-responses): `type` is the stable

@@ -1,4 +1,4 @@
-import type { SandboxResponse } from '../sandbox-http';
+import type { SandboxResponse } from '../shared/sandbox-http';
 import { issue, orbErrors } from './orb-errors';
 import type { OrbCustomerStore } from './orb-store';
 import type { OrbCustomer, OrbCustomerMinified, OrbCustomerRecord } from './orb-types';

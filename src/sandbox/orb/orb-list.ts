@@ -1,4 +1,4 @@
-import { json, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import { json, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import { issue, orbErrors, type OrbValidationIssue } from './orb-errors';
 import type { OrbCustomerStore, OrbPageRequest, OrbPosition } from './orb-store';
 

@@ -1,6 +1,6 @@
-import type { Random } from '../random';
-import { Router } from '../router';
-import { empty, json, parseJsonBody, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import type { Random } from '../shared/random';
+import { Router } from '../shared/router';
+import { empty, json, parseJsonBody, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import { createOrbCustomer } from './orb-create';
 import { issue, orbErrors } from './orb-errors';
 import { listOrbCustomers } from './orb-list';

@@ -1,7 +1,7 @@
-import { EVERYWHERE_PEOPLE, type Person } from '../people';
-import { BASE62, type Random } from '../random';
+import { EVERYWHERE_PEOPLE, type Person } from '../shared/people';
+import { BASE62, type Random } from '../shared/random';
 import { balance, newOrbId, paymentMethod, providerId } from './orb-billing-data';
-import type { SeedContext } from '../simulator';
+import type { SeedContext } from '../shared/simulator';
 import type { OrbCustomerStore } from './orb-store';
 import { orbTimestamp, type OrbAddress, type OrbCustomer, type OrbCustomerRecord, type OrbPaymentProvider } from './orb-types';
 

@@ -1,6 +1,6 @@
-import { IdempotencyStore, requestFingerprint } from '../idempotency';
-import { credential, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
-import type { FaultResponseKind, SimulatorFactory } from '../simulator';
+import { IdempotencyStore, requestFingerprint } from '../shared/idempotency';
+import { credential, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
+import type { FaultResponseKind, SimulatorFactory } from '../shared/simulator';
 import { issue, orbErrors } from './orb-errors';
 import { orbRouter } from './orb-routes';
 import { seedOrbCustomers } from './orb-seed';

@@ -1,4 +1,4 @@
-import type { SandboxResponse } from '../sandbox-http';
+import type { SandboxResponse } from '../shared/sandbox-http';
 import { address, applyMetadata, MAX_EMAILS, tooManyEmails } from './orb-customer-fields';
 import { issue, orbErrors } from './orb-errors';
 import { planHierarchy } from './orb-hierarchy';

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 import { issue, type OrbValidationIssue } from './orb-errors';
 
 /** Small pydantic-like checks: each pushes Orb-style `validation_errors` entries for one value. */

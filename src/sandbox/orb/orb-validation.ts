@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 import { issue, type OrbValidationIssue } from './orb-errors';
 import { ADDRESS_KEYS, boolean, EMAIL, emails, object, required, string, stringList, stringMap, timezone, type Check } from './orb-validation-checks';
 import { ORB_PAYMENT_PROVIDERS, type OrbAddress, type OrbPaymentProvider, type OrbTaxId } from './orb-types';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { SandboxRequest } from '../sandbox-http';
+import type { SandboxRequest } from '../shared/sandbox-http';
 import { previousValues, randomAlphanumeric } from '../webhooks/webhook-ids';
-import type { AppliedWrite, SandboxWebhookEvent, SimulatorWebhooks } from '../webhooks/webhook-types';
+import type { AppliedWrite, SandboxWebhookEvent, SimulatorWebhooks } from '../shared/webhook-types';
 
 const CUSTOMER_PATH = /^\/v1\/customers\/(?:external_customer_id\/)?[^/]+$/;
 const SYNC_PATH = /^(\/v1\/customers\/(?:external_customer_id\/)?[^/]+)\/sync_payment_methods_from_gateway$/;

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 import { isPolarInputCountry, normalizePolarState, POLAR_INPUT_COUNTRIES } from './polar-countries';
 import type { PolarAddress } from './polar-types';
 import { readNullableString, type Issues, type Location } from './polar-validation';

@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 import type { PolarInterval, PolarMetadata } from './polar-types';
 
 /** The organization's products, benefits and meters: fixed per seed, shared by every customer. */

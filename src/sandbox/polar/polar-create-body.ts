@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 import type { PolarValidationIssue } from './polar-errors';
 import { readUuid4 } from './polar-request-body';
 import type { PolarAddress, PolarCustomerType, PolarMetadata } from './polar-types';

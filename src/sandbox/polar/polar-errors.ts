@@ -1,6 +1,6 @@
-import type { SandboxResponse } from '../sandbox-http';
-import { empty, json } from '../sandbox-http';
-import type { FaultResponseKind } from '../simulator';
+import type { SandboxResponse } from '../shared/sandbox-http';
+import { empty, json } from '../shared/sandbox-http';
+import type { FaultResponseKind } from '../shared/simulator';
 
 /** One pydantic error as FastAPI reports it in `detail[]`. */
 export interface PolarValidationIssue {

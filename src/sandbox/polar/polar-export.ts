@@ -1,4 +1,4 @@
-import type { SandboxResponse } from '../sandbox-http';
+import type { SandboxResponse } from '../shared/sandbox-http';
 import type { PolarCustomerRecord, PolarMetadata } from './polar-types';
 
 const COLUMNS = [

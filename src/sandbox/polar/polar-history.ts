@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 import type { PolarCatalog } from './polar-catalog';
 import { materializePolarHistory } from './polar-seed-subscriptions';
 import type { PolarCustomerRecord } from './polar-types';

@@ -1,5 +1,5 @@
-import type { Random } from '../random';
-import { json, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import type { Random } from '../shared/random';
+import { json, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import type { PolarCatalog } from './polar-catalog';
 import { polarNotFound, polarValidation, type PolarValidationIssue } from './polar-errors';
 import { polarCustomersCsv } from './polar-export';

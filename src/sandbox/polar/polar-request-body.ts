@@ -1,4 +1,4 @@
-import { parseJsonBody } from '../sandbox-http';
+import { parseJsonBody } from '../shared/sandbox-http';
 import type { PolarValidationIssue } from './polar-errors';
 import type { Issues, Location } from './polar-validation';
 

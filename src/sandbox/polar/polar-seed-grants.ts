@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 import type { PolarCatalog, PolarProduct } from './polar-catalog';
 import { polarTimestamp } from './polar-serialize';
 import type { PolarCustomerMeterRecord, PolarCustomerRecord, PolarGrantRecord, PolarSubscriptionRecord } from './polar-types';

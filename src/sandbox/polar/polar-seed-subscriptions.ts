@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 import type { PolarCatalog, PolarProduct } from './polar-catalog';
 import { grantPolarProduct } from './polar-seed-grants';
 import type { PolarCustomerRecord, PolarHistoryPlan, PolarInterval, PolarSubscriptionRecord } from './polar-types';

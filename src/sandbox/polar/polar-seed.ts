@@ -1,6 +1,6 @@
-import { EVERYWHERE_PEOPLE, type Person } from '../people';
-import type { Random } from '../random';
-import type { SeedContext } from '../simulator';
+import { EVERYWHERE_PEOPLE, type Person } from '../shared/people';
+import type { Random } from '../shared/random';
+import type { SeedContext } from '../shared/simulator';
 import { normalizePolarState } from './polar-countries';
 import { deletePolarCustomer } from './polar-delete';
 import type { PolarCatalog } from './polar-catalog';

@@ -1,6 +1,6 @@
-import { Router } from '../router';
-import { credential, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
-import type { SimulatorFactory } from '../simulator';
+import { Router } from '../shared/router';
+import { credential, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
+import type { SimulatorFactory } from '../shared/simulator';
 import { createPolarCatalog } from './polar-catalog';
 import { polarFault, polarMethodNotAllowed, polarRouteNotFound, polarUnauthorized } from './polar-errors';
 import { exportPolarCustomers, getPolarCustomer, getPolarCustomerState, listPolarCustomers, type PolarWorld } from './polar-read-handlers';

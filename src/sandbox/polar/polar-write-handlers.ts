@@ -1,4 +1,4 @@
-import { json, empty, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import { json, empty, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import { parsePolarCreateBody } from './polar-create-body';
 import { deletePolarCustomer } from './polar-delete';
 import { polarValidation, type PolarValidationIssue } from './polar-errors';

@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 import type { PolarCreateInput } from './polar-create-body';
 import type { PolarValidationIssue } from './polar-errors';
 import type { PolarCustomerStore } from './polar-store';

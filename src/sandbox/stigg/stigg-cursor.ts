@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 
 /**
  * Stigg's list cursors are UUIDs. The simulator's are UUID-shaped too, but carry the record's sequence number in

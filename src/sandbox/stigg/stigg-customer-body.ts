@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 import type { StiggCustomerRecord, StiggIntegration, StiggPaymentMethod } from './stigg-types';
 import * as check from './stigg-validation';
 

@@ -1,5 +1,5 @@
-import type { Router } from '../router';
-import { json, type SandboxResponse } from '../sandbox-http';
+import type { Router } from '../shared/router';
+import { json, type SandboxResponse } from '../shared/sandbox-http';
 import { applyCustomerFields, customerBodyProblem } from './stigg-customer-body';
 import { customerNotFound, invalidArgument, stiggError } from './stigg-errors';
 import { objectBody, type StiggRouteContext } from './stigg-request';

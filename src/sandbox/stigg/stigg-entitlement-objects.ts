@@ -1,6 +1,5 @@
 import { findCurrency, type StiggCurrency, type StiggFeature, type StiggPlanGrant } from './stigg-catalog';
-import type { StiggCheckRequest, StiggDenialReason } from './stigg-entitlements';
-import type { StiggEntitlementScope } from './stigg-types';
+import type { StiggCheckRequest, StiggDenialReason, StiggEntitlementScope } from './stigg-types';
 import { usagePeriod } from './stigg-usage-period';
 
 /**

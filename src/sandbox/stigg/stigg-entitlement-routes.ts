@@ -1,6 +1,7 @@
-import type { Router } from '../router';
-import { json } from '../sandbox-http';
-import { checkCredit, checkFeature, listEntitlements, type StiggCheckRequest } from './stigg-entitlements';
+import type { Router } from '../shared/router';
+import { json } from '../shared/sandbox-http';
+import { checkCredit, checkFeature, listEntitlements } from './stigg-entitlements';
+import type { StiggCheckRequest } from './stigg-types';
 import { invalidArgument } from './stigg-errors';
 import { queryValue, type StiggRouteContext } from './stigg-request';
 

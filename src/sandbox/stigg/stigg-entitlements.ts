@@ -1,29 +1,12 @@
 import { findCurrency, findFeature, findPlan, STIGG_FEATURES, type StiggPlanGrant } from './stigg-catalog';
 import { creditEntitlement, deniedCredit, deniedFeature, featureEntitlement, type Payload } from './stigg-entitlement-objects';
-import type { StiggCustomerRecord, StiggEntitlementScope } from './stigg-types';
+import type { StiggCheckRequest, StiggCustomerRecord, StiggDenialReason, StiggEntitlementScope } from './stigg-types';
 
 /**
  * Stigg's entitlement evaluation, computed at request time from the plan, the usage, the limits and the archive
  * state: nothing here is a stored answer. Denials are answers (HTTP 200 with `isGranted: false` and a reason),
  * as in Stigg's `Feature` / `Credit` entitlement objects.
  */
-
-export type StiggDenialReason =
-  | 'FeatureNotFound'
-  | 'CustomerNotFound'
-  | 'CustomerIsArchived'
-  | 'CustomerResourceNotFound'
-  | 'NoActiveSubscription'
-  | 'NoFeatureEntitlementInSubscription'
-  | 'RequestedUsageExceedingLimit'
-  | 'RequestedValuesMismatch'
-  | 'FeatureTypeMismatch'
-  | 'InsufficientCredits';
-
-export interface StiggCheckRequest {
-  requestedUsage?: number;
-  requestedValues?: string[];
-}
 
 type ScopeResolution = { scope: StiggEntitlementScope } | { reason: StiggDenialReason };
 

@@ -1,5 +1,5 @@
-import { json, type SandboxResponse } from '../sandbox-http';
-import type { FaultResponseKind } from '../simulator';
+import { json, type SandboxResponse } from '../shared/sandbox-http';
+import type { FaultResponseKind } from '../shared/simulator';
 
 /**
  * Stigg documents one error body, the 401 on its API-keys page:

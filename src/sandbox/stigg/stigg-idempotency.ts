@@ -1,5 +1,5 @@
-import { IdempotencyStore, requestFingerprint } from '../idempotency';
-import type { SandboxRequest, SandboxResponse } from '../sandbox-http';
+import { IdempotencyStore, requestFingerprint } from '../shared/idempotency';
+import type { SandboxRequest, SandboxResponse } from '../shared/sandbox-http';
 import { stiggError } from './stigg-errors';
 
 const WINDOW_MS = 24 * 3600 * 1000;

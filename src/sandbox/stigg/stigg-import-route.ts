@@ -1,5 +1,5 @@
-import type { Router } from '../router';
-import { json } from '../sandbox-http';
+import type { Router } from '../shared/router';
+import { json } from '../shared/sandbox-http';
 import { importBodyProblem } from './stigg-customer-body';
 import { newCustomerRecord } from './stigg-customer-routes';
 import { invalidArgument } from './stigg-errors';

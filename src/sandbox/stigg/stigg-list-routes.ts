@@ -1,5 +1,5 @@
-import type { Router } from '../router';
-import { json, type SandboxResponse } from '../sandbox-http';
+import type { Router } from '../shared/router';
+import { json, type SandboxResponse } from '../shared/sandbox-http';
 import { customerNotFound, invalidArgument } from './stigg-errors';
 import { cursorPage, parsePageQuery, type CursorPage, type PageQuery } from './stigg-pagination';
 import { queryValue, type StiggRouteContext } from './stigg-request';

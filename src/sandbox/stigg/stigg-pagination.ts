@@ -1,4 +1,4 @@
-import type { SandboxResponse } from '../sandbox-http';
+import type { SandboxResponse } from '../shared/sandbox-http';
 import { invalidArgument } from './stigg-errors';
 import type { StiggOrderedRecord } from './stigg-types';
 

@@ -1,4 +1,4 @@
-import { isPlainObject, parseJsonBody, type SandboxResponse } from '../sandbox-http';
+import { isPlainObject, parseJsonBody, type SandboxResponse } from '../shared/sandbox-http';
 import { invalidArgument } from './stigg-errors';
 import type { StiggCustomerStore } from './stigg-store';
 

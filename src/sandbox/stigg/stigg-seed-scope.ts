@@ -1,4 +1,4 @@
-import type { Random } from '../random';
+import type { Random } from '../shared/random';
 import { planOrThrow, type StiggPlan } from './stigg-catalog';
 import type { StiggEntitlementScope, StiggResourceRecord } from './stigg-types';
 

@@ -1,6 +1,6 @@
-import { EVERYWHERE_PEOPLE, type Person } from '../people';
-import { BASE62, type Random } from '../random';
-import type { SeedContext } from '../simulator';
+import { EVERYWHERE_PEOPLE, type Person } from '../shared/people';
+import { BASE62, type Random } from '../shared/random';
+import type { SeedContext } from '../shared/simulator';
 import { planOrThrow } from './stigg-catalog';
 import { seedResources, seedScope } from './stigg-seed-scope';
 import { StiggCursorCodec } from './stigg-cursor';

@@ -1,6 +1,6 @@
-import { Router } from '../router';
-import type { SandboxRequest, SandboxResponse } from '../sandbox-http';
-import type { SimulatorFactory } from '../simulator';
+import { Router } from '../shared/router';
+import type { SandboxRequest, SandboxResponse } from '../shared/sandbox-http';
+import type { SimulatorFactory } from '../shared/simulator';
 import { addCustomerRoutes } from './stigg-customer-routes';
 import { addEntitlementRoutes } from './stigg-entitlement-routes';
 import { addListRoutes } from './stigg-list-routes';

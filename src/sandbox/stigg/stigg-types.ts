@@ -93,3 +93,21 @@ export function customerPayload(record: StiggCustomerRecord): Record<string, unk
 export function resourcePayload(record: StiggResourceRecord): Record<string, unknown> {
   return { id: record.id, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() };
 }
+
+/** Why Stigg denies an entitlement; a denial is an answer (HTTP 200, `isGranted: false`), not an error. */
+export type StiggDenialReason =
+  | 'FeatureNotFound'
+  | 'CustomerNotFound'
+  | 'CustomerIsArchived'
+  | 'CustomerResourceNotFound'
+  | 'NoActiveSubscription'
+  | 'NoFeatureEntitlementInSubscription'
+  | 'RequestedUsageExceedingLimit'
+  | 'RequestedValuesMismatch'
+  | 'FeatureTypeMismatch'
+  | 'InsufficientCredits';
+
+export interface StiggCheckRequest {
+  requestedUsage?: number;
+  requestedValues?: string[];
+}

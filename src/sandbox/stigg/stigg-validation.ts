@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 
 /**
  * Body checks for provision, update and import, after the SDK's parameter types: unknown properties are

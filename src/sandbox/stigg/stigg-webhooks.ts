@@ -1,6 +1,6 @@
-import type { SandboxRequest } from '../sandbox-http';
+import type { SandboxRequest } from '../shared/sandbox-http';
 import { randomUUID } from '../webhooks/webhook-ids';
-import type { AppliedWrite, SandboxWebhookEvent, SimulatorWebhooks } from '../webhooks/webhook-types';
+import type { AppliedWrite, SandboxWebhookEvent, SimulatorWebhooks } from '../shared/webhook-types';
 
 const CUSTOMER_PATH = /^\/api\/v1\/customers\/([^/]+)$/;
 const ARCHIVE_PATH = /^\/api\/v1\/customers\/([^/]+)\/(?:archive|unarchive)$/;

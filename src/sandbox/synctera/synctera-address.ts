@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 import type { BodyProblems } from './synctera-errors';
 import type { SyncteraAddress } from './synctera-types';
 

@@ -1,5 +1,5 @@
-import type { FaultResponseKind } from '../simulator';
-import type { SandboxResponse } from '../sandbox-http';
+import type { FaultResponseKind } from '../shared/simulator';
+import type { SandboxResponse } from '../shared/sandbox-http';
 
 /**
  * Synctera v0 errors are RFC 7807 problem reports (`application/problem+json`): `type` is a URI whose last

@@ -1,4 +1,4 @@
-import { isPlainObject, json, parseJsonBody, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
+import { isPlainObject, json, parseJsonBody, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
 import { BodyProblems, customerNotFound, problem } from './synctera-errors';
 import type { SyncteraCustomerStore } from './synctera-store';
 import { UUID_PATTERN, type SyncteraCustomer } from './synctera-types';

@@ -1,4 +1,4 @@
-import { json, type SandboxResponse } from '../sandbox-http';
+import { json, type SandboxResponse } from '../shared/sandbox-http';
 import { problem } from './synctera-errors';
 import { compareCustomers, decodePageToken, DEFAULT_SORT, encodePageToken, positionOf, SORT_FIELDS, type SortField, type SortKey } from './synctera-sort';
 import type { SyncteraCustomerStore } from './synctera-store';

@@ -1,5 +1,5 @@
-import type { Person } from '../people';
-import type { Random } from '../random';
+import type { Person } from '../shared/people';
+import type { Random } from '../shared/random';
 import type { SyncteraAddress } from './synctera-types';
 
 export function legalAddress(person: Person, random: Random): SyncteraAddress {

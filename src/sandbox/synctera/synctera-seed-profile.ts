@@ -1,5 +1,5 @@
-import { EVERYWHERE_PEOPLE, type Person } from '../people';
-import type { Random } from '../random';
+import { EVERYWHERE_PEOPLE, type Person } from '../shared/people';
+import type { Random } from '../shared/random';
 import type { SyncteraCustomer, SyncteraCustomerStatus, SyncteraKycStatus } from './synctera-types';
 
 /** The parts of a seeded customer that follow from its status: KYC, accounts, bans; and its metadata. */

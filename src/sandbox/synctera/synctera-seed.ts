@@ -1,6 +1,6 @@
-import { EVERYWHERE_PEOPLE, type Person } from '../people';
-import type { Random } from '../random';
-import type { SeedContext } from '../simulator';
+import { EVERYWHERE_PEOPLE, type Person } from '../shared/people';
+import type { Random } from '../shared/random';
+import type { SeedContext } from '../shared/simulator';
 import { legalAddress, shippingAddress } from './synctera-seed-addresses';
 import { banFor, hasAccounts, kycFor, metadataFor } from './synctera-seed-profile';
 import { DEFAULT_TENANT, type SyncteraAddress, type SyncteraCustomer, type SyncteraCustomerStatus } from './synctera-types';

@@ -1,7 +1,7 @@
-import { IdempotencyStore, requestFingerprint } from '../idempotency';
-import { Router } from '../router';
-import { credential, type SandboxRequest, type SandboxResponse } from '../sandbox-http';
-import type { SimulatorFactory } from '../simulator';
+import { IdempotencyStore, requestFingerprint } from '../shared/idempotency';
+import { Router } from '../shared/router';
+import { credential, type SandboxRequest, type SandboxResponse } from '../shared/sandbox-http';
+import type { SimulatorFactory } from '../shared/simulator';
 import { methodNotAllowed, problem, syncteraFaultResponse, unauthenticated } from './synctera-errors';
 import { createCustomer, getCustomer, updateCustomer, type SyncteraHandlerContext } from './synctera-handlers';
 import { listCustomers } from './synctera-list';

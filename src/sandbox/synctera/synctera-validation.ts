@@ -1,4 +1,4 @@
-import { isPlainObject } from '../sandbox-http';
+import { isPlainObject } from '../shared/sandbox-http';
 import { readAddress, type AddressInput } from './synctera-address';
 import type { BodyProblems } from './synctera-errors';
 import { BAN_STATUSES, CUSTOMER_STATUSES, READ_ONLY_FIELDS, type SyncteraBanStatus, type SyncteraCustomer, type SyncteraCustomerStatus } from './synctera-types';

@@ -1,5 +1,5 @@
 import { WebhookDeliveryLog, type WebhookDelivery } from './webhook-delivery-log';
-import type { SandboxWebhookEvent, SimulatorWebhooks, WebhookEndpoint } from './webhook-types';
+import type { SandboxWebhookEvent, SimulatorWebhooks, WebhookEndpoint } from '../shared/webhook-types';
 
 /**
  * Real providers retry over hours or days (Synctera about 55 h, Orb and Polar on exponential schedules); the

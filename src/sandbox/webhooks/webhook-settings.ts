@@ -1,5 +1,5 @@
 import { defaultRetryDelaysMs, type WebhookSettings } from './webhook-outbox';
-import type { WebhookEndpoint } from './webhook-types';
+import type { WebhookEndpoint } from '../shared/webhook-types';
 
 const MAX_RETRIES = 20;
 const MAX_DELAY_MS = 24 * 3600 * 1000;

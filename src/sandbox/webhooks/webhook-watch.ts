@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse } from '../sandbox-http';
-import type { ProviderSimulator } from '../simulator';
+import type { SandboxRequest, SandboxResponse } from '../shared/sandbox-http';
+import type { ProviderSimulator } from '../shared/simulator';
 import type { WebhookOutbox } from './webhook-outbox';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

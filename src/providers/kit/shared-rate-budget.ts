@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger';
 import type { BudgetStore } from '../../state/state-port';
-import { ProviderError } from '../errors';
+import { ProviderError } from '../spec/errors';
 import { systemClock, type Clock } from './clock';
 import type { RateBudget, RateBudgetWait, RateLimit } from './rate-budget';
 

@@ -261,26 +261,3 @@ export interface ProviderSettings {
   baseUrl: string;
   apiKey: string;
 }
-
-export function emptyState(): CustomerState {
-  return {
-    subscriptions: [],
-    entitlements: [],
-    meters: [],
-    balance: null,
-    paymentMethods: [],
-    verification: null,
-    accessDeniedReason: null,
-  };
-}
-
-/** How the app finds an adapter: each provider folder exports one of these. */
-export interface ProviderDefinition {
-  name: string;
-  displayName: string;
-  /** The real API's base URL, used when the provider is configured live without its own base URL. */
-  liveBaseUrl: string;
-  /** The provider's published rate limit, the default budget when it runs live. */
-  rateLimit: import('./http/rate-budget').PublishedRateLimit;
-  create(settings: ProviderSettings, transport: import('./http/http-client').HttpTransport): CustomerProvider;
-}

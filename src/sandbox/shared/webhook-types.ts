@@ -1,4 +1,4 @@
-import type { SandboxRequest, SandboxResponse } from '../sandbox-http';
+import type { SandboxRequest, SandboxResponse } from '../shared/sandbox-http';
 
 /** One event a simulator raised, before it is rendered for an endpoint and signed. */
 export interface SandboxWebhookEvent {

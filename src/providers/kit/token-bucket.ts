@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors';
+import { ProviderError } from '../spec/errors';
 import { systemClock, type Clock } from './clock';
 import type { RateBudget, RateBudgetWait, RateLimit } from './rate-budget';
 

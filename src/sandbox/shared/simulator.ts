@@ -1,7 +1,7 @@
 import type { Person } from './people';
 import type { Random } from './random';
 import type { SandboxRequest, SandboxResponse } from './sandbox-http';
-import type { SimulatorWebhooks } from './webhooks/webhook-types';
+import type { SimulatorWebhooks } from './webhook-types';
 
 /** What a simulator is built from: the shared people, a named random stream and the clocks. */
 export interface SeedContext {

@@ -3,7 +3,7 @@
  * Nothing here knows a provider's header or payload: each provider folder has its `<name>-webhooks.ts`.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Customer } from './provider';
+import type { Customer } from '../spec/provider';
 
 export type CustomerChangeKind = 'CREATED' | 'UPDATED' | 'DELETED' | 'STATE_CHANGED' | 'ENTITLEMENTS_CHANGED';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from './provider';
+import type { JsonObject } from '../spec/provider';
 
 /**
  * The gateway's metadata rule, for providers whose API replaces the whole map: start from the current map,

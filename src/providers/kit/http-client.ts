@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { currentRequestScope } from '../../request-scope';
-import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../errors';
+import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../spec/errors';
 import type { UpstreamAttemptEnd, UpstreamObserver } from './call-observer';
 import type { ConcurrencyCeiling } from './concurrency-ceiling';
 import type { HttpTimeouts } from './dispatcher';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import { printPublicSdl } from '../graphql/schema';
+import { printPublicSdl } from './graphql/schema';
 
 /**
  * `npm run trusted-documents -- <folder of .graphql documents> [output file]`: checks every document against the

@@ -1,4 +1,4 @@
-import type { JsonObject } from './provider';
+import type { JsonObject } from '../spec/provider';
 
 /** Small readers that adapters share when they pick apart a provider payload they do not fully trust. */
 

@@ -1,4 +1,4 @@
-import type { Entitlement, EntitlementCheck, EntitlementCheckRequest } from './provider';
+import type { Entitlement, EntitlementCheck, EntitlementCheckRequest } from '../providers/spec/provider';
 
 /**
  * Decides an entitlement check from a list of entitlements, for providers that grant access but have no check
