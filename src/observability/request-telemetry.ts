@@ -82,6 +82,7 @@ export function createRequestTelemetry(options: { logger: PinoLogger; graphqlEnd
           const code = error.extensions?.code;
           entry.errorCodes.add(typeof code === 'string' ? code : 'GRAPHQL_ERROR');
         }
+        if (entry.operationType === 'mutation') for (const code of writeErrorCodes((single as { data?: unknown }).data)) entry.errorCodes.add(code);
       }
     },
     onResponse({ request, response }) {
@@ -113,4 +114,24 @@ export function createRequestTelemetry(options: { logger: PinoLogger; graphqlEnd
     },
   };
   return { plugin, requestIdOf: (request) => tracked.get(request)?.requestId ?? requestIdFor(request) };
+}
+
+/**
+ * A failed write answers with data, not `errors`: an `Error` member of the mutation's union, or an outcome's
+ * `error`. Their codes (when the caller selected `code`) belong in the log line too, an unknown outcome above all.
+ */
+function writeErrorCodes(data: unknown): string[] {
+  const codes: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 3 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.code === 'string' && typeof record.message === 'string') codes.push(record.code);
+    for (const key of ['outcomes', 'error']) visit(record[key], depth + 1);
+  };
+  if (data !== null && typeof data === 'object') for (const field of Object.values(data)) visit(field, 0);
+  return codes;
 }

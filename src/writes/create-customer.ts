@@ -2,7 +2,7 @@ import type { WriteContext } from './write-context';
 import type { CustomerChanges } from '../providers/spec/provider';
 import { once } from './once';
 import { remember, type WriteResult } from './outcomes';
-import { requireOperation, validateChanges } from './validate';
+import { checkIdempotencyKey, requireOperation, validateChanges } from './validate';
 import { ConflictError, toWriteError } from './write-errors';
 
 export interface CreateInput extends CustomerChanges {
@@ -14,6 +14,7 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
   const key = input.idempotencyKey ?? null;
   return once('createCustomer', { ...input }, key, context, async () => {
     const provider = context.gateway.directory.get(input.provider);
+    checkIdempotencyKey(key, [provider]);
     requireOperation(provider, 'create');
     const { provider: _provider, idempotencyKey: _key, ...changes } = input;
     validateChanges(provider, 'create', changes);

@@ -1,8 +1,8 @@
 import type { WriteContext } from './write-context';
 import { once } from './once';
 import { forgetDeleted, singleOrThrow, writeEach, type WriteResult } from './outcomes';
-import { resolveTargets, type TargetInput } from './targets';
-import { requireOperation } from './validate';
+import { candidateProviders, resolveTargets, type TargetInput } from './targets';
+import { checkIdempotencyKey, requireOperation } from './validate';
 import { ValidationError } from './write-errors';
 
 export interface TargetWriteInput extends TargetInput {
@@ -12,6 +12,7 @@ export interface TargetWriteInput extends TargetInput {
 
 export function deleteCustomer(input: TargetWriteInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
+  checkIdempotencyKey(input.idempotencyKey, candidateProviders(input, context));
   return once('deleteCustomer', { ...input }, key, context, async () => {
     const resolution = await resolveTargets(input, context, { destructive: true, operationByExternalId: 'deleteByExternalId' });
     if (!resolution.fanOut) {

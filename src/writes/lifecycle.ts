@@ -3,8 +3,8 @@ import type { Customer, CustomerOperation } from '../providers/spec/provider';
 import type { TargetWriteInput } from './delete-customer';
 import { once } from './once';
 import { remember, singleOrThrow, writeEach, type WriteResult } from './outcomes';
-import { resolveTargets } from './targets';
-import { requireOperation } from './validate';
+import { candidateProviders, resolveTargets } from './targets';
+import { checkIdempotencyKey, requireOperation } from './validate';
 import { UnsupportedOperationError, ValidationError } from './write-errors';
 
 export type LifecycleOperation = Extract<CustomerOperation, 'archive' | 'unarchive' | 'syncPaymentMethods'>;
@@ -12,6 +12,7 @@ export type LifecycleOperation = Extract<CustomerOperation, 'archive' | 'unarchi
 /** Archive, unarchive and payment-method sync: one provider, or every holder when asked for explicitly. */
 export function changeLifecycle(operation: LifecycleOperation, input: TargetWriteInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
+  checkIdempotencyKey(input.idempotencyKey, candidateProviders(input, context));
   return once(operation, { ...input }, key, context, async () => {
     if (input.anonymize != null) throw new ValidationError('anonymize applies to deleteCustomer only.', 'anonymize');
     const resolution = await resolveTargets(input, context, {

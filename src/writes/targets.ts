@@ -81,3 +81,11 @@ async function targetAt(provider: CustomerProvider, externalId: string, context:
   if (customer === null) throw new NotFoundError(`${provider.displayName} holds no customer with externalId "${externalId}".`, provider.name);
   return { provider, target: { kind: 'id', id: customer.providerId }, current: customer };
 }
+
+/** The providers a write may reach, known before any lookup: the id's prefix, the named provider, or all. */
+export function candidateProviders(input: TargetInput, context: WriteContext): CustomerProvider[] {
+  const directory = context.gateway.directory;
+  if (input.id != null && input.id !== '') return [directory.get(parseGlobalId(String(input.id), directory).provider)];
+  if (input.provider != null) return [directory.get(input.provider)];
+  return directory.providers();
+}

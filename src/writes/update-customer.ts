@@ -2,8 +2,8 @@ import type { WriteContext } from './write-context';
 import type { CustomerChanges } from '../providers/spec/provider';
 import { once } from './once';
 import { remember, singleOrThrow, writeEach, type WriteResult } from './outcomes';
-import { resolveTargets, type TargetInput } from './targets';
-import { requireOperation, validateChanges } from './validate';
+import { candidateProviders, resolveTargets, type TargetInput } from './targets';
+import { checkIdempotencyKey, requireOperation, validateChanges } from './validate';
 import { ValidationError } from './write-errors';
 
 export interface UpdateInput extends TargetInput {
@@ -13,6 +13,7 @@ export interface UpdateInput extends TargetInput {
 
 export function updateCustomer(input: UpdateInput, context: WriteContext): Promise<WriteResult> {
   const key = input.idempotencyKey ?? null;
+  checkIdempotencyKey(input.idempotencyKey, candidateProviders(input, context));
   return once('updateCustomer', { ...input }, key, context, async () => {
     const given = Object.entries(input.changes).filter(([, value]) => value !== undefined);
     if (given.length === 0) throw new ValidationError('Nothing to change: give at least one field to update.', null);

@@ -46,6 +46,12 @@ export function validateChanges(provider: CustomerProvider, write: 'create' | 'u
       );
     }
   }
+  for (const rule of capabilities.inputRules ?? []) {
+    const value = changes[rule.field];
+    if (value === undefined || value === null || !rule.writes.includes(write)) continue;
+    const problem = rule.problem(value);
+    if (problem !== null) throw new ValidationError(`${provider.displayName}: ${problem}.`, rule.field, provider.name);
+  }
   if (changes.metadata != null && capabilities.externalIdLookup === 'index' && 'external_id' in changes.metadata) {
     throw new ValidationError(
       `${provider.displayName} keeps the external ID in metadata.external_id; set it with externalId, not metadata.`,
@@ -67,4 +73,19 @@ function describe(operation: CustomerOperation): string {
     syncPaymentMethods: 'sync payment methods',
   };
   return words[operation];
+}
+
+/**
+ * The idempotency key must suit every provider the write may reach (Orb takes at most 64 characters), so it is
+ * checked before any lookup or write: by id, the prefix's provider; by external ID and provider, that one; by
+ * external ID alone, every provider.
+ */
+export function checkIdempotencyKey(key: string | null | undefined, candidates: readonly CustomerProvider[]): void {
+  if (key == null) return;
+  for (const provider of candidates) {
+    const max = provider.capabilities.maxIdempotencyKeyLength;
+    if (max !== undefined && key.length > max) {
+      throw new ValidationError(`${provider.displayName} takes idempotency keys of at most ${max} characters (this one has ${key.length}).`, 'idempotencyKey', provider.name);
+    }
+  }
 }

@@ -12,10 +12,17 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
+import { createState } from '../../src/state/create-state';
 
 const config = loadConfig(process.env);
 const urls = JSON.parse(process.env.BENCH_SANDBOX_URLS ?? '{}') as Record<string, string>;
+// Memory unless REDIS_URL (or Sentinel, Cluster) is set, as for `npm start`: several children can share one Redis.
+const state = createState(config.state, silentLogger);
+await state.waitUntilConnected(10_000);
 const app = createApp({
+  state,
+  cacheTtlMs: config.cacheTtlMs,
+  webhookSecrets: config.webhookSecrets,
   providers: config.providers.map((provider) => ({ ...provider, baseUrl: urls[provider.name] as string, apiKey: 'bench' })),
   // Generous timeouts: a loaded 2-core machine must not turn slowness into errors the figures would hide.
   http: { ...config.http, timeouts: { connectMs: 10_000, headersMs: 60_000, bodyMs: 60_000 } },
@@ -44,6 +51,7 @@ process.on('SIGTERM', () => {
       writeFileSync(`${profileDir}/gateway-${process.pid}.cpuprofile`, JSON.stringify(profile));
     }
     await app.close();
+    await state.close();
     process.exit(0);
   })();
 });

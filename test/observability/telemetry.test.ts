@@ -74,6 +74,16 @@ describe('the per-request log line', () => {
     expect(invalidQuery!.errorCodes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
+  it('lists the code of a write that failed as data (an error member of the mutation union)', async () => {
+    const response = await post({
+      query: 'mutation { createCustomer(input: { provider: OMISE, email: "log.check@example.com", currency: "USD" }) { __typename ... on Error { code message } } }',
+    });
+    const body = (await response.json()) as { data: { createCustomer: { __typename: string; code: string } } };
+    expect(body.data.createCustomer.__typename).toBe('ValidationError');
+    expect(requestLines()[0]).toMatchObject({ operationType: 'mutation', errorCodes: [body.data.createCustomer.code] });
+    expect(gateway.upstream()).toEqual([]);
+  });
+
   it('logs a failed upstream call with its route template and attempt, never the id or the key', async () => {
     gateway.sandbox.setFaults({ polar: { errorRate: 1, errorStatus: 503 } });
     const polarId = ids[3]!;

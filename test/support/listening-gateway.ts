@@ -34,6 +34,8 @@ export async function openEventStream(url: string, query: string, variables: Rec
   const decoder = new TextDecoder();
   let buffer = '';
   const payloads: unknown[] = [];
+  // A read outlives a timed-out wait: the next wait takes its chunk instead of losing it.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   const next = async (timeoutMs = 5_000): Promise<any> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -51,8 +53,10 @@ export async function openEventStream(url: string, query: string, variables: Rec
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('no event in time');
-      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+      pending ??= reader.read();
+      const chunk = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
       if (chunk === null) throw new Error('no event in time');
+      pending = null;
       if (chunk.done) throw new Error('stream ended');
       buffer += decoder.decode(chunk.value, { stream: true });
     }

@@ -1,3 +1,4 @@
+import { maxLength } from '../kit/input-rules';
 import type { ProviderCapabilities } from '../spec/provider';
 
 /** Orb body keys a caller may pass through `providerFields` (orb.md §2); mapped fields are not among them. */
@@ -41,6 +42,10 @@ export const orbCapabilities: ProviderCapabilities = {
     update: [...SHARED_PROVIDER_FIELDS, 'default_payment_method_id'],
   },
   idempotency: true,
+  // orb.md: Idempotency-Key is at most 64 characters; Orb answers a longer one 400 (the sandbox's validator agrees).
+  maxIdempotencyKeyLength: 64,
+  // The customer body's string limits (orb.md §2, the sandbox's orb-validation.ts).
+  inputRules: [maxLength('name', 500), maxLength('email', 500), maxLength('externalId', 500)],
   // Orb cannot archive; deleting is its only way to retire a customer.
   alternatives: { archive: 'deleteCustomer' },
 };

@@ -192,10 +192,23 @@ export interface ProviderCapabilities {
   providerFields: { create: readonly string[]; update: readonly string[] };
   /** Honours `Idempotency-Key` on writes. */
   idempotency: boolean;
+  /** Longest idempotency key the provider takes (Orb: 64); a longer one is refused before any call. */
+  maxIdempotencyKeyLength?: number;
+  /** What the provider demands of a write's fields beyond being storable; checked for every target before the first write. */
+  inputRules?: readonly InputRule[];
   /** Delete can anonymize the customer's personal data (GDPR) instead of only removing the record. */
   anonymizeOnDelete?: boolean;
   /** Where this provider's alternatives lie for operations it lacks, e.g. `{ delete: 'archiveCustomer' }`. */
   alternatives: Partial<Record<CustomerOperation, string>>;
+}
+
+/** One thing a provider demands of a field it stores, e.g. Synctera's first and last name, Orb's 500-character name. */
+export interface InputRule {
+  field: WritableField;
+  /** The writes the rule applies to. */
+  writes: readonly ('create' | 'update')[];
+  /** Why the value is refused, in words, or null when it passes. Called only for values given and not null. */
+  problem(value: unknown): string | null;
 }
 
 export interface CallOptions {

@@ -1,3 +1,4 @@
+import { maxLength } from '../kit/input-rules';
 import type { ProviderCapabilities } from '../spec/provider';
 import { STIGG_PROVIDER_FIELDS, STIGG_WRITABLE_FIELDS } from './stigg-write';
 
@@ -20,6 +21,8 @@ export const stiggCapabilities: ProviderCapabilities = {
   providerFields: STIGG_PROVIDER_FIELDS,
   // Stigg honours Idempotency-Key on POST (provision, archive, unarchive), not on PATCH.
   idempotency: true,
+  // Stigg's customer body: name and email at most 255 characters (the sandbox's stigg-validation.ts).
+  inputRules: [maxLength('name', 255), maxLength('email', 255)],
   alternatives: {
     delete: 'archiveCustomer',
     deleteByExternalId: 'archiveCustomer',

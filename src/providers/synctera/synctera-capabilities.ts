@@ -1,3 +1,4 @@
+import { rule } from '../kit/input-rules';
 import type { ProviderCapabilities } from '../spec/provider';
 import { SYNCTERA_PROVIDER_FIELDS, SYNCTERA_WRITABLE_FIELDS } from './synctera-body';
 
@@ -21,6 +22,13 @@ export const syncteraCapabilities: ProviderCapabilities = {
   requiredOnCreate: ['name'],
   providerFields: { create: SYNCTERA_PROVIDER_FIELDS, update: SYNCTERA_PROVIDER_FIELDS },
   idempotency: true,
+  // Synctera stores `first_name` and `last_name`, both required on a customer: a name is split at its first
+  // space (DESIGN §3), so a one-word name cannot be written.
+  inputRules: [
+    rule('name', (value) =>
+      typeof value === 'string' && !/^\S+\s+\S/.test(value.trim()) ? 'name must be a first and a last name, separated by a space (Synctera stores both)' : null,
+    ),
+  ],
   alternatives: {
     delete: 'updateCustomer with providerFields.status = "INACTIVE" (Synctera has no delete; the lifecycle is the status)',
     archive: 'updateCustomer with providerFields.status = "INACTIVE" or "DORMANT"',
