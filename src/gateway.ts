@@ -1,4 +1,5 @@
 import type { ChangeFeed } from './changes/change-feed';
+import type { CursorSigner } from './loaders/cursor-signer';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
 import type { StateStore } from './state/state-port';
@@ -17,4 +18,6 @@ export interface Gateway {
   freshDirectory: ProviderDirectory;
   /** Customer changes for `customerChanged` subscribers. */
   changes: ChangeFeed;
+  /** Signs list cursors with `CURSOR_SECRET`, so a cursor cannot be forged or altered. */
+  cursors: CursorSigner;
 }

@@ -36,12 +36,18 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
     name: t.field({ type: ProviderEnum, resolve: (entry) => entry.provider.name }),
     displayName: t.string({ resolve: (entry) => entry.provider.displayName }),
     mode: t.field({ type: ProviderModeEnum, resolve: (entry) => entry.mode }),
-    baseUrl: t.exposeString('baseUrl'),
+    baseUrl: t.exposeString('baseUrl', { nullable: true, description: 'Where the gateway reaches the provider; null in production, where it is not published.' }),
     capabilities: t.field({ type: CapabilitiesType, resolve: (entry) => entry.provider.capabilities }),
     health: t.field({
       type: HealthType,
-      description: 'Asks the provider for one customer now (one upstream call).',
-      resolve: (entry, _args, context) => probeHealth(entry.provider, context.signal),
+      description: 'Asks the provider for one customer now: one upstream call per provider and request, however often it is asked.',
+      resolve: (entry, _args, context) => {
+        const known = context.providerHealth.get(entry.provider.name) as Promise<ProviderHealth> | undefined;
+        if (known !== undefined) return known;
+        const health = probeHealth(entry.provider, context.signal);
+        context.providerHealth.set(entry.provider.name, health);
+        return health;
+      },
     }),
   }),
 });

@@ -467,10 +467,11 @@ export type ProviderHealth = {
 
 export type ProviderInfo = {
   __typename?: 'ProviderInfo';
-  baseUrl: Scalars['String']['output'];
+  /** Where the gateway reaches the provider; null in production, where it is not published. */
+  baseUrl?: Maybe<Scalars['String']['output']>;
   capabilities: ProviderCapabilities;
   displayName: Scalars['String']['output'];
-  /** Asks the provider for one customer now (one upstream call). */
+  /** Asks the provider for one customer now: one upstream call per provider and request, however often it is asked. */
   health: ProviderHealth;
   mode: ProviderMode;
   name: Provider;
