@@ -12,8 +12,11 @@ import { ChangeFeed } from './changes/change-feed';
 import { createContext, type GraphContext } from './context';
 import type { Gateway } from './gateway';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
-import { requestScopePlugin } from './front-door/request-scope-plugin';
+import { bodyLimitPlugin } from './front-door/body-limit';
+import { corsOptions } from './front-door/cors';
+import { frontDoorPlugins } from './front-door/front-door';
 import { maskError } from './graphql/errors';
+import { CursorSigner } from './loaders/cursor-signer';
 import { graphiqlTabs } from './graphql/examples';
 import { schema } from './graphql/schema';
 import { createLifecycle, type Lifecycle } from './lifecycle';
@@ -118,11 +121,22 @@ export function createApp(options: AppOptions): App {
     options.providers.map((config) => {
       const definition = providerDefinitions.find((candidate) => candidate.name === config.name);
       if (definition === undefined) throw new Error(`unknown provider "${config.name}"`);
-      return { provider: definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport), mode: config.mode, baseUrl: config.baseUrl };
+      const provider = definition.create({ baseUrl: config.baseUrl, apiKey: config.apiKey }, transport);
+      return { provider, mode: config.mode, baseUrl: frontDoor.production ? null : config.baseUrl };
     }),
   );
   const warnOnce = onceEvery(60_000, (error: unknown) => logger.warn(`read cache: ${(error as Error).message}; reads go to the providers`));
-  const cache = new ReadCache(state.values, { ttlMs: options.cacheTtlMs ?? {}, onError: warnOnce });
+  const cache = new ReadCache(state.values, {
+    ttlMs: options.cacheTtlMs ?? {},
+    onError: warnOnce,
+    onLookup:
+      metrics === null
+        ? undefined
+        : ({ provider, kind, hits, misses }) => {
+            if (hits > 0) metrics.cacheLookups.inc({ provider, kind, result: 'hit' }, hits);
+            if (misses > 0) metrics.cacheLookups.inc({ provider, kind, result: 'miss' }, misses);
+          },
+  });
   const changes = new ChangeFeed(state.pubsub, warnOnce);
   const announceWrite: OwnWriteListener = (change) =>
     changes.publish({
@@ -150,6 +164,7 @@ export function createApp(options: AppOptions): App {
     state,
     resilience,
     deadlineMs: faults.deadlineMs,
+    cursors: new CursorSigner(frontDoor.cursorSecret),
     shutdownSignal: lifecycle.shutdownSignal,
     freshDirectory: cachedDirectory('refresh'),
     changes,
@@ -162,6 +177,7 @@ export function createApp(options: AppOptions): App {
     apply: (provider, change) =>
       applyCustomerChange({ identityIndex, cache, feed: changes, fetchCustomer: (name, id) => upstream.get(name).getCustomer(id) }, provider, change, 'webhook'),
     logger,
+    onOutcome: metrics === null ? undefined : (provider, outcome) => metrics.webhookEvents.inc({ provider, outcome }),
   });
   const readiness = new ReadinessProbes();
   readiness.register('draining', () => (lifecycle.draining ? { ready: false, detail: 'shutting down' } : { ready: true }));
@@ -185,17 +201,20 @@ export function createApp(options: AppOptions): App {
       }),
     maskedErrors: { maskError },
     plugins: [
+      bodyLimitPlugin(frontDoor.bodyLimitBytes),
       requestTelemetry.plugin,
       useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
       ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),
       webhooks,
-      requestScopePlugin(),
+      ...frontDoorPlugins(frontDoor, { graphqlEndpoint, budgets: state.budgets }),
       mutationsReadFresh(),
       partialErrorsPlugin(),
     ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
-    graphiql: { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultTabs: graphiqlTabs },
+    graphiql: frontDoor.graphiql ? { title: 'customer-graph', defaultEditorToolsVisibility: 'variables', defaultTabs: graphiqlTabs } : false,
+    cors: corsOptions(frontDoor.corsOrigins),
+    batching: false,
     logging: false,
   });
 

@@ -9,6 +9,7 @@ import { providerDefinitions } from './registry';
 import type { ProviderMode } from './routing/provider-directory';
 import { validateFaults, type FaultConfig } from './sandbox/shared/faults';
 import { readStateSettings, type StateSettings } from './state/state-settings';
+import { readFrontDoorSettings, type FrontDoorSettings } from './front-door/front-door-config';
 
 export type { ProviderMode };
 
@@ -61,6 +62,11 @@ export interface AppConfig {
   observability: ObservabilityConfig;
   /** How long in-flight requests may run after SIGTERM/SIGINT before they are cut off. @default 10000 (env `SHUTDOWN_GRACE_MS`) */
   shutdownGraceMs: number;
+  /**
+   * Who may call and what an operation may cost: `NODE_ENV`, `API_KEYS`, `JWT_*`, `AUTH`, `CORS_ORIGINS`,
+   * `BODY_LIMIT_BYTES`, `MAX_*`, `UPSTREAM_CALL_BUDGET`, `GRAPHIQL`, `INTROSPECTION`, `TRUSTED_DOCUMENTS`, `CURSOR_SECRET`.
+   */
+  frontDoor: FrontDoorSettings;
   /** Shared state: memory (one instance) unless `REDIS_URL`, `REDIS_SENTINELS` or `REDIS_CLUSTER_NODES` is set. */
   state: StateSettings;
 }
@@ -203,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateBudgetMaxWaitMs: integer('RATE_BUDGET_MAX_WAIT_MS', 10_000, 0, 600_000),
     concurrency: integer('PROVIDER_CONCURRENCY', 64, 1, 4096),
     state: readStateSettings(env, problems),
+    frontDoor: readFrontDoorSettings(env, problems, providers.some((provider) => provider.mode === 'LIVE')),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
+import { anonymousCaller, type Caller } from './caller';
 import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
@@ -22,6 +23,10 @@ export interface GraphContext {
   requestId: string;
   /** Upstream calls this request made, by provider; refuses calls past the budget. */
   upstreamCalls: UpstreamCalls;
+  /** Who is calling, with their scopes; set by the front door before execution. */
+  caller: Caller;
+  /** `providers { health }` answers, one check per provider and request however often it is asked. */
+  providerHealth: Map<string, Promise<unknown>>;
 }
 
 export interface RequestFacts {
@@ -42,6 +47,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     directory: request.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
     signal,
+    cursors: gateway.cursors,
     listings: new Listings(),
   };
   return {
@@ -53,5 +59,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     partialErrors: [],
     requestId: request.requestId,
     upstreamCalls: new UpstreamCalls(request.upstreamBudget),
+    caller: anonymousCaller,
+    providerHealth: new Map(),
   };
 }

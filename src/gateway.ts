@@ -1,5 +1,6 @@
 import type { ChangeFeed } from './changes/change-feed';
 import type { ResilienceRegistry } from './providers/kit/resilience';
+import type { CursorSigner } from './loaders/cursor-signer';
 import type { IdentityIndex } from './routing/identity-index';
 import type { ProviderDirectory } from './routing/provider-directory';
 import type { StateStore } from './state/state-port';
@@ -22,4 +23,6 @@ export interface Gateway {
   resilience: ResilienceRegistry;
   /** Every request's deadline. */
   deadlineMs: number;
+  /** Signs list cursors with `CURSOR_SECRET`, so a cursor cannot be forged or altered. */
+  cursors: CursorSigner;
 }

@@ -3,6 +3,9 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { allSimulators } from './registry';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
+import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
+import { describeFrontDoor } from './front-door/startup-lines';
+import { readTrustedDocuments } from './front-door/trusted-documents';
 import { createLogger, type AppLogger } from './observability/logger';
 import { startTracing } from './observability/tracing';
 import { sandboxBaseUrls, sendWebhooksTo, startSandboxFor } from './sandbox/start';
@@ -33,7 +36,9 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   if (!(await state.waitUntilConnected(5000))) {
     logger.warn('state: Redis is not reachable yet; starting anyway and reconnecting in the background (writes with an idempotencyKey answer STATE_UNAVAILABLE until it is)');
   }
+  const frontDoor = frontDoorFrom(config);
   const app = createApp({
+    frontDoor,
     state,
     providers: config.providers.map((provider) => ({
       ...provider,
@@ -62,6 +67,9 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   const metricsUrl = metricsServer === null ? `${gateway.url}/metrics` : `${gateway.url.replace(/:\d+$/, `:${metricsServer.port}`)}/metrics`;
   console.log(`  health ${gateway.url}/health · readiness ${gateway.url}/readiness · metrics ${metricsUrl}${tracing === null ? '' : ' · tracing on'}`);
   console.log(describeState(app.gateway.state));
+  const door = describeFrontDoor(frontDoor, config.frontDoor.cursorSecret === null);
+  for (const line of door.info) console.log(line);
+  for (const line of door.warnings) console.warn(`warning: ${line}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -82,6 +90,19 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The front door as configured, with the trusted documents read and a cursor secret for this process when none is set. */
+function frontDoorFrom(config: AppConfig): FrontDoorOptions {
+  const { trustedDocumentsFile, cursorSecret, ...settings } = config.frontDoor;
+  let trustedDocuments: ReadonlyMap<string, string> | null = null;
+  try {
+    trustedDocuments = trustedDocumentsFile === null ? null : readTrustedDocuments(trustedDocumentsFile);
+  } catch (error) {
+    console.error(`customer-graph cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  return frontDoorOptions({ ...settings, trustedDocuments, cursorSecret: cursorSecret ?? undefined });
 }
 
 async function run(): Promise<void> {

@@ -50,14 +50,15 @@ describe('loadConfig', () => {
   });
 
   it('takes a provider live with its real base URL when its API key is set, leaving the others on the sandbox', () => {
-    const config = loadConfig({ ORB_API_KEY: ' orb_live_123 ' });
+    // AUTH=off: a live provider otherwise needs API_KEYS or JWT settings (tested in test/front-door/config.test.ts).
+    const config = loadConfig({ ORB_API_KEY: ' orb_live_123 ', AUTH: 'off' });
     expect(provider(config, 'orb')).toEqual({ name: 'orb', mode: 'LIVE', baseUrl: 'https://api.withorb.com/v1', apiKey: 'orb_live_123' });
     for (const name of ['stigg', 'omise', 'polar', 'synctera']) expect(provider(config, name)?.mode).toBe('SANDBOX');
   });
 
   it('uses each live provider\'s own live base URL', () => {
     const env = Object.fromEntries(providerDefinitions.map((definition) => [`${definition.name.toUpperCase()}_API_KEY`, `key-${definition.name}`]));
-    const config = loadConfig(env);
+    const config = loadConfig({ ...env, AUTH: 'off' });
     for (const definition of providerDefinitions) {
       expect(provider(config, definition.name)).toEqual({ name: definition.name, mode: 'LIVE', baseUrl: definition.liveBaseUrl, apiKey: `key-${definition.name}` });
     }
@@ -65,7 +66,7 @@ describe('loadConfig', () => {
   });
 
   it('lets <NAME>_BASE_URL override the live base URL', () => {
-    const config = loadConfig({ POLAR_API_KEY: 'polar_oat_1', POLAR_BASE_URL: 'https://sandbox-api.polar.sh' });
+    const config = loadConfig({ POLAR_API_KEY: 'polar_oat_1', POLAR_BASE_URL: 'https://sandbox-api.polar.sh', AUTH: 'off' });
     expect(provider(config, 'polar')).toEqual({ name: 'polar', mode: 'LIVE', baseUrl: 'https://sandbox-api.polar.sh', apiKey: 'polar_oat_1' });
   });
 
@@ -86,6 +87,7 @@ describe('loadConfig', () => {
       OMISE_BASE_URL: 'not a url',
       PORT: 'eighty',
       SANDBOX_FAULTS: '{"omise": {"errorRate": 0.2',
+      AUTH: 'off',
     });
     expect(error.problems).toHaveLength(4);
     const expected = [/STIGG_BASE_URL is set but STIGG_API_KEY is not/, /OMISE_BASE_URL is not a URL/, /PORT must be a whole number/, /SANDBOX_FAULTS must be JSON/];
@@ -115,7 +117,7 @@ describe('loadConfig', () => {
   });
 
   it('keeps API keys out of the error it reports', () => {
-    const error = configError({ SYNCTERA_API_KEY: 'synctera-secret-9', SYNCTERA_BASE_URL: '::nope::' });
+    const error = configError({ SYNCTERA_API_KEY: 'synctera-secret-9', SYNCTERA_BASE_URL: '::nope::', AUTH: 'off' });
     expect(error.problems).toEqual([expect.stringContaining('SYNCTERA_BASE_URL is not a URL')]);
     expect(error.message).not.toContain('synctera-secret-9');
   });

@@ -13,7 +13,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('rate budget configuration', () => {
   it('budgets a live provider at its published limit, a sandbox one not at all', () => {
-    const config = loadConfig({ POLAR_API_KEY: 'polar_oat_1', ORB_API_KEY: 'orb_1', STIGG_API_KEY: 'server-1', OMISE_API_KEY: 'skey_test_1' });
+    const config = loadConfig({ POLAR_API_KEY: 'polar_oat_1', ORB_API_KEY: 'orb_1', STIGG_API_KEY: 'server-1', OMISE_API_KEY: 'skey_test_1', AUTH: 'off' });
     expect(config.rateLimits).toEqual({
       orb: { perSecond: 100, burst: 10 },
       stigg: { perSecond: 50, burst: 5 },
@@ -32,7 +32,7 @@ describe('rate budget configuration', () => {
   });
 
   it('takes <PROVIDER>_RATE_LIMIT (fractions, or "unlimited") and <PROVIDER>_RATE_BURST over either default', () => {
-    const config = loadConfig({ POLAR_API_KEY: 'polar_oat_1', POLAR_RATE_LIMIT: '8.3', ORB_API_KEY: 'orb_1', ORB_RATE_LIMIT: 'unlimited', OMISE_RATE_LIMIT: '40', OMISE_RATE_BURST: '12' });
+    const config = loadConfig({ POLAR_API_KEY: 'polar_oat_1', POLAR_RATE_LIMIT: '8.3', ORB_API_KEY: 'orb_1', ORB_RATE_LIMIT: 'unlimited', OMISE_RATE_LIMIT: '40', OMISE_RATE_BURST: '12', AUTH: 'off' });
     expect(config.rateLimits.polar).toEqual({ perSecond: 8.3, burst: 1 });
     expect(config.rateLimits.orb).toEqual({ perSecond: null, burst: 1 });
     expect(config.rateLimits.omise).toEqual({ perSecond: 40, burst: 12 });

@@ -15,6 +15,8 @@ export interface ReadCacheOptions {
   now?: () => number;
   /** Told when the store cannot be reached; the read goes to the provider instead. */
   onError?: (error: unknown) => void;
+  /** Told of every lookup's hits and misses (metrics); a store that cannot be reached counts as misses. */
+  onLookup?: (lookup: { provider: string; kind: CachedKind; hits: number; misses: number }) => void;
 }
 
 /**
@@ -42,9 +44,13 @@ export class ReadCache {
     if (!this.enabled(provider) || ids.length === 0) return ids.map(() => undefined);
     try {
       const found = await this.values.getMany(ids.map((id) => key(provider, kind, id)));
-      return found.map((text) => (text === null ? undefined : decodeCached<T>(text)));
+      const values = found.map((text) => (text === null ? undefined : decodeCached<T>(text)));
+      const hits = values.filter((value) => value !== undefined).length;
+      this.options.onLookup?.({ provider, kind, hits, misses: ids.length - hits });
+      return values;
     } catch (error) {
       this.options.onError?.(error);
+      this.options.onLookup?.({ provider, kind, hits: 0, misses: ids.length });
       return ids.map(() => undefined);
     }
   }

@@ -69,13 +69,9 @@ builder.subscriptionField('customerChanged', (t) =>
   }),
 );
 
-/**
- * Authorization hook for subscriptions: the caller needs `customers:read`, as for queries. Until the front door's
- * auth (API keys, JWT) puts a caller with scopes on the context, every caller is let through, as for queries.
- */
+/** The caller needs `customers:read`, as for queries (the front door has put the caller on the context). */
 function assertMayReadCustomers(context: GraphContext): void {
-  const caller = (context as { caller?: { scopes?: readonly string[] } }).caller;
-  if (caller?.scopes !== undefined && !caller.scopes.includes('customers:read')) {
+  if (!context.caller.scopes.has('customers:read')) {
     throw new GraphQLError('customerChanged needs the customers:read scope', { extensions: { code: 'FORBIDDEN' } });
   }
 }

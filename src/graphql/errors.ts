@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { type ASTNode, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type { GraphContext } from '../context';
 import { ProviderError } from '../providers/spec/errors';
@@ -95,4 +95,9 @@ export function rethrow(error: unknown): never {
 /** A call refused because the request used its whole upstream budget: the field is null, the reason is plain. */
 export function budgetGraphQLError(error: UpstreamBudgetExceededError, path?: readonly (string | number)[]): GraphQLError {
   return new GraphQLError(error.message, { path, extensions: { code: error.code, limit: error.budget } });
+}
+
+/** A refusal the front door makes before execution (a scope, a budget, a limit): a GraphQL error with its code and facts. */
+export function refusal(message: string, extensions: Record<string, unknown>, nodes?: readonly ASTNode[]): GraphQLError {
+  return new GraphQLError(message, { extensions, ...(nodes === undefined ? {} : { nodes }) });
 }

@@ -47,7 +47,7 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
     name: t.field({ type: ProviderEnum, resolve: (entry) => entry.provider.name }),
     displayName: t.string({ resolve: (entry) => entry.provider.displayName }),
     mode: t.field({ type: ProviderModeEnum, resolve: (entry) => entry.mode }),
-    baseUrl: t.exposeString('baseUrl'),
+    baseUrl: t.exposeString('baseUrl', { nullable: true, description: 'Where the gateway reaches the provider; null in production, where it is not published.' }),
     capabilities: t.field({ type: CapabilitiesType, resolve: (entry) => entry.provider.capabilities }),
     health: t.field({
       type: HealthType,

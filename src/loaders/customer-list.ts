@@ -3,6 +3,7 @@ import { UpstreamBudgetExceededError } from '../request-scope';
 import type { Customer, CustomerFilter, CustomerFilterField, CustomerProvider, ListPage } from '../providers/spec/provider';
 import { badUserInput } from '../routing/bad-user-input';
 import type { LoaderEnvironment } from './environment';
+import type { CursorSigner } from './cursor-signer';
 import { decodeCursor, encodeCursor, queryFingerprint, type StreamPosition } from './list-cursor';
 import type { Loaders } from './loaders';
 
@@ -23,11 +24,11 @@ export class ListEdge {
   constructor(
     readonly node: Customer,
     private readonly positions: readonly StreamPosition[],
-    private readonly page: { fingerprint: string; providers: readonly string[] },
+    private readonly page: { fingerprint: string; providers: readonly string[]; signer: CursorSigner },
   ) {}
 
   get cursor(): string {
-    this.encoded ??= encodeCursor(this.page.fingerprint, Object.fromEntries(this.page.providers.map((name, index) => [name, this.positions[index] as StreamPosition])));
+    this.encoded ??= encodeCursor(this.page.fingerprint, Object.fromEntries(this.page.providers.map((name, index) => [name, this.positions[index] as StreamPosition])), this.page.signer);
     return this.encoded;
   }
 }
@@ -114,13 +115,13 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
   checkFilters(query.providers, query.filter);
   const names = query.providers.map((provider) => provider.name);
   const fingerprint = queryFingerprint(names, query.filter);
-  const saved = query.after === null ? null : decodeCursor(query.after, fingerprint);
+  const saved = query.after === null ? null : decodeCursor(query.after, fingerprint, environment.cursors);
   const streams = query.providers.map((provider) => {
     const pageSize = Math.max(1, Math.min(query.first, provider.capabilities.maxPageSize));
     const position = saved?.[provider.name] ?? { cursor: null, index: 0, pageSize, done: false, total: null };
     return new ProviderStream(provider, position, query.filter, environment, loaders);
   });
-  const page = { fingerprint, providers: names };
+  const page = { fingerprint, providers: names, signer: environment.cursors };
 
   const edges: ListEdge[] = [];
   while (edges.length < query.first) {

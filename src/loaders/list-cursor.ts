@@ -1,6 +1,7 @@
 import type { RequestError } from '../routing/request-error';
 import { createHash } from 'node:crypto';
 import { badUserInput } from '../routing/bad-user-input';
+import type { CursorSigner } from './cursor-signer';
 import type { CustomerFilter } from '../providers/spec/provider';
 
 /** Where one provider's part of a list stands: the native page that holds the next item, and the item in it. */
@@ -35,18 +36,25 @@ export function queryFingerprint(providers: readonly string[], filter: CustomerF
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 12);
 }
 
-export function encodeCursor(fingerprint: string, positions: Record<string, StreamPosition>): string {
+export function encodeCursor(fingerprint: string, positions: Record<string, StreamPosition>, signer: CursorSigner): string {
   const payload: CursorPayload = { v: 1, q: fingerprint, s: positions };
-  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return signer.sign(Buffer.from(JSON.stringify(payload)).toString('base64url'));
 }
 
-export function decodeCursor(cursor: string, fingerprint: string): Record<string, StreamPosition> {
-  let payload: CursorPayload;
+/** The payload of a cursor this gateway signed, or null for any other text. */
+function readSigned(cursor: string, signer: CursorSigner): CursorPayload | null {
+  const signed = signer.verify(cursor);
+  if (signed === null) return null;
   try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
+    return JSON.parse(Buffer.from(signed, 'base64url').toString('utf8')) as CursorPayload;
   } catch {
-    throw invalidCursor('it is not a cursor this API issued');
+    return null;
   }
+}
+
+export function decodeCursor(cursor: string, fingerprint: string, signer: CursorSigner): Record<string, StreamPosition> {
+  const payload = readSigned(cursor, signer);
+  if (payload === null) throw invalidCursor('it is not a cursor this API issued, or it was changed');
   if (payload?.v !== 1 || typeof payload.s !== 'object' || payload.s === null) throw invalidCursor('it is not a cursor this API issued');
   if (payload.q !== fingerprint) throw invalidCursor('it was issued for a different provider or filter; pass the same ones');
   for (const position of Object.values(payload.s)) {
@@ -62,6 +70,17 @@ export function decodeCursor(cursor: string, fingerprint: string): Record<string
     if (!valid) throw invalidCursor('it is damaged');
   }
   return payload.s;
+}
+
+/** Each provider's page size in a cursor this gateway signed (for estimating a page's upstream calls), else null. */
+export function cursorPageSizes(cursor: string, signer: CursorSigner): Record<string, number> | null {
+  const payload = readSigned(cursor, signer);
+  if (payload === null || typeof payload.s !== 'object' || payload.s === null) return null;
+  const sizes: Record<string, number> = {};
+  for (const [provider, position] of Object.entries(payload.s)) {
+    if (Number.isInteger(position?.pageSize) && position.pageSize > 0) sizes[provider] = position.pageSize;
+  }
+  return sizes;
 }
 
 function invalidCursor(reason: string): RequestError {

@@ -15,6 +15,8 @@ export interface GatewayMetrics {
   upstreamDuration: Histogram<'provider' | 'method' | 'route'>;
   upstreamRetries: Counter<'provider' | 'method' | 'route'>;
   upstreamWait: Histogram<'provider'>;
+  cacheLookups: Counter<'provider' | 'kind' | 'result'>;
+  webhookEvents: Counter<'provider' | 'outcome'>;
 }
 
 /** The gateway's own metrics beside graphql-yoga's; names carry the `customer_graph_` prefix. */
@@ -47,6 +49,18 @@ export function createMetrics(indexStatus: () => Promise<IndexStatus[]>): Gatewa
     buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const cacheLookups = new Counter({
+    name: 'customer_graph_cache_lookups_total',
+    help: 'Read cache lookups by provider, kind (customer, state, entitlements, external) and result (hit or miss; a store that cannot be reached counts as misses).',
+    labelNames: ['provider', 'kind', 'result'] as const,
+    registers: [registry],
+  });
+  const webhookEvents = new Counter({
+    name: 'customer_graph_webhook_events_total',
+    help: 'Webhook deliveries received from configured providers, by outcome: applied, duplicate, rejected (bad signature, 401), invalid (400/405/413), error (not applied, 500/503).',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'customer_graph_identity_index_external_ids',
     help: 'External IDs held by the identity index, per provider that needs one.',
@@ -69,5 +83,5 @@ export function createMetrics(indexStatus: () => Promise<IndexStatus[]>): Gatewa
       }
     },
   });
-  return { registry, upstreamRequests, upstreamDuration, upstreamRetries, upstreamWait };
+  return { registry, upstreamRequests, upstreamDuration, upstreamRetries, upstreamWait, cacheLookups, webhookEvents };
 }

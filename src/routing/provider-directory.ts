@@ -6,7 +6,8 @@ export type ProviderMode = 'LIVE' | 'SANDBOX';
 export interface DirectoryEntry {
   provider: CustomerProvider;
   mode: ProviderMode;
-  baseUrl: string;
+  /** Null where it must not be published (production). */
+  baseUrl: string | null;
 }
 
 /** The configured adapters by name (the global ID prefix table), with how each one runs. */

@@ -22,7 +22,12 @@ export interface WebhookEndpointOptions {
   apply(provider: string, change: CustomerChangeEvent): Promise<void>;
   logger: Logger;
   now?: () => Date;
+  /** Told the outcome of every delivery to a configured provider (metrics). */
+  onOutcome?: (provider: string, outcome: WebhookOutcome) => void;
 }
+
+/** applied, duplicate, rejected (signature, 401), invalid (400, 405, 413), error (not applied, 500 or 503). */
+export type WebhookOutcome = 'applied' | 'duplicate' | 'rejected' | 'invalid' | 'error';
 
 /**
  * `POST /webhooks/<provider>`: verified with the provider's secret (401 and nothing applied when the signature is
@@ -34,6 +39,21 @@ export async function handleWebhook(request: Request, provider: string, options:
   const receiver = options.receivers[provider];
   const secret = options.secrets[provider] ?? null;
   if (receiver === undefined || secret === null) return answer(404, { error: `webhooks for "${provider}" are not configured` });
+  const response = await receive(request, provider, receiver, secret, options);
+  options.onOutcome?.(provider, outcomeOf(response.status, response));
+  return response;
+}
+
+/** The 200 answers to an event already applied, told apart from the 200s that applied one. */
+const duplicates = new WeakSet<Response>();
+
+function outcomeOf(status: number, response: Response): WebhookOutcome {
+  if (status === 200) return duplicates.has(response) ? 'duplicate' : 'applied';
+  if (status === 401) return 'rejected';
+  return status < 500 ? 'invalid' : 'error';
+}
+
+async function receive(request: Request, provider: string, receiver: WebhookReceiver, secret: string, options: WebhookEndpointOptions): Promise<Response> {
   if (request.method !== 'POST') return answer(405, { error: 'webhooks are POSTed' }, { allow: 'POST' });
   const length = Number(request.headers.get('content-length') ?? '0');
   if (length > MAX_BODY_BYTES) return answer(413, { error: `body larger than ${MAX_BODY_BYTES} bytes` });
@@ -53,7 +73,11 @@ export async function handleWebhook(request: Request, provider: string, options:
   }
 
   const seenKey = `webhook:${provider}:${verified.eventId}`;
-  if (!(await options.seen.setIfAbsent(seenKey, '1', SEEN_TTL_MS))) return answer(200, { received: true, duplicate: true });
+  if (!(await options.seen.setIfAbsent(seenKey, '1', SEEN_TTL_MS))) {
+    const duplicate = answer(200, { received: true, duplicate: true });
+    duplicates.add(duplicate);
+    return duplicate;
+  }
   try {
     for (const change of verified.changes) await options.apply(provider, change);
   } catch (error) {
@@ -73,6 +97,8 @@ export function webhookRoutes(options: WebhookEndpointOptions): Plugin {
       try {
         endResponse(await handleWebhook(request, match[1] as string, options));
       } catch (error) {
+        const provider = match[1] as string;
+        if (options.receivers[provider] !== undefined && (options.secrets[provider] ?? null) !== null) options.onOutcome?.(provider, 'error');
         options.logger.warn(`webhook ${match[1]}: ${(error as Error).message}`);
         endResponse(answer(503, { error: 'temporarily unavailable; deliver again' }));
       }

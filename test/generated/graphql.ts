@@ -481,7 +481,8 @@ export type ProviderHealth = {
 
 export type ProviderInfo = {
   __typename?: 'ProviderInfo';
-  baseUrl: Scalars['String']['output'];
+  /** Where the gateway reaches the provider; null in production, where it is not published. */
+  baseUrl?: Maybe<Scalars['String']['output']>;
   capabilities: ProviderCapabilities;
   displayName: Scalars['String']['output'];
   /** From the provider's circuit breaker: answers at once, without calling the provider. */

@@ -9,7 +9,7 @@ describe('operations settings', () => {
   });
 
   it('reads LOG_LEVEL, METRICS_PORT, SHUTDOWN_GRACE_MS and NODE_ENV', () => {
-    const config = loadConfig({ LOG_LEVEL: 'DEBUG', METRICS_PORT: '9464', SHUTDOWN_GRACE_MS: '2500', NODE_ENV: 'production' });
+    const config = loadConfig({ LOG_LEVEL: 'DEBUG', METRICS_PORT: '9464', SHUTDOWN_GRACE_MS: '2500', NODE_ENV: 'production', AUTH: 'off' });
     expect(config.observability).toMatchObject({ logLevel: 'debug', metricsPort: 9464, prettyLogs: false });
     expect(config.shutdownGraceMs).toBe(2500);
   });

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createApp, type App } from '../../src/app';
+import type { FrontDoorOptions } from '../../src/front-door/options';
 import { silentLogger } from '../../src/logger';
 import type { AppLogger } from '../../src/observability/logger';
 import { defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
@@ -42,6 +43,8 @@ export interface TestGatewayOptions {
   /** Rate budgets by provider; unlimited when not given, as against the sandbox by default. */
   rateLimits?: Record<string, RateLimit>;
   concurrency?: number;
+  /** Limits, auth and browser rules; the development defaults when not given. */
+  frontDoor?: Partial<FrontDoorOptions>;
   /** A sandbox several gateways share (instances of one deployment); left running on close. */
   sandbox?: Sandbox;
   /** The state store (Redis for several instances); the caller closes it. */
@@ -66,6 +69,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     concurrency: options.concurrency ?? 8,
     rateLimits: options.rateLimits,
     logger: options.logger ?? silentLogger,
+    frontDoor: options.frontDoor,
     cacheTtlMs: options.cacheTtlMs,
     webhookSecrets: options.webhookSecrets,
   });
