@@ -117,6 +117,34 @@ describe('JWT (JWKS, issuer, audience, scope claim)', () => {
   });
 });
 
+describe('subscriptions', () => {
+  async function subscribe(authorization: string, signal?: AbortSignal) {
+    const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      signal,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization },
+      body: JSON.stringify({ query: 'subscription { customerChanged(externalId: "user_000001") { kind } }' }),
+    });
+    return response;
+  }
+
+  it('refuse customerChanged to a caller without customers:read, naming the scope', async () => {
+    const writeOnly = token({ iss: 'https://issuer.test/', aud: 'customer-graph', sub: 'service-b', scope: 'customers:write' });
+    const response = await subscribe(`Bearer ${writeOnly}`);
+    const text = await response.text();
+    expect(text).toContain('FORBIDDEN');
+    expect(text).toContain('customers:read');
+  });
+
+  it('open the stream to a caller with customers:read', async () => {
+    const controller = new AbortController();
+    const response = await subscribe(`Bearer ${readerKey}`, controller.signal);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    controller.abort();
+  });
+});
+
 describe('open for development', () => {
   it('gives every caller every scope and ignores an Authorization header', async () => {
     const open = await startTestGateway({ people: 20 });
