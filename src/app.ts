@@ -22,7 +22,7 @@ import { schema } from './graphql/schema';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { silentLogger } from './logger';
 import { type AppLogger } from './observability/logger';
-import { createMetrics, type GatewayMetrics } from './observability/metrics';
+import { createMetrics, type BreakerStatus, type GatewayMetrics } from './observability/metrics';
 import { ReadinessProbes } from './observability/readiness';
 import { createRequestTelemetry } from './observability/request-telemetry';
 import { createUpstreamTelemetry } from './observability/upstream-telemetry';
@@ -97,7 +97,8 @@ export function createApp(options: AppOptions): App {
   const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
   const lifecycle = createLifecycle();
   let indexStatus: () => ReturnType<IdentityIndex['status']> = async () => [];
-  const metrics = options.metrics === false ? null : createMetrics(() => indexStatus());
+  let breakerStatus: () => BreakerStatus[] = () => [];
+  const metrics = options.metrics === false ? null : createMetrics(() => indexStatus(), () => breakerStatus());
   const dispatcher = createDispatcher(options.http.timeouts, options.http.pool);
   const localBudget = new TokenBucketBudget({ limits: options.rateLimits ?? {}, maxWaitMs: options.rateBudgetMaxWaitMs ?? 10_000 });
   // Several instances share one bucket per provider through the state store, so together they stay under its limit.
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions): App {
       : localBudget);
   const faults = options.http.faults ?? defaultFaultSettings;
   const resilience = createResilience(faults, options.http.retry);
+  breakerStatus = () => options.providers.map((config) => ({ provider: config.name, state: resilience.for(config.name).health().state }));
   const transport: HttpTransport = {
     dispatcher,
     timeouts: options.http.timeouts,

@@ -25,8 +25,6 @@ export interface GraphContext {
   upstreamCalls: UpstreamCalls;
   /** Who is calling, with their scopes; set by the front door before execution. */
   caller: Caller;
-  /** `providers { health }` answers, one check per provider and request however often it is asked. */
-  providerHealth: Map<string, Promise<unknown>>;
 }
 
 export interface RequestFacts {
@@ -60,6 +58,5 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     requestId: request.requestId,
     upstreamCalls: new UpstreamCalls(request.upstreamBudget),
     caller: anonymousCaller,
-    providerHealth: new Map(),
   };
 }

@@ -8,6 +8,14 @@ export interface IndexStatus {
   builtAt: number | null;
 }
 
+/** A provider's circuit breaker, for the gauge (read at scrape time). */
+export interface BreakerStatus {
+  provider: string;
+  state: 'CLOSED' | 'HALF_OPEN' | 'OPEN';
+}
+
+const BREAKER_GAUGE_VALUE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
+
 export interface GatewayMetrics {
   /** One registry per app, so two apps in one process (tests) never share counters. */
   registry: Registry;
@@ -20,7 +28,7 @@ export interface GatewayMetrics {
 }
 
 /** The gateway's own metrics beside graphql-yoga's; names carry the `customer_graph_` prefix. */
-export function createMetrics(indexStatus: () => Promise<IndexStatus[]>): GatewayMetrics {
+export function createMetrics(indexStatus: () => Promise<IndexStatus[]>, breakerStatus: () => BreakerStatus[] = () => []): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const upstreamRequests = new Counter({
@@ -60,6 +68,15 @@ export function createMetrics(indexStatus: () => Promise<IndexStatus[]>): Gatewa
     help: 'Webhook deliveries received from configured providers, by outcome: applied, duplicate, rejected (bad signature, 401), invalid (400/405/413), error (not applied, 500/503).',
     labelNames: ['provider', 'outcome'] as const,
     registers: [registry],
+  });
+  new Gauge({
+    name: 'customer_graph_breaker_state',
+    help: 'Each provider\'s circuit breaker: 0 closed, 1 half-open, 2 open.',
+    labelNames: ['provider'] as const,
+    registers: [registry],
+    collect() {
+      for (const status of breakerStatus()) this.set({ provider: status.provider }, BREAKER_GAUGE_VALUE[status.state]);
+    },
   });
   new Gauge({
     name: 'customer_graph_identity_index_external_ids',

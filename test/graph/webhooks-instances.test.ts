@@ -1,43 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logger';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
-import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
+import type { RedisState } from '../../src/state/redis/redis-state';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { call, type Loose } from '../support/http';
 import { listen, openEventStream } from '../support/listening-gateway';
-import { redisAvailability, redisRequired, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
+import { connectRedisState, describeWithRedis, uniquePrefix } from '../support/redis';
 import { plainHeaders, startWebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver';
-
-const availability = redisAvailability();
-if (availability.skipReason !== null) console.warn(availability.skipReason.replace('Redis suite', 'Webhooks across instances suite'));
-if (availability.skipReason !== null && redisRequired) {
-  describe('Redis under CI (webhooks across instances)', () => {
-    it('is available', () => {
-      throw new Error(`CI=true needs a Redis: ${availability.skipReason}`);
-    });
-  });
-}
 
 const secrets = { polar: 'polar-instances-secret', omise: Buffer.from('omise-instances-secret').toString('base64') };
 const polarAuth = { authorization: 'Bearer test', 'content-type': 'application/json' };
 
 /** Two gateway instances of one deployment: one sandbox, one real Redis for state, cache, de-duplication and pub/sub. */
-describe.runIf(availability.skipReason === null)('webhooks, cache and subscriptions across two instances on Redis', () => {
-  let own: OwnRedis | null = null;
+describeWithRedis('Webhooks across instances suite', 'webhooks, cache and subscriptions across two instances on Redis', (redis) => {
   let sandbox: Sandbox;
   const states: RedisState[] = [];
   const gateways: TestGateway[] = [];
   let servers: Awaited<ReturnType<typeof listen>>[] = [];
 
   beforeAll(async () => {
-    if (availability.url === null) own = await startOwnRedis();
-    const url = availability.url ?? (own as OwnRedis).url;
     const prefix = uniquePrefix('webhooks');
     sandbox = await createSandbox({ port: 0, people: 40, simulators: allSimulators });
     for (let index = 0; index < 2; index++) {
-      const state = createRedisState({ target: { url, sentinels: null, sentinelName: null, clusterNodes: null, options: {} }, keyPrefix: prefix, logger: silentLogger });
-      await state.waitUntilConnected(10_000);
+      const state = await connectRedisState(redis.url, prefix);
       states.push(state);
       gateways.push(await startTestGateway({ sandbox, state, webhookSecrets: secrets, cacheTtlMs: { polar: 60_000, omise: 60_000 } }));
     }
@@ -48,7 +33,6 @@ describe.runIf(availability.skipReason === null)('webhooks, cache and subscripti
     for (const gateway of gateways) await gateway.close();
     for (const state of states) await state.close();
     await sandbox.close();
-    await own?.close();
   });
 
   it('a webhook delivered to one instance reaches a subscriber of the other, drops the shared cache, and applies once', async () => {

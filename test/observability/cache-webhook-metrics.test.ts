@@ -23,7 +23,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return 0;
 }
 
-describe('/metrics: read cache and webhooks', () => {
+describe('/metrics: read cache, webhooks and breakers', () => {
   it('counts a cached read as a miss the first time and a hit the second', async () => {
     const page = await gateway.run('{ customers(provider: POLAR, first: 1) { edges { node { id } } } }');
     const id = page.data.customers.edges[0].node.id as string;
@@ -43,6 +43,13 @@ describe('/metrics: read cache and webhooks', () => {
     // The customer itself was stored by the page read, so both by-id reads find it.
     const customerHit = (text: string) => sample(text, 'customer_graph_cache_lookups_total', { provider: 'polar', kind: 'customer', result: 'hit' });
     expect(customerHit(afterSecond) - customerHit(before)).toBe(2);
+  });
+
+  it('shows each provider\'s breaker state, 0 while closed', async () => {
+    const text = await scrape();
+    for (const provider of ['orb', 'stigg', 'omise', 'polar', 'synctera']) {
+      expect(text).toMatch(new RegExp(`^customer_graph_breaker_state\\{provider="${provider}"\\} 0$`, 'm'));
+    }
   });
 
   it('counts a forged webhook as rejected', async () => {

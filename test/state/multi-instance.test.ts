@@ -1,36 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logger';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
-import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
+import type { RedisState } from '../../src/state/redis/redis-state';
 import { CreateCustomerDocument, CustomerByExternalIdDocument, type CreateCustomerInput } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../support/gateway';
-import { redisAvailability, redisRequired, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
-
-const availability = redisAvailability();
-if (availability.skipReason !== null) console.warn(availability.skipReason.replace('Redis suite', 'Multi-instance suite'));
-if (availability.skipReason !== null && redisRequired) {
-  describe('Redis under CI', () => {
-    it('is available', () => {
-      throw new Error(`CI=true needs a Redis: ${availability.skipReason}`);
-    });
-  });
-}
+import { connectRedisState, describeWithRedis, uniquePrefix } from '../support/redis';
 
 /**
  * Several gateway instances of one deployment in one process: one sandbox (the providers), one real Redis (the
  * shared state), each instance with its own Redis connections, as separate processes would have.
  */
-describe.runIf(availability.skipReason === null)('several instances sharing one Redis', () => {
-  let own: OwnRedis | null = null;
-  let url: string;
+describeWithRedis('Multi-instance suite', 'several instances sharing one Redis', (redis) => {
   let prefix: string;
   let sandbox: Sandbox;
   const instances: { gateway: TestGateway; state: RedisState }[] = [];
 
   const startInstance = async (): Promise<{ gateway: TestGateway; state: RedisState }> => {
-    const state = createRedisState({ target: { url, sentinels: null, sentinelName: null, clusterNodes: null, options: {} }, keyPrefix: prefix, logger: silentLogger });
-    await state.waitUntilConnected(10_000);
+    const state = await connectRedisState(redis.url, prefix);
     const gateway = await startTestGateway({ sandbox, state });
     const instance = { gateway, state };
     instances.push(instance);
@@ -60,11 +46,6 @@ describe.runIf(availability.skipReason === null)('several instances sharing one 
   let startupLists: Record<string, number>;
 
   beforeAll(async () => {
-    if (availability.url !== null) url = availability.url;
-    else {
-      own = await startOwnRedis();
-      url = own.url;
-    }
     prefix = uniquePrefix('instances');
     sandbox = await createSandbox({ port: 0, people: 300, simulators: allSimulators });
     // All three start at once: one builds the identity index under the lock, the others wait and read it.
@@ -74,7 +55,6 @@ describe.runIf(availability.skipReason === null)('several instances sharing one 
   afterAll(async () => {
     for (const instance of [...instances]) await stopInstance(instance);
     await sandbox?.close();
-    await own?.close();
   });
   beforeEach(() => sandbox.clearRequests());
 

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger';
 import { ProviderError } from '../../src/providers/spec/errors';
 import { SharedRateBudget } from '../../src/providers/kit/shared-rate-budget';
 import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';
 import type { RateLimit } from '../../src/providers/kit/rate-budget';
 import { createMemoryState } from '../../src/state/memory/memory-state';
-import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
+import type { RedisState } from '../../src/state/redis/redis-state';
 import type { BudgetStore } from '../../src/state/state-port';
-import { redisAvailability, redisRequired, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
+import { connectRedisState, describeWithRedis, uniquePrefix } from '../support/redis';
 
 const limits: Record<string, RateLimit> = { orb: { perSecond: 2, burst: 2 }, stigg: { perSecond: null, burst: 1 } };
 
@@ -79,35 +79,14 @@ describe('shared rate budget over the memory store', () => {
   });
 });
 
-const availability = redisAvailability();
-if (availability.skipReason !== null) console.warn(availability.skipReason.replace('Redis suite', 'Shared rate budget suite'));
-if (availability.skipReason !== null && redisRequired) {
-  describe('Redis under CI', () => {
-    it('is available', () => {
-      throw new Error(`CI=true needs a Redis: ${availability.skipReason}`);
-    });
-  });
-}
-
-describe.runIf(availability.skipReason === null)('shared rate budget over Redis, two instances', () => {
-  let own: OwnRedis | null = null;
+describeWithRedis('Shared rate budget suite', 'shared rate budget over Redis, two instances', (redis) => {
   const states: RedisState[] = [];
-  let url: string;
-  beforeAll(async () => {
-    if (availability.url !== null) url = availability.url;
-    else {
-      own = await startOwnRedis();
-      url = own.url;
-    }
-  });
   afterAll(async () => {
     await Promise.all(states.map((state) => state.close()));
-    await own?.close();
   });
   const connect = async (prefix: string) => {
-    const state = createRedisState({ target: { url, sentinels: null, sentinelName: null, clusterNodes: null, options: {} }, keyPrefix: prefix, logger: silentLogger });
+    const state = await connectRedisState(redis.url, prefix);
     states.push(state);
-    await state.waitUntilConnected(10_000);
     return state;
   };
 

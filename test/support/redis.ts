@@ -4,6 +4,9 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { silentLogger } from '../../src/logger';
+import { createRedisState, type RedisState } from '../../src/state/redis/redis-state';
 
 /** A redis-server this test file started and controls: stop it mid-test, start it again on the same port. */
 export interface OwnRedis {
@@ -101,4 +104,62 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
     if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What a Redis suite's body gets: the URL of the Redis it runs against, and the server itself when it is its own. */
+export interface RedisSuite {
+  readonly url: string;
+  /** The redis-server this suite started (to stop and start it mid-test); null when it runs against `REDIS_URL`. */
+  readonly own: OwnRedis | null;
+}
+
+/**
+ * Declares a suite that needs a real Redis: `REDIS_URL` when set, else a redis-server of its own on a free port,
+ * stopped after the suite. Where neither can be had it says so plainly and skips, except under CI, where a missing
+ * Redis is a failing test instead. The body's own `afterAll` hooks run before the server stops.
+ */
+export function describeWithRedis(suiteName: string, title: string, body: (redis: RedisSuite) => void): void {
+  const availability = redisAvailability();
+  if (availability.skipReason !== null) {
+    const reason = availability.skipReason.replace('Redis suite', suiteName);
+    console.warn(reason);
+    if (redisRequired) {
+      describe(`Redis under CI (${suiteName})`, () => {
+        it('is available', () => {
+          throw new Error(`CI=true needs a Redis: ${reason}`);
+        });
+      });
+    }
+    describe.skip(title, () => body({ url: '', own: null }));
+    return;
+  }
+  describe(title, () => {
+    let own: OwnRedis | null = null;
+    let url = availability.url;
+    beforeAll(async () => {
+      if (url === null) {
+        own = await startOwnRedis();
+        url = own.url;
+      }
+    });
+    afterAll(async () => {
+      await own?.close();
+    });
+    body({
+      get url() {
+        if (url === null) throw new Error('the Redis URL is known once the suite has started');
+        return url;
+      },
+      get own() {
+        return own;
+      },
+    });
+  });
+}
+
+/** A connected Redis state store under its own key prefix, as a gateway instance would have. */
+export async function connectRedisState(url: string, keyPrefix: string): Promise<RedisState> {
+  const state = createRedisState({ target: { url, sentinels: null, sentinelName: null, clusterNodes: null, options: {} }, keyPrefix, logger: silentLogger });
+  await state.waitUntilConnected(10_000);
+  return state;
 }
