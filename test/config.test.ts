@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     expect(config.webhookSecrets).toEqual({ orb: null, stigg: null, omise: null, polar: null, synctera: null });
     expect(config.cacheTtlMs).toEqual({ orb: 30000, stigg: 30000, omise: 30000, polar: 30000, synctera: 30000 });
     expect(config.http.timeouts).toEqual({ connectMs: 3000, headersMs: 5000, bodyMs: 5000 });
-    expect(config.http.retry.retries).toBe(2);
+    expect(config.http.retry.retries).toBe(4);
     expect(config.concurrency).toBe(64);
     expect(config.http.pool).toEqual({ connectionsPerOrigin: 128, pipelining: 1, keepAliveTimeoutMs: 10_000 });
     expect(Object.values(config.rateLimits).every((limit) => limit.perSecond === null)).toBe(true);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   sandbox = await createSandbox({ port: 0, people: 100, simulators: allSimulators });
   app = createApp({
     providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
-    http: { timeouts: defaultTimeouts, retry: defaultRetryPolicy },
+    http: { timeouts: defaultTimeouts, retry: { ...defaultRetryPolicy, retries: 2 } },
     concurrency: 8,
     logger: silentLogger,
   });

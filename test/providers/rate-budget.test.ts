@@ -76,10 +76,42 @@ describe('token bucket rate budget', () => {
     expect(next.grantedAt).toEqual([clock.now()]);
   });
 
-  it('on a 429 waits out Retry-After, slows down, then recovers to the configured rate', async () => {
+  it('a lone 429 among many granted calls neither pauses nor slows the provider (its own call retries)', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 100, burst: 100 } }, maxWaitMs: 10_000, clock });
+    for (let call = 0; call < 40; call++) await budget.acquire('polar', {});
+    budget.onThrottled('polar', 1000);
+    expect(budget.currentRate('polar')).toBe(100);
+    // Two 429s are still no rate limit, and neither are three among 40 calls in the last second (7.5 %).
+    budget.onThrottled('polar', 1000);
+    budget.onThrottled('polar', 1000);
+    expect(budget.currentRate('polar')).toBe(100);
+    const next = acquireMany(budget, clock, 5);
+    await clock.advance(0);
+    expect(next.grantedAt).toEqual([clock.now(), clock.now(), clock.now(), clock.now(), clock.now()]);
+  });
+
+  it('a second later, old 429s no longer count: stray ones spread over time never add up to a rate limit', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 100, burst: 100 } }, maxWaitMs: 10_000, clock });
+    for (let second = 0; second < 5; second++) {
+      for (let call = 0; call < 2; call++) await budget.acquire('polar', {});
+      budget.onThrottled('polar', 1000);
+      budget.onThrottled('polar', 1000);
+      await clock.advance(1000);
+    }
+    expect(budget.currentRate('polar')).toBe(100);
+  });
+
+  it('on a burst of 429s (a real rate limit) waits out Retry-After, slows down, then recovers to the configured rate', async () => {
     const clock = new ManualClock();
     const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 100, burst: 10 } }, maxWaitMs: 10_000, clock });
     expect(budget.currentRate('polar')).toBe(100);
+    for (let call = 0; call < 10; call++) await budget.acquire('polar', {});
+    budget.onThrottled('polar', 1000);
+    budget.onThrottled('polar', 1000);
+    expect(budget.currentRate('polar')).toBe(100);
+    // The third 429 among ten calls (30 %): the provider is rate limiting.
     budget.onThrottled('polar', 1000);
     expect(budget.currentRate('polar')).toBe(75);
     // 429s answering calls sent before the cut do not cut again.
@@ -97,14 +129,14 @@ describe('token bucket rate budget', () => {
     expect(budget.currentRate('polar')).toBe(100);
   });
 
-  it('an unlimited budget learns a rate from a 429 (below what was too much) and forgets it later', async () => {
+  it('an unlimited budget learns a rate from a burst of 429s (below what was too much) and forgets it later', async () => {
     const clock = new ManualClock();
     const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
     for (let second = 0; second < 2; second++) {
       for (let call = 0; call < 40; call++) await budget.acquire('omise', {});
       await clock.advance(1000);
     }
-    budget.onThrottled('omise', null);
+    for (let answer = 0; answer < 12; answer++) budget.onThrottled('omise', null);
     const learned = budget.currentRate('omise');
     expect(learned).toBeGreaterThan(10);
     expect(learned).toBeLessThan(40);

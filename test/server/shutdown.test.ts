@@ -18,7 +18,7 @@ beforeAll(async () => {
   app = createApp({
     providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
     // Headers timeout far beyond the grace period: only the shutdown can end the hanging write.
-    http: { timeouts: { ...defaultTimeouts, headersMs: 60_000, bodyMs: 60_000 }, retry: { ...defaultRetryPolicy, baseDelayMs: 5 } },
+    http: { timeouts: { ...defaultTimeouts, headersMs: 60_000, bodyMs: 60_000 }, retry: { ...defaultRetryPolicy, retries: 2, baseDelayMs: 5 } },
     concurrency: 8,
     logger: silentLogger,
   });

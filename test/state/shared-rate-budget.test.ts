@@ -47,6 +47,24 @@ describe('shared rate budget over the memory store', () => {
     expect(calls).toEqual([]);
   });
 
+  it('pauses every instance on a rate limit (a burst of 429s), not on a lone 429 among many calls', async () => {
+    const roomy: Record<string, RateLimit> = { orb: { perSecond: 100, burst: 100 } };
+    const store = createMemoryState().budgets;
+    const make = () => new SharedRateBudget({ store, limits: roomy, maxWaitMs: 0, local: new TokenBucketBudget({ limits: roomy, maxWaitMs: 0 }), logger: silentLogger });
+    const [first, second] = [make(), make()];
+    for (let call = 0; call < 20; call++) expect(await refused(first.acquire('orb', {}))).toBe('granted');
+    await first.onThrottled('orb', 30_000);
+    // One 429 among 20 calls: only that call waits (in its retry); nobody else is paused.
+    expect(await refused(second.acquire('orb', {}))).toBe('granted');
+    expect(await refused(first.acquire('orb', {}))).toBe('granted');
+    // Six 429s among 21 calls in the last second (29 %) is still below the 30 % share; the seventh (33 %) is a rate limit.
+    for (let answer = 0; answer < 5; answer++) await first.onThrottled('orb', 30_000);
+    expect(await refused(second.acquire('orb', {}))).toBe('granted');
+    await first.onThrottled('orb', 30_000);
+    expect(await refused(second.acquire('orb', {}))).toBe('RATE_LIMITED');
+    expect(await refused(first.acquire('orb', {}))).toBe('RATE_LIMITED');
+  });
+
   it('falls back to this instance’s own budget when the store is unreachable', async () => {
     const failing: BudgetStore = {
       ...createMemoryState().budgets,
@@ -80,8 +98,9 @@ describeWithRedis('Shared rate budget suite', 'shared rate budget over Redis, tw
     expect(answers.filter((answer) => answer === 'RATE_LIMITED')).toHaveLength(2);
 
     const patient = instance(states[1]!.budgets, 2_000);
-    await first.onThrottled('orb', 30_000);
-    // Paused for 30 s by the other instance's 429: more than this call may wait, so it is refused at once.
+    // A rate limit (three 429s, all the answers this instance had in the last second), not a stray 429.
+    for (let answer = 0; answer < 3; answer++) await first.onThrottled('orb', 30_000);
+    // Paused for 30 s by the other instance's 429s: more than this call may wait, so it is refused at once.
     expect(await refused(patient.acquire('orb', {}))).toBe('RATE_LIMITED');
   });
 });

@@ -62,7 +62,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
     http: {
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
-      retry: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
+      // Two retries (HTTP_RETRIES=2), not the product's default of 4: graph tests count upstream calls at that setting.
+      retry: { ...defaultRetryPolicy, retries: 2, baseDelayMs: 5, maxDelayMs: 20, ...options.retry },
       // No hedging unless asked: a hedge depends on timing, and tests count upstream calls.
       faults: { ...defaultFaultSettings, hedging: false, ...options.faults },
     },

@@ -11,7 +11,8 @@ export function testTransport(
   overrides: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<RetryPolicy>; budget?: RateBudget; concurrency?: number; faults?: Partial<FaultSettings> } = {},
 ): HttpTransport {
   const timeouts = { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...overrides.timeouts };
-  const retry = { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 50, ...overrides.retry };
+  // Two retries (HTTP_RETRIES=2), not the product's default of 4: adapter tests count attempts at that setting.
+  const retry = { ...defaultRetryPolicy, retries: 2, baseDelayMs: 5, maxDelayMs: 50, ...overrides.retry };
   return {
     dispatcher: createDispatcher(timeouts),
     timeouts,

@@ -4,7 +4,11 @@
  * retry can write twice.
  */
 export interface RetryPolicy {
-  /** Attempts after the first. @default 2 (env `HTTP_RETRIES`) */
+  /**
+   * Attempts after the first. @default 4 (env `HTTP_RETRIES`): under a fault mix of 20 % 503, 10 % 429 and 5 % hung
+   * answers, three attempts leave ~4 % of calls failed (0.35³) and a read of several calls fails far more often;
+   * five attempts (~0.5 %) keep ≥ 98 % of reads whole. Every retry still has to fit the request deadline.
+   */
   retries: number;
   /** First backoff; doubles each attempt, with jitter. @default 100 */
   baseDelayMs: number;
@@ -12,4 +16,4 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 100, maxDelayMs: 2000 };
+export const defaultRetryPolicy: RetryPolicy = { retries: 4, baseDelayMs: 100, maxDelayMs: 2000 };

@@ -3,6 +3,7 @@ import type { BudgetStore } from '../../state/state-port';
 import { ProviderError } from '../spec/errors';
 import { systemClock, type Clock } from './clock';
 import type { RateBudget, RateBudgetWait, RateLimit } from './rate-budget';
+import { ThrottleWindow } from './throttle-window';
 
 /** How far a 429 cuts this instance's share of the rate, and how much of it returns per quiet second. */
 const CUT_FACTOR = 0.75;
@@ -26,13 +27,17 @@ export interface SharedRateBudgetOptions {
 
 /**
  * The rate budget of several instances: one token bucket per provider in the state store, taken per attempt, so
- * N instances together stay under the provider's limit. A 429 pauses the bucket for every instance (its
- * Retry-After, or a second) and cuts this instance's rate until the provider has been quiet again.
+ * N instances together stay under the provider's limit. A rate limit (429s a real share of this instance's
+ * calls in the last second, throttle-window.ts; not a stray 429, which only its own call's retry waits out)
+ * pauses the bucket for every instance (its Retry-After, or a second) and cuts this instance's rate until the
+ * provider has been quiet again.
  */
 export class SharedRateBudget implements RateBudget {
   private readonly clock: Clock;
   private readonly factors = new Map<string, { factor: number; cutAt: number }>();
   private storeDown = false;
+  /** This instance's grants from the shared bucket and its 429s, per provider. */
+  private readonly windows = new Map<string, ThrottleWindow>();
 
   constructor(private readonly options: SharedRateBudgetOptions) {
     this.clock = options.clock ?? systemClock;
@@ -52,7 +57,10 @@ export class SharedRateBudget implements RateBudget {
         this.lost();
         return this.options.local.acquire(provider, wait);
       }
-      if (answer.granted) return;
+      if (answer.granted) {
+        this.window(provider).granted(this.clock.now());
+        return;
+      }
       const readyAt = this.clock.now() + answer.retryInMs;
       if (readyAt > latest) {
         throw new ProviderError({
@@ -68,7 +76,11 @@ export class SharedRateBudget implements RateBudget {
   }
 
   async onThrottled(provider: string, retryAfterMs: number | null): Promise<void> {
+    const limit = this.options.limits[provider];
+    // Calls the local budget granted (unlimited providers, store unreachable): it judges their 429s itself.
+    if (limit === undefined || limit.perSecond === null || this.storeDown) return this.options.local.onThrottled(provider, retryAfterMs);
     const now = this.clock.now();
+    if (!this.window(provider).throttled(now)) return;
     const current = this.factor(provider);
     this.factors.set(provider, { factor: Math.max(SMALLEST_FACTOR, current * CUT_FACTOR), cutAt: now });
     await this.options.local.onThrottled(provider, retryAfterMs);
@@ -77,6 +89,15 @@ export class SharedRateBudget implements RateBudget {
     } catch {
       this.lost();
     }
+  }
+
+  private window(provider: string): ThrottleWindow {
+    let window = this.windows.get(provider);
+    if (window === undefined) {
+      window = new ThrottleWindow();
+      this.windows.set(provider, window);
+    }
+    return window;
   }
 
   private factor(provider: string): number {

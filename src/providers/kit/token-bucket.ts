@@ -1,6 +1,7 @@
 import { ProviderError } from '../spec/errors';
 import { systemClock, type Clock } from './clock';
 import type { RateBudget, RateBudgetWait, RateLimit } from './rate-budget';
+import { ThrottleWindow } from './throttle-window';
 
 /** How far a 429 cuts the rate, and how fast it grows back once the provider has been quiet for a second. */
 const CUT_FACTOR = 0.75;
@@ -20,7 +21,10 @@ export interface TokenBucketOptions {
   clock?: Clock;
 }
 
-/** The in-memory rate budget of one gateway instance: a token bucket per provider, adaptive on 429. */
+/**
+ * The in-memory rate budget of one gateway instance: a token bucket per provider, adaptive on a rate limit: when
+ * 429s are a real share of the last second's calls (throttle-window.ts), not on every stray 429.
+ */
 export class TokenBucketBudget implements RateBudget {
   private readonly buckets = new Map<string, Bucket>();
   private readonly clock: Clock;
@@ -73,6 +77,8 @@ class Bucket {
   private windowStart: number;
   private grantedThisWindow = 0;
   private grantedLastWindow = 0;
+  /** Recent grants and 429s: whether a 429 is the provider's rate limit or a stray one. */
+  private readonly recent = new ThrottleWindow();
 
   constructor(
     private readonly provider: string,
@@ -118,6 +124,9 @@ class Bucket {
 
   throttled(retryAfterMs: number | null): void {
     const now = this.clock.now();
+    // A stray 429 is its own call's business (it waits its Retry-After in its retry); the provider as a whole is
+    // paused and slowed only when 429s are a real share of its recent answers.
+    if (!this.recent.throttled(now)) return;
     this.refill(now);
     // The provider says the budget is spent, whatever our count says; after its Retry-After, one call may go.
     if (now >= this.pausedUntil) this.tokens = 0;
@@ -167,6 +176,7 @@ class Bucket {
       this.windowStart = now;
     }
     this.grantedThisWindow++;
+    this.recent.granted(now);
   }
 
   private observedRate(now: number): number {
