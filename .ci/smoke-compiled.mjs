@@ -7,15 +7,32 @@ const fail = (message) => {
   console.error(`smoke: ${message}`);
   process.exitCode = 1;
 };
-const env = { ...process.env, PORT: '0', SANDBOX_PORT: '0', SANDBOX_PEOPLE: '200', NODE_ENV: 'production', LOG_LEVEL: 'info' };
+// Production refuses to start without authentication, so the smoke runs as a deployment would: with a key.
+const apiKey = 'ci-smoke-key-0123456789abcdef';
+const env = {
+  ...process.env,
+  PORT: '0',
+  SANDBOX_PORT: '0',
+  SANDBOX_PEOPLE: '200',
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'info',
+  API_KEYS: JSON.stringify([{ name: 'ci-smoke', key: apiKey, scopes: ['customers:read'] }]),
+};
 delete env.REDIS_URL;
 const child = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let output = '';
 child.stdout.on('data', (chunk) => (output += chunk));
-const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+let exitedEarly = null;
+const exited = new Promise((resolve) =>
+  child.on('exit', (code, signal) => {
+    exitedEarly = code ?? signal;
+    resolve({ code, signal });
+  }),
+);
 const started = Date.now();
 const until = async (condition, what, ms = 60_000) => {
   while (!(await condition())) {
+    if (exitedEarly !== null) throw new Error(`dist/main.js exited (${exitedEarly}) while waiting for ${what}; output so far:\n${output}`);
     if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}; output so far:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -28,7 +45,7 @@ try {
   await until(async () => (await fetch(`${base}/readiness`).catch(() => null))?.status === 200, '/readiness 200');
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': 'ci-smoke-1' },
+    headers: { 'content-type': 'application/json', 'x-request-id': 'ci-smoke-1', authorization: `Bearer ${apiKey}` },
     body: JSON.stringify({ query: '{ customer(id: "stigg:user_000001") { id name } }' }),
   });
   const body = await response.json();
