@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LedgerClaim, LedgerRecord, LedgerStore } from '../state-port';
+import { KeyWaiters } from '../key-waiters';
 import { ExpiringMap } from './expiring-map';
 
 interface Entry extends LedgerRecord {
@@ -10,13 +11,9 @@ interface Entry extends LedgerRecord {
 /** The write ledger in this process: one instance's keys, with the same claim rules as the shared store. */
 export function createMemoryLedger(now: () => number, capacity: number): LedgerStore {
   const entries = new ExpiringMap<Entry>(now, capacity);
-  const waiters = new Map<string, Set<() => void>>();
+  const waiters = new KeyWaiters();
 
-  const notify = (key: string) => {
-    const waiting = waiters.get(key);
-    waiters.delete(key);
-    for (const wake of waiting ?? []) wake();
-  };
+  const notify = (key: string) => waiters.notify(key);
   const owned = (key: string, owner: string): Entry | undefined => {
     const entry = entries.get(key);
     return entry !== undefined && entry.state === 'in-flight' && entry.owner === owner ? entry : undefined;
@@ -67,18 +64,7 @@ export function createMemoryLedger(now: () => number, capacity: number): LedgerS
       return entry === undefined ? null : { state: entry.state, fingerprint: entry.fingerprint, result: entry.result };
     },
     waitForChange(key, timeoutMs) {
-      return new Promise<void>((resolve) => {
-        const waiting = waiters.get(key) ?? new Set<() => void>();
-        waiters.set(key, waiting);
-        const wake = () => {
-          clearTimeout(timer);
-          waiting.delete(wake);
-          if (waiting.size === 0 && waiters.get(key) === waiting) waiters.delete(key);
-          resolve();
-        };
-        const timer = setTimeout(wake, timeoutMs);
-        waiting.add(wake);
-      });
+      return waiters.wait(key, timeoutMs);
     },
   };
 }

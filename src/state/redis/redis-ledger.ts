@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { LedgerClaim, LedgerRecord, LedgerState, LedgerStore } from '../state-port';
+import { KeyWaiters } from '../key-waiters';
 import type { RedisConnection } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 /** The write ledger in Redis: one hash per key (state, fingerprint, owner, lease, result), changed by scripts. */
 export function createRedisLedger(connection: RedisConnection, keys: RedisKeys): LedgerStore {
-  const waiters = new Map<string, Set<() => void>>();
+  const waiters = new KeyWaiters();
   let listening: Promise<unknown> | null = null;
   // One subscription for every key: a change wakes this instance's duplicates of that key.
   const listen = () => {
     listening ??= connection
-      .subscribe(keys.ledgerChannel, (key) => {
-        const waiting = waiters.get(key);
-        waiters.delete(key);
-        for (const wake of waiting ?? []) wake();
-      })
+      .subscribe(keys.ledgerChannel, (key) => waiters.notify(key))
       .catch(() => {
         listening = null;
       });
@@ -58,18 +55,7 @@ export function createRedisLedger(connection: RedisConnection, keys: RedisKeys):
     async waitForChange(key, timeoutMs) {
       // Without the subscription (Redis away) the timeout alone paces the caller's next read.
       await Promise.race([listen(), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
-      await new Promise<void>((resolve) => {
-        const waiting = waiters.get(key) ?? new Set<() => void>();
-        waiters.set(key, waiting);
-        const wake = () => {
-          clearTimeout(timer);
-          waiting.delete(wake);
-          if (waiting.size === 0 && waiters.get(key) === waiting) waiters.delete(key);
-          resolve();
-        };
-        const timer = setTimeout(wake, timeoutMs);
-        waiting.add(wake);
-      });
+      await waiters.wait(key, timeoutMs);
     },
   };
 }
