@@ -25,13 +25,14 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
       await remember(context, provider, landed);
       return { outcomes: [{ provider: provider.name, customer: landed, error: null }], replayed: true, idempotencyKey: key };
     }
-    if (changes.externalId != null && context.gateway.identityIndex.has(provider.name)) {
-      const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId);
-      if (existing !== null) {
-        throw new ConflictError(`${provider.displayName} already holds externalId "${changes.externalId}" (${provider.name}:${existing}).`, provider.name);
-      }
-    }
     try {
+      // The index may still be building (or its provider failing): a typed error, bounded by the request's deadline.
+      if (changes.externalId != null && context.gateway.identityIndex.has(provider.name)) {
+        const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId, context.signal);
+        if (existing !== null) {
+          throw new ConflictError(`${provider.displayName} already holds externalId "${changes.externalId}" (${provider.name}:${existing}).`, provider.name);
+        }
+      }
       const customer = await provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
       await remember(context, provider, customer);
       return { outcomes: [{ provider: provider.name, customer, error: null }], replayed: false, idempotencyKey: key };

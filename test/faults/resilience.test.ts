@@ -100,14 +100,61 @@ describe('circuit breaker', () => {
 });
 
 describe('deadline and attempt timeouts', () => {
-  it('abandons a hung read after the short attempt timeout and retries it within the deadline', async () => {
-    const { http } = client({ readTimeoutMs: 150, hedging: false }, { retries: 1 });
-    handler = (request, response, count) => (count === 1 ? hang(request, response, count) : ok(request, response, count));
+  it('with a latency history, abandons a hung read after 4 × p99 (≥ 250 ms) and retries it within the silence budget', async () => {
+    const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 4 });
+    handler = ok;
+    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = (request, response, count) => (count <= 2 ? hang(request, response, count) : ok(request, response, count));
     const started = performance.now();
     const answer = await http.send({ method: 'GET', path: '/customers/cus_1' });
+    const took = performance.now() - started;
     expect(answer.body).toEqual({ id: 'cus_1' });
-    expect(seen).toBe(2);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(seen).toBe(3);
+    // Two abandoned attempts of ~250 ms each, not of the 1000 ms ceiling.
+    expect(took).toBeGreaterThanOrEqual(480);
+    expect(took).toBeLessThan(1000);
+  });
+
+  it('with a latency history, stops retrying a hung read once its attempts have waited one read timeout in all', async () => {
+    const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 10 });
+    handler = ok;
+    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = hang;
+    const started = performance.now();
+    const error = await failure(http.send({ method: 'GET', path: '/customers/cus_1' }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    // 4 × 250 ms fill the 1000 ms budget; ten retries were allowed, the deadline was far.
+    expect(seen).toBe(4);
+    expect(took).toBeLessThan(1400);
+  });
+
+  it('cold (no latency history): a hung read waits the whole ceiling once and is not sent again', async () => {
+    const { http } = client({ readTimeoutMs: 400, hedging: false }, { retries: 4 });
+    handler = hang;
+    const started = performance.now();
+    const error = await failure(http.send({ method: 'GET', path: '/customers' }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(seen).toBe(1);
+    expect(took).toBeGreaterThanOrEqual(390);
+    expect(took).toBeLessThan(800);
+  });
+
+  it('cold: a slow answer within the ceiling is taken (a live provider\'s slow list still works)', async () => {
+    const { http } = client({ readTimeoutMs: 600, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => setTimeout(() => ok(request, response, count), 400);
+    expect((await http.send({ method: 'GET', path: '/customers' })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(1);
+  });
+
+  it('answers that say something (503) spend no silence: a cold read is retried after them', async () => {
+    const { http } = client({ readTimeoutMs: 400, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => (count <= 3 ? unavailable(request, response, count) : ok(request, response, count));
+    expect((await http.send({ method: 'GET', path: '/customers' })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(4);
   });
 
   it('ends every attempt and retry at the request deadline, reporting TIMEOUT', async () => {

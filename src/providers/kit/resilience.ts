@@ -9,7 +9,11 @@ import type { RetryPolicy } from './retry';
 export interface ResilienceOptions {
   retry: RetryPolicy;
   breaker: BreakerOptions;
-  /** Longest one read attempt may wait before it is abandoned and retried. @default 1000 (env `PROVIDER_READ_TIMEOUT_MS`, `<PROVIDER>_READ_TIMEOUT_MS`) */
+  /**
+   * Longest one read attempt may wait before it is abandoned, and the most one read waits on a silent provider in
+   * all its attempts together (see `ProviderResilience.worthRetrying`). @default 1000 (env `PROVIDER_READ_TIMEOUT_MS`,
+   * `<PROVIDER>_READ_TIMEOUT_MS`)
+   */
   readTimeoutMs: number;
   /** A second read attempt when the first is slower than the provider's recent p95. @default true (env `PROVIDER_HEDGING`) */
   hedging: boolean;
@@ -62,6 +66,17 @@ const MIN_READ_TIMEOUT_MS = 250;
 const MIN_ATTEMPT_MS = 50;
 /** Samples needed before normal latency drives timeouts and hedging. */
 const MIN_SAMPLES = 20;
+/** Timer and scheduling overshoot tolerated when adding timed-out attempts up against the silence budget. */
+const SILENCE_SLACK_MS = 50;
+
+/** How long one call's attempts have waited on a provider that said nothing. */
+interface Silence {
+  spentMs: number;
+  /** The current try (a hedge's two attempts are one try): when its first attempt was sent, excluding admission. */
+  sentAt: number | null;
+  /** When an attempt of the current try was last abandoned by its own timeout. */
+  timedOutAt: number | null;
+}
 
 /**
  * The fault policy of one provider, in one place: a request deadline that bounds everything, short read
@@ -99,23 +114,36 @@ export class ProviderResilience {
       sent++;
       return attempt(signal);
     };
+    const silence: Silence = { spentMs: 0, sentAt: null, timedOutAt: null };
     const policy = retry(
-      handleWhen((error) => this.worthRetrying(call, error, deadline)),
+      handleWhen((error) => this.worthRetrying(call, error, deadline, silence)),
       { maxAttempts: call.retryable ? this.options.retry.retries : 0, backoff: new FittingBackoff(this.options.retry, deadline) },
     );
-    const run = policy.execute(() => this.once(call, counted, deadline));
+    const run = policy.execute(() => this.silent(silence, () => this.once(call, counted, deadline, silence)));
     if (call.signal === undefined) return run;
     // cockatiel's backoff sleep does not listen to the signal: a cancelled call must not wait it out.
     return untilAborted(run, call.signal, () => this.cancelled(call, sent > 0));
   }
 
-  private async once<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number): Promise<T> {
+  /** Adds the time a try (both attempts of a hedge) waited before its attempts were abandoned to the call's silence. */
+  private async silent<T>(silence: Silence, work: () => Promise<T>): Promise<T> {
+    silence.sentAt = null;
+    silence.timedOutAt = null;
+    try {
+      return await work();
+    } catch (error) {
+      if (silence.sentAt !== null && silence.timedOutAt !== null) silence.spentMs += silence.timedOutAt - silence.sentAt;
+      throw error;
+    }
+  }
+
+  private async once<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, silence: Silence): Promise<T> {
     // cockatiel queues callers behind a half-open probe; ours fail at once, so one probe is all the provider sees.
     if (this.breaker.state === CircuitState.HalfOpen) throw this.unavailable();
     try {
       return await this.breaker.execute(() => {
         const hedgeAfter = this.hedgeDelay(call);
-        const timed: Attempt<T> = (signal) => this.timed(call, attempt, deadline, signal);
+        const timed: Attempt<T> = (signal) => this.timed(call, attempt, deadline, signal, silence);
         return hedgeAfter === null ? timed(new AbortController().signal) : hedged(timed, hedgeAfter, () => deadline - Date.now() > MIN_ATTEMPT_MS);
       });
     } catch (error) {
@@ -124,24 +152,30 @@ export class ProviderResilience {
     }
   }
 
-  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal): Promise<T> {
+  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal, silence: Silence): Promise<T> {
     const release = call.admit === undefined ? () => undefined : await call.admit(call.signal === undefined ? outer : AbortSignal.any([outer, call.signal]));
     try {
-      return await this.exchange(call, attempt, deadline, outer);
+      return await this.exchange(call, attempt, deadline, outer, silence);
     } finally {
       release();
     }
   }
 
-  private async exchange<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal): Promise<T> {
+  private async exchange<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal, silence: Silence): Promise<T> {
     const own = this.attemptTimeout(call);
     const left = deadline - Date.now();
     if (left <= 0) throw this.deadlinePassed(call);
     const timeoutMs = Math.min(own, left);
     const controller = new AbortController();
-    const timer = Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs, left <= own)), timeoutMs) : undefined;
+    const timer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          silence.timedOutAt = performance.now();
+          controller.abort(new AttemptTimeout(timeoutMs, left <= own));
+        }, timeoutMs)
+      : undefined;
     const signals = [controller.signal, outer, ...(call.signal === undefined ? [] : [call.signal])];
     const started = performance.now();
+    silence.sentAt ??= started;
     try {
       const value = await attempt(AbortSignal.any(signals));
       if (call.read) this.latency.record(performance.now() - started);
@@ -165,9 +199,24 @@ export class ProviderResilience {
     return p95 === null ? null : Math.max(10, p95);
   }
 
-  private worthRetrying(call: ResilientCall, error: unknown, deadline: number): boolean {
+  /**
+   * Which failures are sent again. Besides the deadline, a read has a **silence budget**: the time its attempts
+   * may spend waiting on a provider that says nothing (attempts abandoned by their timeout) is at most one read
+   * timeout ceiling (`readTimeoutMs`, 1000 ms by default). The ceiling is the longest a provider's slowest normal
+   * answer may take; past it, the provider is hung far more likely than slow, and waiting once more would make
+   * every other part of the answer wait too. So:
+   * - with a latency history, attempts time out after 4 × the recent p99 (≥ 250 ms), and a few of them fit the
+   *   budget: a lost call is retried, quickly (the fault mix's 5 % hangs cost ~250 ms each);
+   * - without one (cold start, or a provider that has not answered lately), the one attempt waits the whole
+   *   ceiling: a live provider's slow list still answers, and a hung provider's part fails after one ceiling
+   *   (~1 s) instead of one ceiling per retry, while the other providers' parts answer.
+   * A retry is sent only when the budget still holds its whole attempt timeout, should it hang too. Answers that
+   * say something (5xx, 429) spend none of it: they are retried with backoff or after Retry-After within the deadline.
+   */
+  private worthRetrying(call: ResilientCall, error: unknown, deadline: number, silence: Silence): boolean {
     if (!(error instanceof ProviderError) || !error.retryable || error.code === 'ABORTED' || error.code === 'UNAVAILABLE') return false;
     if (call.signal?.aborted) return false;
+    if (call.read && silence.spentMs + this.attemptTimeout(call) > this.options.readTimeoutMs + SILENCE_SLACK_MS) return false;
     // The whole Retry-After must fit: the rate budget holds the next attempt until then, however short our sleep.
     return Date.now() + (error.retryAfterMs ?? 0) + MIN_ATTEMPT_MS < deadline;
   }
