@@ -17,6 +17,11 @@ export interface ResilienceOptions {
   readTimeoutMs: number;
   /** A second read attempt when the first is slower than the provider's recent p95. @default true (env `PROVIDER_HEDGING`) */
   hedging: boolean;
+  /**
+   * Share of what is left of the request's deadline, when a read call starts, within which its retries must
+   * start (see `worthRetrying`). @default 0.5 (env `PROVIDER_RETRY_WINDOW`)
+   */
+  retryWindow: number;
 }
 
 /** One upstream call as the policy sees it. */
@@ -88,6 +93,8 @@ export class ProviderResilience {
   readonly latency = new LatencyWindow();
   private changedAt = new Date();
   private lastFailure: string | null = null;
+  /** When the provider last answered anything at all (a 2xx, a 4xx, a 5xx): it is alive, if not well. */
+  private heardAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly provider: string,
@@ -115,9 +122,10 @@ export class ProviderResilience {
       return attempt(signal);
     };
     const silence: Silence = { spentMs: 0, sentAt: null, timedOutAt: null };
+    const retryUntil = call.read ? Date.now() + this.options.retryWindow * Math.max(0, deadline - Date.now()) : deadline;
     const policy = retry(
-      handleWhen((error) => this.worthRetrying(call, error, deadline, silence)),
-      { maxAttempts: call.retryable ? this.options.retry.retries : 0, backoff: new FittingBackoff(this.options.retry, deadline) },
+      handleWhen((error) => this.worthRetrying(call, error, retryUntil, silence)),
+      { maxAttempts: call.retryable ? this.options.retry.retries : 0, backoff: new FittingBackoff(this.options.retry, retryUntil) },
     );
     const run = policy.execute(() => this.silent(silence, () => this.once(call, counted, deadline, silence)));
     if (call.signal === undefined) return run;
@@ -178,8 +186,12 @@ export class ProviderResilience {
     silence.sentAt ??= started;
     try {
       const value = await attempt(AbortSignal.any(signals));
-      if (call.read) this.latency.record(performance.now() - started);
+      this.heardAt = performance.now();
+      if (call.read) this.latency.record(this.heardAt - started);
       return value;
+    } catch (error) {
+      if (error instanceof ProviderError && error.status !== null) this.heardAt = performance.now();
+      throw error;
     } finally {
       clearTimeout(timer);
     }
@@ -200,25 +212,32 @@ export class ProviderResilience {
   }
 
   /**
-   * Which failures are sent again. Besides the deadline, a read has a **silence budget**: the time its attempts
-   * may spend waiting on a provider that says nothing (attempts abandoned by their timeout) is at most one read
-   * timeout ceiling (`readTimeoutMs`, 1000 ms by default). The ceiling is the longest a provider's slowest normal
-   * answer may take; past it, the provider is hung far more likely than slow, and waiting once more would make
-   * every other part of the answer wait too. So:
-   * - with a latency history, attempts time out after 4 × the recent p99 (≥ 250 ms), and a few of them fit the
-   *   budget: a lost call is retried, quickly (the fault mix's 5 % hangs cost ~250 ms each);
-   * - without one (cold start, or a provider that has not answered lately), the one attempt waits the whole
-   *   ceiling: a live provider's slow list still answers, and a hung provider's part fails after one ceiling
-   *   (~1 s) instead of one ceiling per retry, while the other providers' parts answer.
-   * A retry is sent only when the budget still holds its whole attempt timeout, should it hang too. Answers that
-   * say something (5xx, 429) spend none of it: they are retried with backoff or after Retry-After within the deadline.
+   * Which failures are sent again: retryable ones, while the retry (its whole Retry-After or backoff) can start
+   * before `retryUntil`. For a write that is the request's deadline. For a read it is a share
+   * (`retryWindow`, half by default) of what was left of the deadline when the call started: a read is often one
+   * of several dependent calls (a lookup, then the record, then its state), and one call's retries must leave the
+   * next one time; it also bounds how long one part can hold the others of a multi-provider answer (a third
+   * `Retry-After: 1` in a row is not waited for: that part is answered as rate limited at ~2 s instead of whole at
+   * ~3 s). The exponential backoff itself and Retry-After are unchanged.
+   *
+   * A read that timed out also has a **silence budget**: the time its attempts may wait on a provider that says
+   * nothing is one read timeout ceiling (`readTimeoutMs`, 1000 ms by default), unless the provider has answered
+   * something (to any call) since this attempt was sent. The ceiling is the longest a provider's slowest normal
+   * answer may take; past it, a provider nobody has heard from is hung far more likely than slow, and waiting
+   * once more would make every other part of the answer wait too. So:
+   * - a provider that answers other calls meanwhile lost this one: it is retried (the fault mix's 5 % hangs);
+   * - with a latency history, attempts time out after 4 × the recent p99 (≥ 250 ms), and a few fit the budget;
+   * - without one (cold start), the one attempt waits the whole ceiling: a live provider's slow list still
+   *   answers, and a hung provider's part fails after one ceiling (~1 s) instead of one ceiling per retry, while
+   *   the other providers' parts answer. A hung provider's breaker then opens after a few such calls.
    */
-  private worthRetrying(call: ResilientCall, error: unknown, deadline: number, silence: Silence): boolean {
+  private worthRetrying(call: ResilientCall, error: unknown, retryUntil: number, silence: Silence): boolean {
     if (!(error instanceof ProviderError) || !error.retryable || error.code === 'ABORTED' || error.code === 'UNAVAILABLE') return false;
     if (call.signal?.aborted) return false;
-    if (call.read && silence.spentMs + this.attemptTimeout(call) > this.options.readTimeoutMs + SILENCE_SLACK_MS) return false;
+    const heardSince = silence.sentAt !== null && this.heardAt >= silence.sentAt;
+    if (call.read && silence.timedOutAt !== null && !heardSince && silence.spentMs + this.attemptTimeout(call) > this.options.readTimeoutMs + SILENCE_SLACK_MS) return false;
     // The whole Retry-After must fit: the rate budget holds the next attempt until then, however short our sleep.
-    return Date.now() + (error.retryAfterMs ?? 0) + MIN_ATTEMPT_MS < deadline;
+    return Date.now() + (error.retryAfterMs ?? 0) + MIN_ATTEMPT_MS < retryUntil;
   }
 
   private unavailable(): ProviderError {
@@ -264,9 +283,12 @@ class FittingBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> {
   next(context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
     const step = this.exponential.next(context);
     const error = 'error' in context.result ? context.result.error : undefined;
-    const wanted = error instanceof ProviderError && error.retryAfterMs !== null ? Math.min(error.retryAfterMs, this.policy.maxDelayMs) : step.duration;
+    const told = error instanceof ProviderError && error.retryAfterMs !== null;
+    const wanted = told ? Math.min(error.retryAfterMs as number, this.policy.maxDelayMs) : step.duration;
     const duration = Math.max(0, Math.min(wanted, this.deadline - Date.now() - MIN_ATTEMPT_MS));
-    const following = new FittingBackoff(this.policy, this.deadline, step);
+    // A Retry-After is the provider's own instruction, not one more step of our backoff: a 503 after it backs off
+    // as after the failures before it, not twice as long.
+    const following = new FittingBackoff(this.policy, this.deadline, told ? this.exponential : step);
     return { duration, next: (next) => following.next(next) };
   }
 }
