@@ -28,8 +28,9 @@ export function isProviderFault(error: unknown): boolean {
  * refuses connections or answers 5xx) take every endpoint of a provider down together, and a read breaker and a
  * write breaker would each need their own run of failures to learn the same thing, so writes would keep reaching
  * a dead provider after its reads stopped. The case a split would help, one endpoint failing alone, does not need
- * it: writes are a small share of the calls, so a failing write endpoint neither breaks a run of consecutive
- * failures' worth of reads nor reaches the failure ratio, and its writes fail on their own with a typed error; a
+ * it: writes are a small share of the calls, so a failing write endpoint makes no run of consecutive failures
+ * (the reads between succeed) and does not reach the failure ratio; the reads go on, and the writes fail on
+ * their own with a typed error (a write is not retried unless the provider honours its key); a
  * 429 on one class (Orb limits writes at half the rate of reads) is the rate budget's business, never the breaker's.
  */
 class EitherBreaker implements IBreaker {
