@@ -148,6 +148,71 @@ describe('token bucket rate budget', () => {
   });
 });
 
+describe('telling a rate limit from stray 429s (#11)', () => {
+  it('six 429s in a row, with no other answer between them, are a rate limit; answers between them break the run', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
+    for (let call = 0; call < 200; call++) await budget.acquire('polar', {});
+    // 5 in a row, an answer, 5 in a row: 10 of 200 calls (5 %), no run of six.
+    for (const status of [429, 429, 429, 429, 429, 200, 429, 429, 429, 429, 429]) {
+      if (status === 429) budget.onThrottled('polar', null);
+      else budget.onAnswered('polar');
+    }
+    expect(budget.currentRate('polar')).toBe(Number.POSITIVE_INFINITY);
+    budget.onThrottled('polar', null);
+    expect(budget.currentRate('polar')).toBeLessThan(Number.POSITIVE_INFINITY);
+  });
+
+  it('learns three quarters of what the provider let through, not of what was sent, and holds it', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
+    // 400 calls a second, of which the provider lets one in four through (100/s) and refuses the rest.
+    for (let call = 0; call < 400 && budget.currentRate('polar') === Number.POSITIVE_INFINITY; call++) {
+      await budget.acquire('polar', {});
+      if (call % 4 === 0) budget.onAnswered('polar');
+      else budget.onThrottled('polar', null);
+      await clock.advance(2.5);
+    }
+    const learned = budget.currentRate('polar');
+    expect(learned).toBeGreaterThan(60);
+    expect(learned).toBeLessThanOrEqual(100);
+    // Held, not regained: above it lies the limit.
+    await clock.advance(20_000);
+    expect(budget.currentRate('polar')).toBe(learned);
+    await clock.advance(10_000);
+    expect(budget.currentRate('polar')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('without a configured limit, a few random 429s in a quiet second invent no limit (ten are needed)', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
+    for (let call = 0; call < 10; call++) await budget.acquire('omise', {});
+    // 3 of 10 would pause a configured budget; spread out, so no run and no 100 ms burst.
+    for (let answer = 0; answer < 9; answer++) {
+      budget.onAnswered('omise');
+      if (answer % 3 === 0) budget.onThrottled('omise', 1000);
+      await clock.advance(50);
+    }
+    expect(budget.currentRate('omise')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('six 429s within 100 ms that are most of its calls are a rate limit, however few in the second', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 100, burst: 100 } }, maxWaitMs: 10_000, clock });
+    for (let call = 0; call < 60; call++) await budget.acquire('polar', {});
+    await clock.advance(500);
+    for (let call = 0; call < 8; call++) await budget.acquire('polar', {});
+    for (let answer = 0; answer < 5; answer++) {
+      budget.onAnswered('polar');
+      budget.onThrottled('polar', null);
+    }
+    expect(budget.currentRate('polar')).toBe(100);
+    budget.onAnswered('polar');
+    budget.onThrottled('polar', null);
+    expect(budget.currentRate('polar')).toBe(75);
+  });
+});
+
 describe('concurrency ceiling', () => {
   it('holds calls beyond the limit until a slot is released, per provider', async () => {
     const ceiling = new ConcurrencyCeiling(2);
