@@ -34,8 +34,6 @@ export const BURST_WINDOW_MS = 100;
 export const BURST_MIN_THROTTLES = 6;
 export const BURST_MIN_SHARE = 0.7;
 export const MIN_RUN = 6;
-/** The shortest span a let-through rate is measured over. */
-const MIN_SPAN_MS = 10;
 /**
  * A budget without a configured limit would invent one from a trip, held for 30 s (token-bucket.ts): the
  * one-second share needs 10 429s there, not 3 (a random 10 % reaches 3 of 10 calls in 7 % of such windows, 10 of
@@ -86,10 +84,9 @@ export class ThrottleWindow {
    */
   passedRate(now: number): number {
     this.prune(now);
-    // Over the part of the window that holds calls: a provider refusing from the first call on is measured over
-    // those few milliseconds, not over a second it was never asked in.
-    const span = Math.min(WINDOW_MS, Math.max(MIN_SPAN_MS, now - (this.grants[0] ?? now)));
-    return (Math.max(0, this.grants.length - this.throttles.length) * 1000) / span;
+    // Over the whole second, even when calls began later in it: an estimate that errs low, not high (measured
+    // over the few milliseconds since the first call, the provider's burst made it several times its limit).
+    return (Math.max(0, this.grants.length - this.throttles.length) * 1000) / WINDOW_MS;
   }
 
   private prune(now: number): void {

@@ -161,9 +161,10 @@ class Bucket {
       if (!Number.isFinite(this.limit)) {
         // Learning: what the provider let through in the last second, not what we offered (#11: cutting what we
         // offered took several seconds of 429s to come down to the limit). Over a limit that is the limit itself
-        // (plus what its burst let through).
+        // (plus what its burst let through). It errs low when calls began less than a second ago (a provider
+        // already at its limit when we start): then the rate is held low until forgotten, and learned again.
         const passed = this.recent.passedRate(now);
-        if (passed > 0) basis = Number.isFinite(current) ? Math.min(current, passed) : passed;
+        if (passed > 0) basis = Math.min(basis, passed);
         this.trims = 0;
       }
       this.rateAtCut = Math.max(1, basis * CUT_FACTOR);
