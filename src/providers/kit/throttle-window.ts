@@ -34,6 +34,8 @@ export const BURST_WINDOW_MS = 100;
 export const BURST_MIN_THROTTLES = 6;
 export const BURST_MIN_SHARE = 0.7;
 export const MIN_RUN = 6;
+/** An episode of 429s this old tells the provider's limit well enough (see `episodePassedRate`). */
+export const EPISODE_MIN_MS = 250;
 /**
  * A budget without a configured limit would invent one from a trip, held for 30 s (token-bucket.ts): the
  * one-second share needs 10 429s there, not 3 (a random 10 % reaches 3 of 10 calls in 7 % of such windows, 10 of
@@ -44,12 +46,18 @@ export const MIN_THROTTLES_LEARNING = 10;
 export class ThrottleWindow {
   private readonly grants: number[] = [];
   private readonly throttles: number[] = [];
+  /** The current episode of 429s (none for a window before it): when it began, calls granted and 429s since. */
+  private episodeStart = Number.NEGATIVE_INFINITY;
+  private lastThrottle = Number.NEGATIVE_INFINITY;
+  private episodeGrants = 0;
+  private episodeThrottles = 0;
   /** 429s since the last other answer; counted only once answers are reported at all. */
   private run = 0;
   private hearsAnswers = false;
 
   /** A call was let through (one attempt). */
   granted(now: number): void {
+    this.episodeGrants++;
     this.grants.push(now);
     this.prune(now);
   }
@@ -62,6 +70,13 @@ export class ThrottleWindow {
 
   /** A 429 arrived. True when, with it, 429s are a real share of the window's calls: the provider is rate limiting. */
   throttled(now: number, minThrottles = MIN_THROTTLES): boolean {
+    if (now - this.lastThrottle > WINDOW_MS) {
+      this.episodeStart = now;
+      this.episodeGrants = 0;
+      this.episodeThrottles = 0;
+    }
+    this.lastThrottle = now;
+    this.episodeThrottles++;
     this.throttles.push(now);
     this.prune(now);
     this.run++;
@@ -82,6 +97,16 @@ export class ThrottleWindow {
    * Calls granted in the last window that were not answered 429, per second: what the provider let through. Over a
    * limit this is the limit (plus what its burst let through at the start), whatever we offered.
    */
+  /**
+   * Calls let through per second since the current episode of 429s began, once it is `EPISODE_MIN_MS` old: while
+   * a provider refuses, what it lets through is its limit alone (its burst is spent), so this is the best estimate.
+   */
+  episodePassedRate(now: number): number | null {
+    const span = now - this.episodeStart;
+    if (!(span >= EPISODE_MIN_MS) || now - this.lastThrottle > WINDOW_MS) return null;
+    return (Math.max(0, this.episodeGrants - this.episodeThrottles) * 1000) / span;
+  }
+
   passedRate(now: number): number {
     this.prune(now);
     // Over the whole second, even when calls began later in it: an estimate that errs low, not high (measured

@@ -20,6 +20,8 @@ const CUT_COOLDOWN_MS = 1000;
 const LEARNED_TRIM_SHARE = 0.05;
 const LEARNED_TRIM_FACTOR = 0.9;
 const LEARNED_MAX_TRIMS = 2;
+/** A limit measured over an episode of 429s (throttle-window.ts) is learned a tenth below it. */
+const EPISODE_FACTOR = 0.9;
 
 export interface TokenBucketOptions {
   /** Each provider's budget; a provider not named is unlimited. */
@@ -167,7 +169,9 @@ class Bucket {
         if (passed > 0) basis = Math.min(basis, passed);
         this.trims = 0;
       }
-      this.rateAtCut = Math.max(1, basis * CUT_FACTOR);
+      // Once 429s have come for a while, what the provider let through meanwhile is its limit: a tenth below it.
+      const episode = Number.isFinite(this.limit) ? null : this.recent.episodePassedRate(now);
+      this.rateAtCut = Math.max(1, episode !== null && episode > 0 ? Math.min(basis, episode) * EPISODE_FACTOR : basis * CUT_FACTOR);
       this.cutAt = now;
       if (!Number.isFinite(this.limit)) this.burst = Math.max(1, Math.round(this.rateAtCut / 10));
     }
