@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyCeiling } from '../../src/providers/kit/concurrency-ceiling';
 import { ProviderError } from '../../src/providers/spec/errors';
+import { ThrottleWindow } from '../../src/providers/kit/throttle-window';
 import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';
 import { ManualClock } from '../support/manual-clock';
 
@@ -249,5 +250,31 @@ describe('concurrency ceiling', () => {
     await expect(cancelled).rejects.toThrow('gone');
     release();
     expect(ceiling.inFlight('orb')).toBe(0);
+  });
+});
+
+describe('throttle window (#11)', () => {
+  it('measures what a refusing provider lets through since its 429s began, once they have come for 250 ms', () => {
+    const window = new ThrottleWindow();
+    let now = 1_000_000;
+    // 200 calls a second, every other one refused: the provider lets 100 a second through.
+    for (let call = 0; call < 40; call++) {
+      window.granted(now);
+      if (call % 2 === 1) window.throttled(now);
+      else window.answered();
+      now += 5;
+    }
+    expect(window.episodePassedRate(now)).toBeNull();
+    for (let call = 0; call < 30; call++) {
+      window.granted(now);
+      if (call % 2 === 1) window.throttled(now);
+      else window.answered();
+      now += 5;
+    }
+    expect(window.episodePassedRate(now)).toBeGreaterThan(90);
+    expect(window.episodePassedRate(now)).toBeLessThan(110);
+    // A second without 429s ends the episode.
+    now += 1500;
+    expect(window.episodePassedRate(now)).toBeNull();
   });
 });
