@@ -6,6 +6,7 @@ import type { ConcurrencyCeiling } from './concurrency-ceiling';
 import { deadlineOf, isDeadlineAbort } from './deadline';
 import type { HttpTimeouts } from './dispatcher';
 import { HedgeLost } from './hedge';
+import { malformed } from './payload';
 import type { RateBudget } from './rate-budget';
 import { AttemptTimeout, type ResilienceRegistry } from './resilience';
 import type { RetryPolicy } from './retry';
@@ -196,14 +197,8 @@ export class ProviderHttp {
   }
 
   private malformed(request: HttpRequest, status: number): ProviderError {
-    return new ProviderError({
-      provider: this.options.provider,
-      code: 'MALFORMED_RESPONSE',
-      status,
-      message: `${this.options.provider} answered ${request.method} ${request.path} with a body that is not valid JSON`,
-      retryable: true,
-      outcomeUnknown: request.method !== 'GET',
-    });
+    const { provider } = this.options;
+    return malformed(provider, `${provider} answered ${request.method} ${request.path} with a body that is not valid JSON`, { status, outcomeUnknown: request.method !== 'GET' });
   }
 
   private aborted(request: HttpRequest, outcomeUnknown: boolean, cause?: unknown): ProviderError {

@@ -1,7 +1,7 @@
 import type { ProviderHttp } from '../kit/http-client';
 import type { CallOptions, ListPage, ListRequest } from '../spec/provider';
 import { decodeListCursor, decodeSearchCursor, encodeListCursor, encodeSearchCursor } from './omise-cursor';
-import { malformed, mapOmiseCustomer } from './omise-map';
+import { mapOmiseCustomer, omiseMalformed as malformed } from './omise-map';
 import { isObject } from '../kit/payload';
 import { listQuery, newestCreatedAt, searchQuery } from './omise-query';
 

@@ -1,7 +1,7 @@
 import { ProviderError } from '../spec/errors';
 import { mergeMetadata } from '../kit/metadata';
-import type { Customer, CustomerChanges, JsonObject, WritableField } from '../spec/provider';
-import { omiseCapabilities } from './omise-capabilities';
+import type { Customer, CustomerChanges, JsonObject } from '../spec/provider';
+import { OMISE_EXTERNAL_ID_KEY } from './omise-capabilities';
 
 /** The parts of the current customer a metadata write starts from. */
 export interface OmiseMetadataBase {
@@ -15,7 +15,7 @@ export interface OmiseMetadataBase {
  * the full map: the current one (`base`) with the patch applied and `external_id` kept unless it is changed.
  */
 export function omiseCustomerBody(changes: CustomerChanges, mode: 'create' | 'update', base: OmiseMetadataBase | null): JsonObject {
-  checkFields(changes, mode);
+  checkFields(changes);
   const body: JsonObject = {};
   if (changes.email !== undefined) body.email = changes.email;
   if (changes.name !== undefined) body.description = changes.name;
@@ -23,15 +23,11 @@ export function omiseCustomerBody(changes: CustomerChanges, mode: 'create' | 'up
     const start = mode === 'create' || base === null ? { metadata: {}, externalId: null } : base;
     const metadata = changes.metadata === undefined ? { ...start.metadata } : mergeMetadata(start.metadata, changes.metadata);
     const externalId = changes.externalId === undefined ? start.externalId : changes.externalId;
-    if (externalId !== null && externalId !== '') metadata.external_id = externalId;
+    if (externalId !== null && externalId !== '') metadata[OMISE_EXTERNAL_ID_KEY] = externalId;
     body.metadata = metadata;
   }
-  const allowed: readonly string[] = omiseCapabilities.providerFields[mode];
-  for (const [key, value] of Object.entries(changes.providerFields ?? {})) {
-    if (!allowed.includes(key)) throw invalid(`providerFields.${key}`, `Omise does not accept ${key} through providerFields on ${mode}`);
-    body[key] = value;
-  }
-  return body;
+  // Provider fields go as they are: the kit has checked them against `omiseLimits.providerFields`.
+  return { ...body, ...changes.providerFields };
 }
 
 /** Whether the body carries `metadata`, so an update must know the current map first. */
@@ -44,16 +40,8 @@ export function metadataBase(customer: Customer): OmiseMetadataBase {
   return { metadata: customer.metadata, externalId: customer.externalId };
 }
 
-const UNIFIED_FIELDS: readonly WritableField[] = ['email', 'name', 'externalId', 'metadata', 'currency', 'timezone', 'billingAddress'];
-
-function checkFields(changes: CustomerChanges, mode: 'create' | 'update'): void {
-  const writable: readonly WritableField[] = omiseCapabilities.writableFields[mode];
-  for (const field of UNIFIED_FIELDS) {
-    if (changes[field] !== undefined && !writable.includes(field)) throw invalid(field, `Omise cannot store ${field}`);
-  }
-  if (changes.metadata !== undefined && changes.metadata !== null && Object.hasOwn(changes.metadata, 'external_id')) {
-    throw invalid('metadata.external_id', 'Omise keeps the external id in metadata.external_id; set it through externalId');
-  }
+/** What the kit's limits do not cover: an empty external id (null removes it). */
+function checkFields(changes: CustomerChanges): void {
   if (typeof changes.externalId === 'string' && changes.externalId.trim() === '') {
     throw invalid('externalId', 'the external id cannot be empty; use null to remove it');
   }

@@ -1,29 +1,20 @@
 import { ProviderError } from '../spec/errors';
-import type { CustomerFilterField, ListRequest } from '../spec/provider';
-import { orbCapabilities } from './orb-capabilities';
+import type { ListRequest } from '../spec/provider';
 
 const NAME = 'orb';
-const DEFAULT_PAGE_SIZE = 20;
 
 /**
- * Orb's list query, encoded as orb-node encodes it (`qs`, RFC 3986, brackets in keys percent-encoded).
+ * Orb's list query (filters checked and the limit clamped by the kit), encoded as orb-node encodes it (`qs`, RFC 3986, brackets in keys percent-encoded).
  * `createdAfter` is inclusive (`created_at[gte]`), `createdBefore` exclusive (`created_at[lt]`), so adjacent
  * windows never share a customer.
  */
 export function orbListQuery(request: ListRequest): string {
-  const supported: readonly CustomerFilterField[] = orbCapabilities.listFilters;
-  for (const [key, value] of Object.entries(request.filter)) {
-    if (value !== undefined && value !== null && !supported.includes(key as CustomerFilterField)) {
-      throw new ProviderError({ provider: NAME, code: 'UNSUPPORTED', message: `Orb cannot filter customers by ${key}`, field: key, retryable: false });
-    }
-  }
-  const limit = Number.isFinite(request.limit) ? Math.min(Math.max(Math.trunc(request.limit), 1), orbCapabilities.maxPageSize) : DEFAULT_PAGE_SIZE;
   const pairs: [string, string][] = [];
   const { createdAfter, createdBefore } = request.filter;
   if (createdAfter !== undefined && createdAfter !== null) pairs.push(['created_at[gte]', isoDate(createdAfter, 'createdAfter')]);
   if (createdBefore !== undefined && createdBefore !== null) pairs.push(['created_at[lt]', isoDate(createdBefore, 'createdBefore')]);
   if (request.cursor !== null && request.cursor !== '') pairs.push(['cursor', request.cursor]);
-  pairs.push(['limit', String(limit)]);
+  pairs.push(['limit', String(request.limit)]);
   return pairs.map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`).join('&');
 }
 

@@ -1,19 +1,18 @@
 import { ProviderError } from '../spec/errors';
 import type { CustomerChanges, JsonObject } from '../spec/provider';
-import { orbCapabilities } from './orb-capabilities';
+import { orbLimits } from './orb-capabilities';
 import { toOrbAddress } from './orb-map';
 
 /**
- * `CustomerChanges` → Orb's create/update body (DESIGN §3). Metadata goes as the patch it is: Orb itself writes
- * keys given a value, removes keys given null and clears the map for `metadata: null`.
+ * `CustomerChanges` → Orb's create/update body (DESIGN §3); the kit has already refused what Orb cannot store.
+ * Metadata goes as the patch it is: Orb itself writes keys given a value, removes keys given null and clears the
+ * map for `metadata: null`.
  */
 export function orbCustomerBody(changes: CustomerChanges, mode: 'create' | 'update'): JsonObject {
-  const writable: readonly string[] = orbCapabilities.writableFields[mode];
   const body: JsonObject = {};
   const field = <K extends keyof CustomerChanges>(key: K, orbKey: string, convert: (value: NonNullable<CustomerChanges[K]> | null) => unknown = (value) => value) => {
     const value = changes[key];
     if (value === undefined) return;
-    if (!writable.includes(key)) throw invalid(key, `Orb cannot ${mode === 'create' ? 'store' : 'change'} ${key}${key === 'timezone' ? ' after creation' : ''}`);
     body[orbKey] = convert(value as NonNullable<CustomerChanges[K]> | null);
   };
   field('email', 'email', required('email'));
@@ -24,13 +23,9 @@ export function orbCustomerBody(changes: CustomerChanges, mode: 'create' | 'upda
   field('timezone', 'timezone');
   field('billingAddress', 'billing_address', (address) => toOrbAddress(address));
 
-  const allowed: readonly string[] = orbCapabilities.providerFields[mode];
-  for (const [key, value] of Object.entries(changes.providerFields ?? {})) {
-    if (!allowed.includes(key)) throw invalid(`providerFields.${key}`, `Orb does not accept ${key} through providerFields on ${mode}`);
-    body[key] = value;
-  }
+  Object.assign(body, changes.providerFields);
   if (mode === 'create') {
-    for (const key of orbCapabilities.requiredOnCreate) {
+    for (const key of orbLimits.requiredOnCreate) {
       if (changes[key] === undefined) throw invalid(key, `Orb requires ${key} to create a customer`);
     }
   }

@@ -3,29 +3,6 @@ import { mergeMetadata } from '../kit/metadata';
 import type { Address, Customer, CustomerChanges, JsonObject } from '../spec/provider';
 import { EXTERNAL_ID_KEY } from './synctera-map';
 
-/** Unified fields Synctera stores (DESIGN §3); currency and timezone have no home there. */
-export const SYNCTERA_WRITABLE_FIELDS = ['email', 'name', 'externalId', 'metadata', 'billingAddress'] as const;
-
-/** Body fields a caller may set through `providerFields`, on create and on update alike. */
-export const SYNCTERA_PROVIDER_FIELDS = ['status', 'dob', 'phone_number', 'middle_name', 'ssn', 'shipping_address', 'ban_status', 'note'] as const;
-
-/** Throws the gateway's validation error for fields Synctera cannot take, before anything is sent. */
-export function checkWritable(changes: CustomerChanges): void {
-  const writable: readonly string[] = SYNCTERA_WRITABLE_FIELDS;
-  for (const [field, value] of Object.entries(changes)) {
-    if (value === undefined || field === 'providerFields') continue;
-    if (!writable.includes(field)) throw validation(field, `Synctera cannot store ${field}`);
-  }
-  const allowed: readonly string[] = SYNCTERA_PROVIDER_FIELDS;
-  for (const key of Object.keys(changes.providerFields ?? {})) {
-    if (!allowed.includes(key)) throw validation(`providerFields.${key}`, `Synctera does not accept providerFields.${key}; accepted: ${allowed.join(', ')}`);
-  }
-  if (changes.metadata !== undefined && changes.metadata !== null && EXTERNAL_ID_KEY in changes.metadata) {
-    // The external ID lives in metadata.external_id; two ways to write it could disagree.
-    throw validation('metadata', `metadata.${EXTERNAL_ID_KEY} is reserved for the external ID: set externalId instead`);
-  }
-}
-
 /** The `customer_in_body` of a create. New customers are PROSPECTs unless `providerFields.status` says otherwise. */
 export function createBody(changes: CustomerChanges): JsonObject {
   if (changes.name === undefined || changes.name === null) throw validation('name', 'Synctera needs a name (first and last) to create a customer');

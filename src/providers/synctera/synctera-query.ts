@@ -1,20 +1,14 @@
 import { ProviderError } from '../spec/errors';
-import type { CustomerFilterField, ListRequest } from '../spec/provider';
-import { SYNCTERA_MAX_PAGE, syncteraCapabilities } from './synctera-capabilities';
+import type { ListRequest } from '../spec/provider';
+import { SYNCTERA_MAX_PAGE } from './synctera-capabilities';
 
-/** `GET /customers` for one page of the gateway's list: newest first, page size clamped, email filter only. */
+/** `GET /customers` for one page of the gateway's list: newest first, page size clamped and filters checked by the kit. */
 export function listQuery(request: ListRequest): URLSearchParams {
   const query = new URLSearchParams();
-  query.set('limit', String(Math.min(Math.max(1, Math.floor(request.limit)), SYNCTERA_MAX_PAGE)));
+  query.set('limit', String(request.limit));
   query.set('sort_by', 'creation_time:desc');
   if (request.cursor !== null) query.set('page_token', request.cursor);
   const filter = request.filter;
-  for (const [field, value] of Object.entries(filter) as [CustomerFilterField, unknown][]) {
-    if (value === undefined || value === null) continue;
-    if (!syncteraCapabilities.listFilters.includes(field)) {
-      throw new ProviderError({ provider: 'synctera', code: 'UNSUPPORTED', message: `Synctera cannot filter customers by ${field}`, field });
-    }
-  }
   if (filter.email !== undefined && filter.email !== null) {
     // Synctera reads `*` in a filter as a wildcard and has no escape for it, so an exact match on such an
     // address cannot be asked for; refusing beats returning customers the caller did not ask for.
