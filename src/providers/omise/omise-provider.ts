@@ -4,10 +4,21 @@ import { defineProvider } from '../kit/define-provider';
 import type { CallOptions, Customer, CustomerChanges, CustomerProvider, JsonObject, ListPage, ListRequest, ProviderSettings, WriteOptions } from '../spec/provider';
 import { OMISE_EXTERNAL_ID_KEY, omiseLimits } from './omise-capabilities';
 import { parseOmiseError } from './omise-errors';
-import { listPage, searchPage } from './omise-list';
-import { mapOmiseCustomer } from './omise-map';
-import { metadataBase, omiseCustomerBody, touchesMetadata } from './omise-write';
+import { mapOmiseCustomer, omiseMalformed } from './omise-map';
+import {
+  decodeListCursor,
+  decodeSearchCursor,
+  encodeListCursor,
+  encodeSearchCursor,
+  listQuery,
+  metadataBase,
+  newestCreatedAt,
+  omiseCustomerBody,
+  searchQuery,
+  touchesMetadata,
+} from './omise-request';
 import { hasWriteMarker, withWriteMarker } from '../write-marker';
+import { isObject } from '../kit/payload';
 
 /** How far back, and how many pages of 100, a reconciliation looks for a create whose answer was lost. */
 const RECONCILE_WINDOW_MS = 3600_000;
@@ -103,4 +114,36 @@ export function createOmiseProvider(settings: ProviderSettings, transport: HttpT
 
 function notFound(id: string): ProviderError {
   return new ProviderError({ provider: NAME, code: 'NOT_FOUND', status: 404, message: `customer ${id} was not found`, retryable: false });
+}
+
+/** One page of `GET /customers`, newest first; the cursor is the next offset and the walk's pinned `to`. */
+async function listPage(http: ProviderHttp, request: ListRequest, limit: number, options?: CallOptions): Promise<ListPage> {
+  const position = decodeListCursor(request.cursor);
+  const response = await http.send({ method: 'GET', path: '/customers', query: listQuery(request.filter, position, limit), signal: options?.signal });
+  const body = response.body;
+  if (!isObject(body) || !Array.isArray(body.data) || typeof body.total !== 'number') throw omiseMalformed('a customer list without data or total');
+  const next = position.offset + body.data.length;
+  const to = position.to ?? newestCreatedAt(body.data);
+  return {
+    customers: body.data.map(mapOmiseCustomer),
+    nextCursor: body.data.length > 0 && next < body.total ? encodeListCursor({ offset: next, to }) : null,
+    totalCount: body.total,
+  };
+}
+
+/** One page of `GET /search?scope=customer`, newest first; the cursor is the next page and the pinned `to`. */
+async function searchPage(http: ProviderHttp, request: ListRequest, search: string, limit: number, options?: CallOptions): Promise<ListPage> {
+  const position = decodeSearchCursor(request.cursor);
+  const perPage = position.perPage ?? limit;
+  const query = searchQuery(request.filter, search, { ...position, perPage });
+  const response = await http.send({ method: 'GET', path: '/search', query, signal: options?.signal });
+  const body = response.body;
+  if (!isObject(body) || !Array.isArray(body.data) || typeof body.total !== 'number') throw omiseMalformed('a search result without data or total');
+  const totalPages = typeof body.total_pages === 'number' ? body.total_pages : Math.ceil(body.total / perPage);
+  const to = position.to ?? newestCreatedAt(body.data);
+  return {
+    customers: body.data.map(mapOmiseCustomer),
+    nextCursor: body.data.length > 0 && position.page < totalPages ? encodeSearchCursor({ page: position.page + 1, perPage, to }) : null,
+    totalCount: body.total,
+  };
 }

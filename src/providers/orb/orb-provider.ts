@@ -6,9 +6,8 @@ import type {
 } from '../spec/provider';
 import { orbLimits } from './orb-capabilities';
 import { parseOrbError } from './orb-errors';
-import { orbListQuery } from './orb-list-query';
 import { mapOrbCustomer, orbMalformed } from './orb-map';
-import { orbCustomerBody } from './orb-write';
+import { orbCustomerBody, orbListQuery } from './orb-request';
 
 const NAME = 'orb';
 

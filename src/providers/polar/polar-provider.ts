@@ -20,7 +20,7 @@ import { polarLimits } from './polar-capabilities';
 import { parsePolarError } from './polar-errors';
 import { mapPolarCustomer } from './polar-map';
 import { WRITE_MARKER_KEY, withWriteMarker, writeMarker } from '../write-marker';
-import { mapPolarState } from './polar-state-map';
+import { mapPolarState } from './polar-map';
 import { polarCreateBody, polarListFilters, polarQuery, polarUpdateBody, polarValidationError } from './polar-request';
 
 type PolarPayload = Record<string, unknown>;

@@ -19,8 +19,7 @@ import type {
 import { stiggLimits } from './stigg-capabilities';
 import { parseStiggError } from './stigg-errors';
 import { mapStiggCheck, mapStiggCustomer, mapStiggEntitlement } from './stigg-map';
-import { stiggQuery } from './stigg-query';
-import { stiggProvisionBody, stiggUpdateBody, stringMetadata } from './stigg-write';
+import { stiggProvisionBody, stiggQuery, stiggUpdateBody, stringMetadata } from './stigg-request';
 
 export function createStiggProvider(settings: ProviderSettings, transport: HttpTransport): CustomerProvider {
   const http = new ProviderHttp({

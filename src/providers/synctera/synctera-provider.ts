@@ -11,10 +11,9 @@ import type {
   ProviderSettings,
   WriteOptions,
 } from '../spec/provider';
-import { createBody, needsCurrent, patchBody } from './synctera-body';
 import { SYNCTERA_MAX_PAGE, syncteraLimits } from './synctera-capabilities';
 import { parseSyncteraError } from './synctera-errors';
-import { batchQuery, listQuery } from './synctera-query';
+import { batchQuery, createBody, listQuery, needsCurrent, patchBody } from './synctera-request';
 import { EXTERNAL_ID_KEY, customerListPayload, customerPayload, mapSyncteraCustomer } from './synctera-map';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
