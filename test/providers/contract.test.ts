@@ -1,12 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/spec/errors';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   Customer, CustomerChanges, CustomerFilter, CustomerFilterField, CustomerOperation, CustomerProvider, CustomerStatus, WritableField,
 } from '../../src/providers/spec/provider';
-import type { ProviderDefinition } from '../../src/providers/kit/definition';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators, providerDefinitions } from '../../src/registry';
-import { testTransport } from '../support/transport';
+import { providerDefinitions } from '../../src/registry';
+import { adaptersUnderTest } from '../support/provider-setup';
+import { rejection } from '../support/rejection';
+import { walkCustomers } from '../support/walk';
 
 /**
  * The contract every adapter promises the gateway, run over the registry against one sandbox with all five
@@ -18,40 +17,8 @@ const API_KEY = 'contract-key';
 const STATUSES: readonly CustomerStatus[] = ['ACTIVE', 'ARCHIVED', 'DELETED', 'INACTIVE', 'PENDING', 'BLOCKED'];
 const ALL_FILTERS: readonly CustomerFilterField[] = ['email', 'createdAfter', 'createdBefore', 'search'];
 
-const transport = testTransport();
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 150, simulators: allSimulators });
-});
-afterAll(async () => {
-  await sandbox.close();
-  await transport.dispatcher.close();
-});
+const { sandbox, transport, adapter } = await adaptersUnderTest('all', { people: 150, resetBeforeEach: false });
 afterEach(() => sandbox.setFaults({}));
-
-function adapter(definition: ProviderDefinition, apiKey = API_KEY): CustomerProvider {
-  return definition.create({ baseUrl: sandbox.baseUrls[definition.name] as string, apiKey }, transport);
-}
-
-async function rejection(promise: Promise<unknown> | undefined): Promise<ProviderError> {
-  const error = await Promise.resolve(promise).then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
-async function walk(provider: CustomerProvider, filter: CustomerFilter = {}): Promise<Customer[]> {
-  const all: Customer[] = [];
-  let cursor: string | null = null;
-  for (let pages = 0; ; pages++) {
-    expect(pages).toBeLessThan(1000);
-    const page = await provider.listCustomers({ limit: provider.capabilities.maxPageSize, cursor, filter });
-    expect(page.customers.length).toBeLessThanOrEqual(provider.capabilities.maxPageSize);
-    all.push(...page.customers);
-    cursor = page.nextCursor;
-    if (cursor === null) return all;
-  }
-}
 
 const ids = (customers: readonly Customer[]) => customers.map((customer) => customer.providerId);
 const time = (customer: Customer) => customer.createdAt?.getTime() ?? Number.NaN;
@@ -88,14 +55,12 @@ function itIf(condition: boolean): (name: string, body: () => Promise<void>, tim
 
 describe.each(providerDefinitions)('$name adapter contract', (definition) => {
   // Capabilities are static: read them at collection time (no call is made) so tests that do not apply are not registered.
-  const declared = definition.create({ baseUrl: 'http://127.0.0.1:9', apiKey: 'unused' }, transport);
-  let provider: CustomerProvider;
+  const provider = adapter(definition.name, API_KEY);
   /** Every customer, as one full walk saw it (taken before this suite writes anything). */
   let listed: Customer[];
 
   beforeAll(async () => {
-    provider = adapter(definition);
-    listed = await walk(provider);
+    listed = await walkCustomers(provider);
   });
   beforeEach(() => sandbox.clearRequests());
 
@@ -210,7 +175,7 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
           other = withEmail.find((customer) => customer.email !== wanted.email) as Customer;
           value = { [filter]: wanted.email };
         }
-        const found = ids(await walk(provider, value));
+        const found = ids(await walkCustomers(provider, { filter: value }));
         expect(found, `${filter} keeps ${wanted.providerId}`).toContain(wanted.providerId);
         expect(found, `${filter} drops ${other.providerId}`).not.toContain(other.providerId);
         expect(found.length).toBeLessThan(listed.length);
@@ -219,20 +184,20 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
   });
 
   describe('lookups', () => {
-    itIf(declared.capabilities.externalIdLookup === 'index')('offers no native external-ID lookup: the gateway\'s identity index answers', async () => {
+    itIf(provider.capabilities.externalIdLookup === 'index')('offers no native external-ID lookup: the gateway\'s identity index answers', async () => {
       expect(provider.getCustomerByExternalId).toBeUndefined();
       const holder = listed.find((customer) => customer.externalId !== null);
       expect(holder?.externalId, 'the external ID is still read from the payload').toBeTruthy();
     });
 
-    itIf(declared.capabilities.batchSize > 1)('fetches exactly the asked customers in one batch', async () => {
+    itIf(provider.capabilities.batchSize > 1)('fetches exactly the asked customers in one batch', async () => {
       const wanted = ids(listed.slice(3, 8));
       const customers = await provider.getCustomers?.([...wanted, '00000000-0000-4000-8000-000000000000']);
       expect(ids(customers ?? []).sort()).toEqual([...wanted].sort());
       expect(sandbox.requests()).toHaveLength(1);
     });
 
-    itIf(declared.capabilities.externalIdLookup !== 'index')('finds a listed customer by its external ID natively', async () => {
+    itIf(provider.capabilities.externalIdLookup !== 'index')('finds a listed customer by its external ID natively', async () => {
       const holder = listed.filter((customer) => customer.externalId !== null && customer.status !== 'DELETED')[5] as Customer;
       expect(holder).toBeDefined();
       const found = await provider.getCustomerByExternalId?.(holder.externalId as string);
@@ -243,7 +208,7 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
   });
 
   describe('createCustomer', () => {
-    itIf(declared.capabilities.operations.includes('create'))('creates with the required fields and an external ID, and reads it back as written', async () => {
+    itIf(provider.capabilities.operations.includes('create'))('creates with the required fields and an external ID, and reads it back as written', async () => {
       if (provider.createCustomer === undefined) throw new Error('create is declared but createCustomer is missing');
       const { create } = provider.capabilities.writableFields;
       const token = unique();
@@ -264,7 +229,7 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
 
   describe('failures', () => {
     it('reports a missing key as UNAUTHENTICATED from its provider', async () => {
-      const error = await rejection(adapter(definition, '').listCustomers({ limit: 1, cursor: null, filter: {} }));
+      const error = await rejection(adapter(definition.name, '').listCustomers({ limit: 1, cursor: null, filter: {} }));
       expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, provider: definition.name, retryable: false });
     });
 
@@ -272,7 +237,7 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
       // The sandbox accepts any non-empty key, so the refusal is injected: the adapter has sent a real key.
       const secret = `sk_live_${unique()}${unique()}`;
       sandbox.setFaults({ [definition.name]: { errorRate: 1, errorStatus: 401 } });
-      const error = await rejection(adapter(definition, secret).listCustomers({ limit: 1, cursor: null, filter: {} }));
+      const error = await rejection(adapter(definition.name, secret).listCustomers({ limit: 1, cursor: null, filter: {} }));
       expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, provider: definition.name, retryable: false });
       expect(error.message).not.toContain(secret);
       expect(JSON.stringify(error)).not.toContain(secret);
@@ -286,7 +251,7 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
       expect(sandbox.requests()).toHaveLength(1 + transport.retry.retries);
     });
 
-    itIf(declared.capabilities.operations.includes('create'))('retries a create under 503 only with an idempotency key the provider honours', async () => {
+    itIf(provider.capabilities.operations.includes('create'))('retries a create under 503 only with an idempotency key the provider honours', async () => {
       if (provider.createCustomer === undefined) throw new Error('create is declared but createCustomer is missing');
       sandbox.setFaults({ [definition.name]: { errorRate: 1, errorStatus: 503 } });
       const token = unique();

@@ -1,60 +1,32 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/spec/errors';
-import { createOmiseProvider } from '../../src/providers/omise/omise-provider';
+import { describe, expect, it } from 'vitest';
 import type { Customer, CustomerFilter, CustomerProvider } from '../../src/providers/spec/provider';
-import { createOmiseSimulator } from '../../src/sandbox/omise/omise-simulator';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';
-import { testTransport } from '../support/transport';
+import { adapterUnderTest } from '../support/provider-setup';
+import { rejection } from '../support/rejection';
+import { walkCustomers, walkPages } from '../support/walk';
 
-let sandbox: Sandbox;
 /** The adapter, with the writes Omise has declared non-optional for the tests. */
 type OmiseAdapter = CustomerProvider & Required<Pick<CustomerProvider, 'createCustomer' | 'updateCustomer' | 'deleteCustomer'>>;
-let omise: OmiseAdapter;
-const transport = testTransport();
+const { sandbox, provider, baseUrl, withKey } = await adapterUnderTest('omise', { apiKey: 'skey_test_adapter' });
+const omise = provider as OmiseAdapter;
 const AUTH = `Basic ${Buffer.from('skey_test_raw:').toString('base64')}`;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createOmiseSimulator] });
-  omise = createOmiseProvider({ baseUrl: sandbox.baseUrls.omise as string, apiKey: 'skey_test_adapter' }, transport) as OmiseAdapter;
-});
-afterAll(async () => {
-  await sandbox.close();
-  await transport.dispatcher.close();
-});
-beforeEach(() => sandbox.reset());
 
 /** Raw payloads, read straight from the sandbox, to compare the adapter's mapping with. Oldest first. */
 async function rawCustomers(): Promise<Loose[]> {
-  const all: Loose[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = (await call(`${sandbox.baseUrls.omise}/customers?limit=100&offset=${offset}`, { headers: { authorization: AUTH } })).body;
-    all.push(...page.data);
-    if (all.length >= page.total) return all;
-  }
+  let seen = 0;
+  return walkPages<Loose, number>(async (offset) => {
+    const page = (await call(`${baseUrl}/customers?limit=100&offset=${offset ?? 0}`, { headers: { authorization: AUTH } })).body;
+    seen += page.data.length;
+    return { items: page.data, next: seen >= page.total ? null : seen };
+  });
 }
 
 async function rawCustomer(id: string): Promise<Loose> {
-  return (await call(`${sandbox.baseUrls.omise}/customers/${id}`, { headers: { authorization: AUTH } })).body;
+  return (await call(`${baseUrl}/customers/${id}`, { headers: { authorization: AUTH } })).body;
 }
 
-async function walk(limit: number, filter: CustomerFilter = {}, between?: () => Promise<void>): Promise<Customer[]> {
-  const all: Customer[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await omise.listCustomers({ limit, cursor, filter });
-    expect(page.customers.length).toBeLessThanOrEqual(Math.min(limit, 100));
-    all.push(...page.customers);
-    cursor = page.nextCursor;
-    await between?.();
-  } while (cursor !== null);
-  return all;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
+function walk(limit: number, filter: CustomerFilter = {}, between?: () => Promise<void>): Promise<Customer[]> {
+  return walkCustomers(omise, { limit, filter, afterPage: between });
 }
 
 function providerIds(customers: Customer[]): string[] {
@@ -251,7 +223,7 @@ describe('omise adapter: writes', () => {
 
 describe('omise adapter: failures', () => {
   it('maps a refused key to UNAUTHENTICATED with the Omise code', async () => {
-    const anonymous = createOmiseProvider({ baseUrl: sandbox.baseUrls.omise as string, apiKey: '' }, transport);
+    const anonymous = withKey('');
     const error = await rejection(anonymous.listCustomers({ limit: 5, cursor: null, filter: {} }));
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, providerCode: 'authentication_failure', message: 'authentication failed' });
   });

@@ -1,54 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/spec/errors';
-import { createOrbProvider } from '../../src/providers/orb/orb-provider';
-import type { Customer, CustomerProvider } from '../../src/providers/spec/provider';
-import { createOrbSimulator } from '../../src/sandbox/orb/orb-simulator';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { describe, expect, it } from 'vitest';
+import type { Customer, CustomerFilter } from '../../src/providers/spec/provider';
 import { call, type Loose } from '../support/http';
-import { testTransport } from '../support/transport';
+import { adapterUnderTest } from '../support/provider-setup';
+import { rejection } from '../support/rejection';
+import { walkCustomers, walkPages } from '../support/walk';
 
-let sandbox: Sandbox;
-let orb: CustomerProvider;
-const transport = testTransport();
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createOrbSimulator] });
-  orb = createOrbProvider({ baseUrl: sandbox.baseUrls.orb as string, apiKey: 'orb_test_key' }, transport);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await transport.dispatcher.close();
-});
-beforeEach(() => sandbox.reset());
+const { sandbox, provider: orb, baseUrl, transport, withKey } = await adapterUnderTest('orb', { apiKey: 'orb_test_key' });
 
 /** The raw payloads, read straight from the sandbox, to compare the adapter's mapping with. */
 async function rawCustomers(): Promise<Loose[]> {
-  const all: Loose[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Loose = (await call(`${sandbox.baseUrls.orb}/customers?limit=100${cursor === null ? '' : `&cursor=${cursor}`}`, { headers: { authorization: 'Bearer k' } })).body;
-    all.push(...page.data);
-    cursor = page.pagination_metadata.next_cursor;
-  } while (cursor !== null);
-  return all;
+  return walkPages<Loose, string>(async (cursor) => {
+    const page: Loose = (await call(`${baseUrl}/customers?limit=100${cursor === null ? '' : `&cursor=${cursor}`}`, { headers: { authorization: 'Bearer k' } })).body;
+    return { items: page.data, next: page.pagination_metadata.next_cursor };
+  });
 }
 
-async function walk(limit: number, filter = {}): Promise<Customer[]> {
-  const all: Customer[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await orb.listCustomers({ limit, cursor, filter });
-    expect(page.totalCount).toBeNull();
-    all.push(...page.customers);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return all;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
+/** Orb reports no total: every page says so. */
+function walk(limit: number, filter: CustomerFilter = {}): Promise<Customer[]> {
+  return walkCustomers(orb, { limit, filter, afterPage: (page) => expect(page.totalCount).toBeNull() });
 }
 
 describe('orb adapter: reads', () => {
@@ -96,7 +65,7 @@ describe('orb adapter: reads', () => {
   });
 
   it('turns a 401 into UNAUTHENTICATED and keeps the key out of the message', async () => {
-    const anonymous = createOrbProvider({ baseUrl: sandbox.baseUrls.orb as string, apiKey: '' }, transport);
+    const anonymous = withKey('');
     const error = await rejection(anonymous.getCustomer('abc'));
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, providerCode: '401-authentication-error' });
   });

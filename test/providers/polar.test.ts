@@ -1,48 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/spec/errors';
-import type { HttpTransport } from '../../src/providers/kit/http-client';
-import { createPolarProvider } from '../../src/providers/polar/polar-provider';
+import { describe, expect, it } from 'vitest';
 import type { Customer, CustomerProvider } from '../../src/providers/spec/provider';
-import { createPolarSimulator } from '../../src/sandbox/polar/polar-simulator';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';
-import { testTransport } from '../support/transport';
+import { adapterUnderTest } from '../support/provider-setup';
+import { rejection } from '../support/rejection';
+import { walkCustomers } from '../support/walk';
 
-let sandbox: Sandbox;
-let transport: HttpTransport;
-let polar: CustomerProvider;
+const { sandbox, provider: polar, baseUrl, transport, withKey } = await adapterUnderTest('polar', { apiKey: 'polar_oat_test' });
 const auth = { authorization: 'Bearer polar_oat_test' };
 
 /** The raw payload, straight from the sandbox, to compare the adapter's mapping with. */
 async function rawGet(path: string): Promise<Loose> {
-  return (await call(`${sandbox.baseUrls.polar}${path}`, { headers: auth })).body;
+  return (await call(`${baseUrl}${path}`, { headers: auth })).body;
 }
 
 function upstream(): { method: string; path: string; query: string; status: number }[] {
   return sandbox.requests().map(({ method, path, query, status }) => ({ method, path, query, status }));
 }
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createPolarSimulator] });
-  transport = testTransport();
-  polar = createPolarProvider({ baseUrl: sandbox.baseUrls.polar as string, apiKey: 'polar_oat_test' }, transport);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await transport.dispatcher.close();
-});
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-});
 
 describe('polar adapter: reads', () => {
   it('declares an operation for each write method it implements', () => {
@@ -96,22 +69,12 @@ describe('polar adapter: reads', () => {
   });
 
   it('lists newest first, walking every customer once, with the total count', async () => {
-    const seen = new Map<string, Customer>();
-    let cursor: string | null = null;
-    let previous = Number.POSITIVE_INFINITY;
     let totalCount: number | null = null;
-    do {
-      const page = await polar.listCustomers({ limit: 40, cursor, filter: {} });
-      totalCount = page.totalCount;
-      for (const customer of page.customers) {
-        expect(seen.has(customer.providerId)).toBe(false);
-        seen.set(customer.providerId, customer);
-        const created = (customer.createdAt as Date).getTime();
-        expect(created).toBeLessThanOrEqual(previous);
-        previous = created;
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== null);
+    const all = await walkCustomers(polar, { limit: 40, afterPage: (page) => (totalCount = page.totalCount) });
+    const seen = new Set(all.map((customer) => customer.providerId));
+    expect(seen.size).toBe(all.length);
+    const times = all.map((customer) => (customer.createdAt as Date).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(seen.size).toBe(sandbox.customerCounts().polar);
     expect(totalCount).toBe(seen.size);
     // The SDK's encoding: form parameters in alphabetical order, sorting spelled out.
@@ -285,7 +248,7 @@ describe('polar adapter: writes', () => {
 
 describe('polar adapter: failures', () => {
   it('reports a refused credential as UNAUTHENTICATED with Polar words', async () => {
-    const anonymous = createPolarProvider({ baseUrl: sandbox.baseUrls.polar as string, apiKey: '' }, transport);
+    const anonymous = withKey('');
     expect(await rejection(anonymous.getCustomer('3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f'))).toMatchObject({
       code: 'UNAUTHENTICATED',
       status: 401,

@@ -1,48 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/spec/errors';
-import type { Customer, CustomerProvider } from '../../src/providers/spec/provider';
+import { describe, expect, it } from 'vitest';
+import type { Customer, CustomerFilter } from '../../src/providers/spec/provider';
 import { parseStiggError } from '../../src/providers/stigg/stigg-errors';
-import { createStiggProvider } from '../../src/providers/stigg/stigg-provider';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { createStiggSimulator } from '../../src/sandbox/stigg/stigg-simulator';
 import { call } from '../support/http';
-import { testTransport } from '../support/transport';
+import { adapterUnderTest } from '../support/provider-setup';
+import { rejection } from '../support/rejection';
+import { walkCustomers } from '../support/walk';
 
-let sandbox: Sandbox;
-let stigg: CustomerProvider;
-const transport = testTransport();
+const { sandbox, provider: stigg, baseUrl, withKey } = await adapterUnderTest('stigg', { apiKey: 'server-test-key' });
 
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createStiggSimulator] });
-  stigg = createStiggProvider({ baseUrl: sandbox.baseUrls.stigg as string, apiKey: 'server-test-key' }, transport);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await transport.dispatcher.close();
-});
-beforeEach(() => sandbox.reset());
+const raw = async (path: string) => (await call(`${baseUrl}${path}`, { headers: { 'X-API-KEY': 'k' } })).body;
 
-const raw = async (path: string) => (await call(`${sandbox.baseUrls.stigg}${path}`, { headers: { 'X-API-KEY': 'k' } })).body;
-
-async function listAll(filter = {}, limit = 100): Promise<Customer[]> {
-  const customers: Customer[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await stigg.listCustomers({ limit, cursor, filter });
-    customers.push(...page.customers);
-    expect(page.totalCount).toBeNull();
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return customers;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
+/** Stigg reports no total: every page says so. */
+function listAll(filter: CustomerFilter = {}, limit = 100): Promise<Customer[]> {
+  return walkCustomers(stigg, { limit, filter, afterPage: (page) => expect(page.totalCount).toBeNull() });
 }
 
 describe('stigg adapter: reads', () => {
@@ -286,7 +256,7 @@ describe('stigg adapter: entitlements', () => {
 
 describe('stigg adapter: failures', () => {
   it('reports a missing key as UNAUTHENTICATED with Stigg code', async () => {
-    const anonymous = createStiggProvider({ baseUrl: sandbox.baseUrls.stigg as string, apiKey: '' }, transport);
+    const anonymous = withKey('');
     expect(await rejection(anonymous.getCustomer('user_000001'))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, providerCode: 'UNAUTHENTICATED', message: 'Invalid or missing API key' });
   });
 

@@ -1,51 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/spec/errors';
+import { describe, expect, it } from 'vitest';
 import type { CustomerProvider } from '../../src/providers/spec/provider';
 import { parseSyncteraError } from '../../src/providers/synctera/synctera-errors';
 import { mapSyncteraStatus } from '../../src/providers/synctera/synctera-map';
-import { createSyncteraProvider } from '../../src/providers/synctera/synctera-provider';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { createSyncteraSimulator } from '../../src/sandbox/synctera/synctera-simulator';
 import { call, type Loose } from '../support/http';
-import { testTransport } from '../support/transport';
+import { adapterUnderTest } from '../support/provider-setup';
+import { rejection } from '../support/rejection';
+import { walkCustomers, walkPages } from '../support/walk';
 
-const transport = testTransport();
-let sandbox: Sandbox;
-let provider: CustomerProvider;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createSyncteraSimulator] });
-  provider = createSyncteraProvider({ baseUrl: sandbox.baseUrls.synctera as string, apiKey: 'test-key' }, transport);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await transport.dispatcher.close();
-});
-beforeEach(() => sandbox.reset());
+const { sandbox, provider, baseUrl, withKey } = await adapterUnderTest('synctera', { apiKey: 'test-key' });
 
 /** The sandbox's own answer, read without the adapter. */
 async function raw(path: string): Promise<Loose> {
-  return (await call(`${sandbox.baseUrls.synctera}${path}`, { headers: { authorization: 'Bearer test-key' } })).body;
+  return (await call(`${baseUrl}${path}`, { headers: { authorization: 'Bearer test-key' } })).body;
 }
 
-async function rawAll(): Promise<Loose[]> {
-  const customers: Loose[] = [];
-  let token: string | undefined;
-  do {
-    const page = await raw(`/customers?limit=100${token === undefined ? '' : `&page_token=${token}`}`);
-    customers.push(...page.customers);
-    token = page.next_page_token;
-  } while (token !== undefined);
-  return customers;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
+function rawAll(): Promise<Loose[]> {
+  return walkPages<Loose, string>(async (token) => {
+    const page = await raw(`/customers?limit=100${token === null ? '' : `&page_token=${token}`}`);
+    return { items: page.customers, next: page.next_page_token ?? null };
+  });
 }
 
 const calls = () => sandbox.requests().map((entry) => `${entry.method} ${entry.path.replace('/synctera/v0', '')}${entry.query === '' ? '' : `?${entry.query}`}`);
@@ -117,16 +90,9 @@ describe('reads', () => {
   it('lists newest first and walks every customer once, clamping the page size to 100', async () => {
     const expected = new Set((await rawAll()).map((item) => item.id));
     sandbox.clearRequests();
-    const seen: string[] = [];
-    const times: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await provider.listCustomers({ limit: 30, cursor, filter: {} });
-      expect(page.totalCount).toBeNull();
-      seen.push(...page.customers.map((customer) => customer.providerId));
-      times.push(...page.customers.map((customer) => customer.createdAt?.getTime() ?? 0));
-      cursor = page.nextCursor;
-    } while (cursor !== null);
+    const all = await walkCustomers(provider, { limit: 30, afterPage: (page) => expect(page.totalCount).toBeNull() });
+    const seen = all.map((customer) => customer.providerId);
+    const times = all.map((customer) => customer.createdAt?.getTime() ?? 0);
     expect(seen).toHaveLength(expected.size);
     expect(new Set(seen)).toEqual(expected);
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -144,11 +110,11 @@ describe('reads', () => {
     expect(page.customers.map((customer) => customer.providerId)).toEqual([target.id]);
     expect(page.nextCursor).toBeNull();
     for (const filter of [{ createdAfter: new Date('2025-01-01') }, { createdBefore: new Date() }, { search: 'ada' }]) {
-      const error = await failure(provider.listCustomers({ limit: 10, cursor: null, filter }));
+      const error = await rejection(provider.listCustomers({ limit: 10, cursor: null, filter }));
       expect(error.code).toBe('UNSUPPORTED');
       expect(error.message).toContain(Object.keys(filter)[0]);
     }
-    expect((await failure(provider.listCustomers({ limit: 10, cursor: null, filter: { email: '*@example.com' } }))).code).toBe('VALIDATION');
+    expect((await rejection(provider.listCustomers({ limit: 10, cursor: null, filter: { email: '*@example.com' } }))).code).toBe('VALIDATION');
   });
 });
 
@@ -189,7 +155,7 @@ describe('writes', () => {
       [{ name: 'Jane Doe', metadata: { external_id: 'sneaky' } }, 'metadata'],
     ];
     for (const [changes, field] of cases) {
-      const error = await failure(provider.createCustomer?.(changes) as Promise<unknown>);
+      const error = await rejection(provider.createCustomer?.(changes) as Promise<unknown>);
       expect(error.code, field).toBe('VALIDATION');
       expect(error.field).toBe(field);
     }
@@ -197,10 +163,10 @@ describe('writes', () => {
   });
 
   it('turns Synctera refusals into typed errors: missing fields, duplicates', async () => {
-    const missing = await failure(provider.createCustomer?.({ name: 'Jane Doe', providerFields: { status: 'ACTIVE' } }) as Promise<unknown>);
+    const missing = await rejection(provider.createCustomer?.({ name: 'Jane Doe', providerFields: { status: 'ACTIVE' } }) as Promise<unknown>);
     expect(missing).toMatchObject({ code: 'VALIDATION', status: 400, providerCode: 'BAD_REQUEST_BODY', field: 'providerFields.dob' });
     const taken = (await raw('/customers?limit=1')).customers[0].email;
-    const duplicate = await failure(provider.createCustomer?.({ name: 'Jane Doe', email: taken }) as Promise<unknown>);
+    const duplicate = await rejection(provider.createCustomer?.({ name: 'Jane Doe', email: taken }) as Promise<unknown>);
     expect(duplicate).toMatchObject({ code: 'CONFLICT', status: 409, providerCode: 'DUPLICATE_RESOURCE', retryable: false });
   });
 
@@ -209,7 +175,7 @@ describe('writes', () => {
     const first = await provider.createCustomer?.(changes, { idempotencyKey: 'key-1' });
     const second = await provider.createCustomer?.(changes, { idempotencyKey: 'key-1' });
     expect(second?.providerId).toBe(first?.providerId);
-    const reuse = await failure(provider.createCustomer?.({ name: 'Other Body' }, { idempotencyKey: 'key-1' }) as Promise<unknown>);
+    const reuse = await rejection(provider.createCustomer?.({ name: 'Other Body' }, { idempotencyKey: 'key-1' }) as Promise<unknown>);
     expect(reuse).toMatchObject({ code: 'CONFLICT', status: 422, providerCode: 'IDEMPOTENCY_INVALID_REUSE' });
   });
 
@@ -254,32 +220,32 @@ describe('writes', () => {
   it('refuses clears PATCH cannot express, unknown ids and external-id targets', async () => {
     const id = (await raw('/customers?limit=1')).customers[0].id;
     for (const changes of [{ email: null }, { name: null }, { billingAddress: null }]) {
-      expect((await failure(provider.updateCustomer?.({ kind: 'id', id }, changes) as Promise<unknown>)).code).toBe('VALIDATION');
+      expect((await rejection(provider.updateCustomer?.({ kind: 'id', id }, changes) as Promise<unknown>)).code).toBe('VALIDATION');
     }
     const unknown = '7d943c51-e4ff-4e57-9558-08cab6b963c7';
-    expect((await failure(provider.updateCustomer?.({ kind: 'id', id: unknown }, { email: uniqueEmail() }) as Promise<unknown>)).code).toBe('NOT_FOUND');
-    expect((await failure(provider.updateCustomer?.({ kind: 'id', id: unknown }, { externalId: 'x' }) as Promise<unknown>)).code).toBe('NOT_FOUND');
-    expect((await failure(provider.updateCustomer?.({ kind: 'externalId', externalId: 'user_000001' }, { email: uniqueEmail() }) as Promise<unknown>)).code).toBe('UNSUPPORTED');
+    expect((await rejection(provider.updateCustomer?.({ kind: 'id', id: unknown }, { email: uniqueEmail() }) as Promise<unknown>)).code).toBe('NOT_FOUND');
+    expect((await rejection(provider.updateCustomer?.({ kind: 'id', id: unknown }, { externalId: 'x' }) as Promise<unknown>)).code).toBe('NOT_FOUND');
+    expect((await rejection(provider.updateCustomer?.({ kind: 'externalId', externalId: 'user_000001' }, { email: uniqueEmail() }) as Promise<unknown>)).code).toBe('UNSUPPORTED');
   });
 });
 
 describe('failures and capabilities', () => {
   it('reports a bad key as UNAUTHENTICATED', async () => {
-    const locked = createSyncteraProvider({ baseUrl: sandbox.baseUrls.synctera as string, apiKey: '' }, transport);
-    expect(await failure(locked.listCustomers({ limit: 1, cursor: null, filter: {} }))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, providerCode: 'UNAUTHENTICATED' });
+    const locked = withKey('');
+    expect(await rejection(locked.listCustomers({ limit: 1, cursor: null, filter: {} }))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, providerCode: 'UNAUTHENTICATED' });
   });
 
   it('retries reads on 429 honouring Retry-After, and retries a 5xx write only with an idempotency key', async () => {
     sandbox.setFaults({ synctera: { rateLimitRate: 1, retryAfterSeconds: 0 } });
-    expect(await failure(provider.getCustomer('7d943c51-e4ff-4e57-9558-08cab6b963c7'))).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterMs: 0, retryable: true });
+    expect(await rejection(provider.getCustomer('7d943c51-e4ff-4e57-9558-08cab6b963c7'))).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterMs: 0, retryable: true });
     expect(sandbox.requests()).toHaveLength(3);
 
     sandbox.clearRequests();
     sandbox.setFaults({ synctera: { errorRate: 1, errorStatus: 503 } });
-    expect(await failure(provider.createCustomer?.({ name: 'Jane Doe' }) as Promise<unknown>)).toMatchObject({ code: 'UPSTREAM_ERROR', outcomeUnknown: true });
+    expect(await rejection(provider.createCustomer?.({ name: 'Jane Doe' }) as Promise<unknown>)).toMatchObject({ code: 'UPSTREAM_ERROR', outcomeUnknown: true });
     expect(sandbox.requests()).toHaveLength(1);
     sandbox.clearRequests();
-    await failure(provider.createCustomer?.({ name: 'Jane Doe' }, { idempotencyKey: 'retry-me' }) as Promise<unknown>);
+    await rejection(provider.createCustomer?.({ name: 'Jane Doe' }, { idempotencyKey: 'retry-me' }) as Promise<unknown>);
     expect(sandbox.requests()).toHaveLength(3);
   });
 

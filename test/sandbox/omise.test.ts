@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOmiseSimulator } from '../../src/sandbox/omise/omise-simulator';
+import { describe, expect, it } from 'vitest';
 import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/shared/people';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';
+import { startTestSandbox, withSeedTwins } from '../support/provider-setup';
+import { walkPages } from '../support/walk';
 
 const SEED_NOW = new Date('2026-11-01T00:00:00Z');
 const PEOPLE = 200;
@@ -10,15 +10,8 @@ const ERRORS = 'https://www.omise.co/api-errors#';
 const people = generatePeople(42, PEOPLE, SEED_NOW);
 const AUTH = `Basic ${Buffer.from('skey_test_sandbox:').toString('base64')}`;
 
-let sandbox: Sandbox;
-let base: string;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: PEOPLE, simulators: [createOmiseSimulator] });
-  base = sandbox.baseUrls.omise as string;
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = await startTestSandbox(['omise'], { people: PEOPLE });
+const base = sandbox.baseUrls.omise as string;
 
 interface OmiseInit {
   method?: string;
@@ -52,21 +45,20 @@ function error(code: string, message: string) {
  * customers created during the walk stay out of it (chronologically they come last and need no pin).
  */
 async function walk(query = 'order=reverse_chronological', limit = 37, between?: (page: number) => Promise<void>): Promise<Loose[]> {
-  const seen: Loose[] = [];
   let to: string | null = null;
-  let total = Infinity;
-  for (let page = 0; seen.length < total; page++) {
+  return walkPages<Loose, number>(async (cursor, page) => {
+    const offset = cursor ?? 0;
     const pin: string = to === null ? '' : `&to=${encodeURIComponent(to)}`;
-    const response = await omise(`/customers?${query}&limit=${limit}&offset=${seen.length}${pin}`);
+    const response = await omise(`/customers?${query}&limit=${limit}&offset=${offset}${pin}`);
     expect(response.status).toBe(200);
-    expect(response.body.offset).toBe(seen.length);
-    if (response.body.data.length === 0) break;
-    seen.push(...response.body.data);
-    if (query.includes('reverse_chronological')) to ??= response.body.data[0].created_at;
-    total = response.body.total;
+    expect(response.body.offset).toBe(offset);
+    const data: Loose[] = response.body.data;
+    if (data.length === 0) return { items: [], next: null };
+    if (query.includes('reverse_chronological')) to ??= (data[0] as Loose).created_at;
     await between?.(page);
-  }
-  return seen;
+    const seen = offset + data.length;
+    return { items: data, next: seen < response.body.total ? seen : null };
+  });
 }
 
 async function everyCustomer(): Promise<Loose[]> {
@@ -186,17 +178,12 @@ describe('omise simulator: seed data', () => {
   });
 
   it('is deterministic: the same seed gives the same first page, another seed another one', async () => {
-    const again = await createSandbox({ port: 0, people: PEOPLE, simulators: [createOmiseSimulator] });
-    const other = await createSandbox({ port: 0, people: PEOPLE, seed: 7, simulators: [createOmiseSimulator] });
-    try {
+    await withSeedTwins('omise', { people: PEOPLE }, async ({ sameSeed, otherSeed }) => {
       const page = async (url: string) => (await call(`${url}/customers?limit=10`, { headers: { authorization: AUTH } })).body.data;
       const first = await page(base);
-      expect(ids(await page(again.baseUrls.omise as string))).toEqual(ids(first));
-      expect(ids(await page(other.baseUrls.omise as string))).not.toEqual(ids(first));
-    } finally {
-      await again.close();
-      await other.close();
-    }
+      expect(ids(await page(sameSeed))).toEqual(ids(first));
+      expect(ids(await page(otherSeed))).not.toEqual(ids(first));
+    });
   });
 });
 

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOrbSimulator } from '../../src/sandbox/orb/orb-simulator';
+import { describe, expect, it } from 'vitest';
 import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/shared/people';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { call, type Loose } from '../support/http';
+import { startTestSandbox, withSeedTwins } from '../support/provider-setup';
+import { walkPages } from '../support/walk';
 
 const SEED_NOW = new Date('2026-11-01T00:00:00Z');
 const PEOPLE = 200;
 const ERRORS = 'https://docs.withorb.com/reference/error-responses#';
 const people = generatePeople(42, PEOPLE, SEED_NOW);
 
-let sandbox: Sandbox;
-let base: string;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: PEOPLE, simulators: [createOrbSimulator] });
-  base = sandbox.baseUrls.orb as string;
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = await startTestSandbox(['orb'], { people: PEOPLE });
+const base = sandbox.baseUrls.orb as string;
 
 function orb(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string | null } = {}) {
   const headers: Record<string, string> = { ...init.headers };
@@ -28,18 +21,15 @@ function orb(path: string, init: { method?: string; body?: unknown; headers?: Re
 }
 
 /** Every customer of a list walk, page by page, with the cursor Orb hands back. */
-async function walk(query = '', limit = 37): Promise<Loose[]> {
-  const seen: Loose[] = [];
-  let cursor: string | null = null;
-  do {
+function walk(query = '', limit = 37): Promise<Loose[]> {
+  return walkPages<Loose, string>(async (cursor) => {
     const page = await orb(`/customers?limit=${limit}${query}${cursor === null ? '' : `&cursor=${cursor}`}`);
     expect(page.status).toBe(200);
     expect(page.body.data.length).toBeLessThanOrEqual(limit);
-    seen.push(...page.body.data);
-    cursor = page.body.pagination_metadata.next_cursor;
-    expect(page.body.pagination_metadata.has_more).toBe(cursor !== null);
-  } while (cursor !== null);
-  return seen;
+    const next: string | null = page.body.pagination_metadata.next_cursor;
+    expect(page.body.pagination_metadata.has_more).toBe(next !== null);
+    return { items: page.body.data, next };
+  });
 }
 
 const newCustomer = (extra: Record<string, unknown> = {}) => ({ email: 'new.person@example.com', name: 'New Person', ...extra });
@@ -111,17 +101,12 @@ describe('orb simulator: seed data', () => {
   });
 
   it('is deterministic: the same seed gives the same first page, another seed another', async () => {
-    const again = await createSandbox({ port: 0, people: PEOPLE, simulators: [createOrbSimulator] });
-    const other = await createSandbox({ port: 0, people: PEOPLE, seed: 7, simulators: [createOrbSimulator] });
-    try {
+    await withSeedTwins('orb', { people: PEOPLE }, async ({ sameSeed, otherSeed }) => {
       const headers = { authorization: 'Bearer k' };
       const first = (await orb('/customers')).body;
-      expect((await call(`${again.baseUrls.orb}/customers`, { headers })).body).toEqual(first);
-      expect((await call(`${other.baseUrls.orb}/customers`, { headers })).body.data[0].id).not.toBe(first.data[0].id);
-    } finally {
-      await again.close();
-      await other.close();
-    }
+      expect((await call(`${sameSeed}/customers`, { headers })).body).toEqual(first);
+      expect((await call(`${otherSeed}/customers`, { headers })).body.data[0].id).not.toBe(first.data[0].id);
+    });
   });
 });
 

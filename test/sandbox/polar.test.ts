@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPolarSimulator } from '../../src/sandbox/polar/polar-simulator';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { describe, expect, it } from 'vitest';
 import { call, type Loose } from '../support/http';
+import { startTestSandbox, withSeedTwins } from '../support/provider-setup';
 import { providerSpecPath } from '../support/specs';
+import { walkPages } from '../support/walk';
 
 /** Polar's official OpenAPI document, from shared/ beside the repository. */
 const SPEC_PATH = providerSpecPath('polar.openapi.json');
@@ -28,8 +28,8 @@ function createSchemaChecker(): (name: SchemaName, value: unknown) => void {
 const matchesSchema = createSchemaChecker();
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let sandbox: Sandbox;
-let base: string;
+const sandbox = await startTestSandbox(['polar']);
+const base = sandbox.baseUrls.polar as string;
 const auth = { authorization: 'Bearer polar_oat_sandbox' };
 
 async function get(path: string, headers: Record<string, string> = auth) {
@@ -44,24 +44,14 @@ async function send(method: string, path: string, body: unknown, headers: Record
   });
 }
 
-async function listAll(query = ''): Promise<Loose[]> {
-  const items: Loose[] = [];
-  for (let page = 1; ; page++) {
+function listAll(query = ''): Promise<Loose[]> {
+  return walkPages<Loose, number>(async (cursor) => {
+    const page = cursor ?? 1;
     const response = await get(`/v1/customers/?limit=100&page=${page}${query}`);
     expect(response.status).toBe(200);
-    items.push(...response.body.items);
-    if (page >= response.body.pagination.max_page) return items;
-  }
+    return { items: response.body.items, next: page >= response.body.pagination.max_page ? null : page + 1 };
+  });
 }
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createPolarSimulator] });
-  base = sandbox.baseUrls.polar as string;
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-});
 
 describe('polar sandbox: auth, routing, faults', () => {
   it('serves below /polar and checks the OpenAPI document is present', () => {
@@ -515,17 +505,12 @@ describe('polar sandbox: export and determinism', () => {
   });
 
   it('seeds the same first page for the same seed, another for another seed', async () => {
-    const twin = await createSandbox({ port: 0, people: 200, simulators: [createPolarSimulator] });
-    const other = await createSandbox({ port: 0, people: 200, seed: 7, simulators: [createPolarSimulator] });
-    try {
+    await withSeedTwins('polar', {}, async ({ sameSeed, otherSeed }) => {
       const page = (await get('/v1/customers/?limit=20')).body;
-      const twinPage = (await call(`${twin.baseUrls.polar}/v1/customers/?limit=20`, { headers: auth })).body;
-      const otherPage = (await call(`${other.baseUrls.polar}/v1/customers/?limit=20`, { headers: auth })).body;
+      const twinPage = (await call(`${sameSeed}/v1/customers/?limit=20`, { headers: auth })).body;
+      const otherPage = (await call(`${otherSeed}/v1/customers/?limit=20`, { headers: auth })).body;
       expect(twinPage).toEqual(page);
       expect(otherPage.items.map((item: Loose) => item.id)).not.toEqual(page.items.map((item: Loose) => item.id));
-    } finally {
-      await twin.close();
-      await other.close();
-    }
+    });
   });
 });

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/shared/people';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { json } from '../../src/sandbox/shared/sandbox-http';
 import { StiggIdempotency } from '../../src/sandbox/stigg/stigg-idempotency';
-import { createStiggSimulator } from '../../src/sandbox/stigg/stigg-simulator';
 import { call, type Loose } from '../support/http';
+import { startTestSandbox, withSeedTwins } from '../support/provider-setup';
+import { walkPages } from '../support/walk';
 
 const PEOPLE = 200;
 const SEED_NOW = new Date('2026-11-01T00:00:00Z');
-let sandbox: Sandbox;
-let base: string;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: PEOPLE, simulators: [createStiggSimulator], seedNow: SEED_NOW });
-  base = sandbox.baseUrls.stigg as string;
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = await startTestSandbox(['stigg'], { people: PEOPLE, seedNow: SEED_NOW });
+const base = sandbox.baseUrls.stigg as string;
 
 const KEY = { 'X-API-KEY': 'server-test-key' };
 
@@ -29,17 +22,12 @@ function stigg(path: string, init: { method?: string; body?: unknown; headers?: 
   });
 }
 
-async function walk(query = '', limit = 37): Promise<Loose[]> {
-  const seen: Loose[] = [];
-  let after: string | null = null;
-  for (let pages = 0; pages < 1000; pages++) {
+function walk(query = '', limit = 37): Promise<Loose[]> {
+  return walkPages<Loose, string>(async (after) => {
     const response = await stigg(`/api/v1/customers?limit=${limit}${query}${after === null ? '' : `&after=${after}`}`);
     expect(response.status).toBe(200);
-    seen.push(...response.body.data);
-    after = response.body.pagination.next ?? null;
-    if (after === null) return seen;
-  }
-  throw new Error('pagination did not end');
+    return { items: response.body.data, next: response.body.pagination.next ?? null };
+  });
 }
 
 async function entitlementsOf(id: string, query = ''): Promise<Loose> {
@@ -120,17 +108,12 @@ describe('stigg simulator: seed', () => {
   });
 
   it('is deterministic: the same seed gives the same first page, another seed another', async () => {
-    const again = await createSandbox({ port: 0, people: PEOPLE, simulators: [createStiggSimulator], seedNow: SEED_NOW });
-    const other = await createSandbox({ port: 0, people: PEOPLE, seed: 7, simulators: [createStiggSimulator], seedNow: SEED_NOW });
-    try {
+    await withSeedTwins('stigg', { people: PEOPLE, seedNow: SEED_NOW }, async ({ sameSeed, otherSeed }) => {
       const first = (await stigg('/api/v1/customers')).body;
       const read = (sandboxUrl: string) => call(`${sandboxUrl}/api/v1/customers`, { headers: KEY }).then((response) => response.body);
-      expect(await read(again.baseUrls.stigg as string)).toEqual(first);
-      expect(await read(other.baseUrls.stigg as string)).not.toEqual(first);
-    } finally {
-      await again.close();
-      await other.close();
-    }
+      expect(await read(sameSeed)).toEqual(first);
+      expect(await read(otherSeed)).not.toEqual(first);
+    });
   });
 });
 

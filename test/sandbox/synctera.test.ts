@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EVERYWHERE_PEOPLE, generatePeople } from '../../src/sandbox/shared/people';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { createSyncteraSimulator } from '../../src/sandbox/synctera/synctera-simulator';
 import { call, type Loose } from '../support/http';
+import { startTestSandbox, withSeedTwins } from '../support/provider-setup';
 import { providerSpecPath } from '../support/specs';
+import { walkPages } from '../support/walk';
 
 const PEOPLE = 200;
 const SEED_NOW = new Date('2026-11-01T00:00:00Z');
@@ -15,15 +15,8 @@ const ERRORS = 'https://dev.synctera.com/errors/';
 const SPEC_PATH = providerSpecPath('synctera.openapi.json');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let sandbox: Sandbox;
-let base: string;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: PEOPLE, simulators: [createSyncteraSimulator] });
-  base = sandbox.baseUrls.synctera as string;
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = await startTestSandbox(['synctera'], { people: PEOPLE });
+const base = sandbox.baseUrls.synctera as string;
 
 function api(path: string, { key = 'test-key', ...init }: RequestInit & { key?: string } = {}) {
   const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...(init.headers as Record<string, string>) };
@@ -36,18 +29,13 @@ function send(method: string, path: string, body: unknown, headers: Record<strin
 }
 
 /** Every customer matching `query`, following next_page_token to the end. */
-async function walk(query = '', limit = 100): Promise<Loose[]> {
-  const customers: Loose[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < 500; page++) {
-    const tokenPart = token === undefined ? '' : `&page_token=${encodeURIComponent(token)}`;
+function walk(query = '', limit = 100): Promise<Loose[]> {
+  return walkPages<Loose, string>(async (token) => {
+    const tokenPart = token === null ? '' : `&page_token=${encodeURIComponent(token)}`;
     const response = await api(`/customers?limit=${limit}${query === '' ? '' : `&${query}`}${tokenPart}`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    customers.push(...response.body.customers);
-    token = response.body.next_page_token;
-    if (token === undefined) return customers;
-  }
-  throw new Error('the walk did not end');
+    return { items: response.body.customers, next: response.body.next_page_token ?? null };
+  });
 }
 
 const ids = (customers: Loose[]) => customers.map((customer) => customer.id as string);
@@ -156,18 +144,13 @@ describe('seed data', () => {
   });
 
   it('is deterministic: the same seed gives the same first page, another seed another', async () => {
-    const twin = await createSandbox({ port: 0, people: PEOPLE, simulators: [createSyncteraSimulator] });
-    const other = await createSandbox({ port: 0, people: PEOPLE, seed: 7, simulators: [createSyncteraSimulator] });
-    try {
+    await withSeedTwins('synctera', { people: PEOPLE }, async ({ sameSeed, otherSeed }) => {
       const path = '/customers?limit=20&sort_by=creation_time:desc';
       const headers = { authorization: 'Bearer k' };
       const mine = (await api(path)).body;
-      expect((await call(`${twin.baseUrls.synctera}${path}`, { headers })).body).toEqual(mine);
-      expect(ids((await call(`${other.baseUrls.synctera}${path}`, { headers })).body.customers)).not.toEqual(ids(mine.customers));
-    } finally {
-      await twin.close();
-      await other.close();
-    }
+      expect((await call(`${sameSeed}${path}`, { headers })).body).toEqual(mine);
+      expect(ids((await call(`${otherSeed}${path}`, { headers })).body.customers)).not.toEqual(ids(mine.customers));
+    });
   });
 });
 
