@@ -35,7 +35,8 @@ export function defineProvider(adapter: CustomerProvider): CustomerProvider {
   const reads: CustomerReads = {
     get: readOne(customers.get),
     byExternalId: lookup.kind === 'native' ? { kind: 'native', get: readOne(lookup.get) } : lookup,
-    list: (request, options) => {
+    // Async, so a refused filter is a rejected promise like every other failure.
+    list: async (request, options) => {
       checkFilters(adapter, request);
       return customers.list({ ...request, limit: pageSize(adapter, request.limit) }, options);
     },
