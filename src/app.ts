@@ -218,6 +218,10 @@ export function createApp(options: AppOptions): App {
     cors: corsOptions(frontDoor.corsOrigins),
     batching: false,
     logging: false,
+    // `bodyLimitPlugin` already holds every body to the front door's limit (by Content-Length, or counting a
+    // chunked one). Yoga's own check would pipe every body through a TransformStream as well: a stream pipeline,
+    // a new Request and an AbortController per request, for a limit (25 MB) that can never be reached.
+    maxRequestBodySize: false,
   });
 
   return {
@@ -280,11 +284,22 @@ function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Pl
   return usePrometheus({
     registry: metrics.registry,
     endpoint,
+    // Every metric named, on or off: the plugin turns on whatever is not named. Off: the deprecated-field counter
+    // (it walks every operation's document with a TypeInfo, and the schema has no deprecated field) and the
+    // request-time summary (a quantile sketch per operation, the same figure as the request-duration histogram).
     metrics: {
       graphql_envelop_request: true,
       graphql_envelop_request_duration: true,
       graphql_envelop_error_result: true,
+      graphql_envelop_phase_parse: true,
+      graphql_envelop_phase_validate: true,
+      graphql_envelop_phase_context: true,
       graphql_envelop_phase_execute: true,
+      graphql_envelop_phase_subscribe: true,
+      graphql_envelop_schema_change: true,
+      graphql_envelop_deprecated_field: false,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_execute_resolver: false,
       graphql_yoga_http_duration: true,
     },
     // The URL label would repeat the endpoint; query strings could hold anything.

@@ -41,7 +41,11 @@ export function cachedProvider(
 ): CustomerProvider {
   const name = provider.name;
   const serve = mode === 'read';
-  const stamp = <T extends Customer | null>(customer: T): T => (customer === null ? customer : ({ ...customer, fetchedAt: new Date() } as T));
+  // In place: the adapter built this customer for this call alone, and a spread would read (build) every lazy field.
+  const stamp = <T extends Customer | null>(customer: T, at = new Date()): T => {
+    if (customer !== null) (customer as Customer).fetchedAt = at;
+    return customer;
+  };
   const customerEntry = (customer: Customer) => ({ kind: 'customer' as const, id: customer.providerId, value: customer, customerId: customer.providerId });
 
   const written = async (kind: CustomerChangeKind, customer: Customer | null, customerId: string | null, externalIds: (string | null | undefined)[]) => {
@@ -90,7 +94,8 @@ export function cachedProvider(
       const missing = ids.filter((_id, index) => hits[index] === undefined);
       if (missing.length === 0) return found;
       const started = Date.now();
-      const fetched = (await batch.get(missing, options)).map(stamp);
+      const at = new Date();
+      const fetched = (await batch.get(missing, options)).map((customer) => stamp(customer, at));
       await cache.fill(name, fetched.map(customerEntry), started);
       return [...found, ...fetched];
     },
@@ -161,7 +166,8 @@ export function cachedProvider(
       async list(request, options) {
         const started = Date.now();
         const page = await customers.list(request, options);
-        const listed = page.customers.map(stamp);
+        const at = new Date();
+        const listed = page.customers.map((customer) => stamp(customer, at));
         await cache.fill(name, listed.map(customerEntry), started);
         return { ...page, customers: listed };
       },

@@ -10,7 +10,8 @@
  * Rate-limit mode (BENCH_RATE_LIMIT=100): the sandbox enforces that many Polar calls per second, the gateway's
  * Polar budget is set to the same (as for live Polar), and one-call Polar reads run for BENCH_SECONDS: errors
  * surfaced to callers, share of Polar calls answered 429 and share of the limit used. BENCH_GATEWAY_RATE_LIMIT
- * sets the gateway's budget apart (e.g. `unlimited`, to watch the budget learn the limit from 429s).
+ * sets the gateway's budget apart (e.g. `unlimited`, to watch the budget learn the limit from 429s);
+ * BENCH_RATE_TIMELINE=1 adds how the 429s were spread over the run (per 100 answers, longest run).
  *
  * Options: BENCH_PEOPLE (default 20000), BENCH_CONNECTIONS (50), BENCH_ITERATIONS (per scenario under load, 400),
  * BENCH_SINGLE (queries run alone per scenario, 20), BENCH_ROUNDS (1; RSS per round), BENCH_SECONDS (10),
@@ -267,6 +268,21 @@ async function rateLimitMode(sandbox: SandboxClient, pool: Pool): Promise<void> 
     ].join(' '),
   );
   if (failures > 0) console.log(`first error: ${JSON.stringify(firstFailure).slice(0, 300)}`);
+  if (process.env.BENCH_RATE_TIMELINE === '1') {
+    // How the 429s were spread, in answer order: the share of each block of 100 answers, and the longest run.
+    const shares: string[] = [];
+    for (let start = 0; start < polarCalls.length; start += 100) {
+      const block = polarCalls.slice(start, start + 100);
+      shares.push(String(block.filter((entry) => entry.status === 429).length));
+    }
+    let run = 0;
+    let longest = 0;
+    for (const entry of polarCalls) {
+      run = entry.status === 429 ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    console.log(`429s per 100 answers, in order: ${shares.join(' ')}; longest run of 429s: ${longest}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateCustomerDocument, CustomersPageDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 
 /**
  * Omise and Polar ignore Idempotency-Key. A create whose answer is lost (the body cut off after the record was
  * written) is reconciled on the retry with the same key: the record the first attempt made is found by the
  * gateway's marker and answered with `replayed: true`; nothing is written twice and no false conflict is reported.
  */
-let gateway: TestGateway;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 40, retry: { retries: 0 } });
-});
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 40, retry: { retries: 0 } });
 
 describe.each(['OMISE', 'POLAR'] as const)('%s: a create whose answer was lost', (provider) => {
   const name = provider.toLowerCase();

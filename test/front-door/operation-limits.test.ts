@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphiqlTabs } from '../../src/graphql/examples';
-import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
+import { callsByProvider, gatewayUnderTest, startTestGateway } from '../support/gateway';
 
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 60 });
-});
-beforeEach(() => gateway.clearUpstream());
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 60 }, { fresh: true });
 
 const refusedCodes = ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UPSTREAM_BUDGET_EXCEEDED', 'INTERNAL_SERVER_ERROR'];
 

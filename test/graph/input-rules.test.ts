@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateCustomerDocument, UpdateCustomerDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 
 /** Every target's input rules are checked before the first write of a fan-out: a refusal writes nothing anywhere. */
-let gateway: TestGateway;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 60 });
-});
-afterAll(() => gateway.close());
-beforeEach(() => {
-  gateway.sandbox.setFaults({});
-  gateway.clearUpstream();
-});
+const gateway = await gatewayUnderTest({ people: 60 }, { fresh: true });
 
 const writes = () => gateway.upstream().filter((entry) => entry.method !== 'GET');
 

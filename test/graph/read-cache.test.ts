@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryState } from '../../src/state/memory/memory-state';
-import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
+import { callsByProvider, gatewayUnderTest } from '../support/gateway';
 import { call, type Loose } from '../support/http';
 
 const TTL_MS = 60_000;
 const ttls = { orb: TTL_MS, stigg: TTL_MS, omise: TTL_MS, polar: TTL_MS, synctera: 0 };
 let clock = Date.now();
-let gateway: TestGateway;
 
 const POLAR_PAGE = '{ customers(provider: POLAR, first: 20) { edges { node { id fetchedAt state { subscriptions { id } entitlements { featureId } } } } } }';
 
@@ -25,10 +24,7 @@ async function upstreamFor(action: () => Promise<unknown>): Promise<Record<strin
   return callsByProvider(gateway.upstream());
 }
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 120, cacheTtlMs: ttls, state: createMemoryState({ now: () => clock }) });
-});
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 120, cacheTtlMs: ttls, state: createMemoryState({ now: () => clock }) });
 beforeEach(() => {
   clock += 10 * TTL_MS;
 });

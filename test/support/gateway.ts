@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
+import { afterAll, beforeEach } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import type { FrontDoorOptions } from '../../src/front-door/options';
 import { silentLogger } from '../../src/logger';
@@ -96,6 +97,22 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       if (options.sandbox === undefined) await sandbox.close();
     },
   };
+}
+
+/**
+ * The gateway a whole test file shares: started while the file is collected (call it at the top level, with
+ * `await`), closed after the file. With `fresh`, each test starts with no sandbox faults and an empty upstream log.
+ */
+export async function gatewayUnderTest(options: TestGatewayOptions = {}, between: { fresh?: boolean } = {}): Promise<TestGateway> {
+  const gateway = await startTestGateway(options);
+  afterAll(() => gateway.close());
+  if (between.fresh === true) {
+    beforeEach(() => {
+      gateway.sandbox.setFaults({});
+      gateway.clearUpstream();
+    });
+  }
+  return gateway;
 }
 
 /** Upstream calls per provider, e.g. `{ polar: 21 }`. */

@@ -1,3 +1,5 @@
+import { dependantsOf } from './linked-abort';
+
 /**
  * A request has one deadline, carried by its AbortSignal: the signal aborts when time is up, and the HTTP layer
  * reads the instant from the signal to fit retries and waits into what is left. Keeping the instant beside the
@@ -12,10 +14,21 @@ export interface RequestDeadline {
   deadline: number;
 }
 
-/** Composes the request's own signals with a timer of `ms`; a deadline abort has a reason named `TimeoutError`. */
+/**
+ * Composes the request's own signals with a timer of `ms`; a deadline abort has a reason named `TimeoutError`.
+ * One controller and one timer per request, joined to each source's `DependantSet` (see `linked-abort.ts`) and
+ * leaving them when the timer fires: cheaper than `AbortSignal.any` over `AbortSignal.timeout`, same behaviour.
+ */
 export function requestDeadline(ms: number, signals: readonly (AbortSignal | undefined)[], now = Date.now()): RequestDeadline {
-  const sources = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  const signal = AbortSignal.any([...sources, AbortSignal.timeout(ms)]);
+  const controller = new AbortController();
+  const leaves: (() => void)[] = [];
+  for (const source of signals) if (source !== undefined && !controller.signal.aborted) leaves.push(dependantsOf(source).join(controller));
+  const timer = setTimeout(() => {
+    for (const leave of leaves) leave();
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, ms);
+  timer.unref();
+  const signal = controller.signal;
   const deadline = now + ms;
   deadlines.set(signal, deadline);
   return { signal, deadline };

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { dependantsOf, linkedController } from '../../src/providers/kit/linked-abort';
+import { deadlineOf, isDeadlineAbort, requestDeadline } from '../../src/providers/kit/deadline';
+
+describe('linkedController', () => {
+  it('aborts with the reason of whichever source aborts first', () => {
+    const a = new AbortController();
+    const b = new AbortController();
+    const { controller } = linkedController([a.signal, undefined, b.signal]);
+    const reason = new Error('b went first');
+    b.abort(reason);
+    a.abort(new Error('too late'));
+    expect(controller.signal.aborted).toBe(true);
+    expect(controller.signal.reason).toBe(reason);
+  });
+
+  it('starts aborted when a source already is', () => {
+    const a = new AbortController();
+    a.abort(new Error('gone'));
+    const { controller } = linkedController([new AbortController().signal, a.signal]);
+    expect(controller.signal.reason).toBe(a.signal.reason);
+  });
+
+  it('hears nothing more from its sources once unlinked', () => {
+    const a = new AbortController();
+    const { controller, unlink } = linkedController([a.signal]);
+    unlink();
+    a.abort();
+    expect(controller.signal.aborted).toBe(false);
+  });
+});
+
+describe('dependantsOf', () => {
+  it('aborts every member still joined, with the source reason, and none that left', () => {
+    const source = new AbortController();
+    const stays = new AbortController();
+    const leaves = new AbortController();
+    dependantsOf(source.signal).join(stays);
+    dependantsOf(source.signal).join(leaves)();
+    source.abort(new Error('shutdown'));
+    expect(stays.signal.reason).toEqual(new Error('shutdown'));
+    expect(leaves.signal.aborted).toBe(false);
+    const late = new AbortController();
+    dependantsOf(source.signal).join(late);
+    expect(late.signal.aborted).toBe(true);
+  });
+});
+
+describe('requestDeadline', () => {
+  it('aborts at the deadline with a TimeoutError and carries the instant', async () => {
+    const { signal, deadline } = requestDeadline(30, [new AbortController().signal], 1_000);
+    expect(deadline).toBe(1_030);
+    expect(deadlineOf(signal)).toBe(1_030);
+    await new Promise((resolve) => signal.addEventListener('abort', resolve));
+    expect(isDeadlineAbort(signal)).toBe(true);
+  });
+
+  it('aborts with the reason of a source signal (the caller leaving, the shutdown)', () => {
+    const caller = new AbortController();
+    const shutdown = new AbortController();
+    const first = requestDeadline(5000, [caller.signal, shutdown.signal]);
+    const second = requestDeadline(5000, [new AbortController().signal, shutdown.signal]);
+    caller.abort(new Error('client left'));
+    expect(first.signal.reason).toEqual(new Error('client left'));
+    expect(second.signal.aborted).toBe(false);
+    shutdown.abort(new Error('grace period over'));
+    expect(second.signal.reason).toEqual(new Error('grace period over'));
+    expect(isDeadlineAbort(second.signal)).toBe(false);
+  });
+});
