@@ -9,6 +9,7 @@ import type { SimulatorWebhooks } from '../../src/sandbox/shared/webhook-types';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { call, type Loose } from '../support/http';
 import { listen, openEventStream } from '../support/listening-gateway';
+import { simulatorCall } from '../support/provider-setup';
 import { plainHeaders, startWebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver';
 
 const secrets: Record<string, string> = {
@@ -31,19 +32,7 @@ const forgedSignature: Record<string, Record<string, string>> = {
 let gateway: TestGateway;
 let server: Awaited<ReturnType<typeof listen>>;
 
-const auth: Record<string, Record<string, string>> = {
-  orb: { authorization: 'Bearer test' },
-  stigg: { 'x-api-key': 'test' },
-  omise: { authorization: `Basic ${Buffer.from('skey_test_x:').toString('base64')}` },
-  polar: { authorization: 'Bearer test' },
-  synctera: { authorization: 'Bearer test' },
-};
-const api = (provider: string, path: string, method: string, body?: unknown) =>
-  call(`${gateway.sandbox.baseUrls[provider]}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...auth[provider] },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const api = (provider: string, path: string, method: string, body?: unknown) => simulatorCall(gateway.sandbox, provider, path, { method, body });
 
 const deliverTo = (baseUrl: string) =>
   gateway.sandbox.setWebhooks({
