@@ -91,7 +91,7 @@ export function createExternalIdLoader(
               case 'customer-id':
                 return await byId.load({ provider: key.provider, id: key.externalId });
               case 'index': {
-                const id = await environment.identityIndex.lookup(key.provider, key.externalId);
+                const id = await environment.identityIndex.lookup(key.provider, key.externalId, environment.signal);
                 if (id === null) return null;
                 const customer = await byId.load({ provider: key.provider, id });
                 // The index can trail a change made outside the gateway: trust only a matching payload.

@@ -30,13 +30,18 @@ describe('one provider hung, then dead, then back', () => {
     expect(hung.data!.profile!.unavailableFrom).toEqual(['POLAR']);
     expect(hung.errors?.[0]?.extensions).toMatchObject({ code: 'PROVIDER_TIMEOUT', provider: 'polar' });
 
-    // Three attempts a query: the breaker (5 consecutive failures) is open after the second query.
-    await gateway.execute(ProfileDocument, { externalId: 'user_000002' });
+    // Cold, one attempt a query (it waited the whole read timeout: the silence budget allows no retry), so the
+    // breaker (5 consecutive failures) is open after the fifth query, each answered within 1.5 s.
+    for (let index = 2; index <= 5; index++) {
+      const next = performance.now();
+      expect((await gateway.execute(ProfileDocument, { externalId: `user_00000${index}` })).data!.profile!.customers).toHaveLength(4);
+      expect(performance.now() - next).toBeLessThan(1500);
+    }
     expect(await health()).toMatchObject({ ok: false, state: 'OPEN' });
 
     gateway.clearUpstream();
     const fast = performance.now();
-    const open = await gateway.execute(ProfileDocument, { externalId: 'user_000003' });
+    const open = await gateway.execute(ProfileDocument, { externalId: 'user_000006' });
     expect(performance.now() - fast).toBeLessThan(300);
     expect(open.data!.profile!.unavailableFrom).toEqual(['POLAR']);
     expect(open.errors?.[0]?.extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'polar' });

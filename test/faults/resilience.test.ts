@@ -35,7 +35,7 @@ const parseError: ErrorBodyParser = (status) => ({ message: `status ${status}` }
 
 function client(faults: Partial<FaultSettings> = {}, retry: Partial<RetryPolicy> = {}): { http: ProviderHttp; transport: HttpTransport } {
   const transport = newTransport({ faults, retry });
-  return { http: new ProviderHttp({ provider: 'acme', baseUrl: `${origin}/v1`, headers: {}, parseError, transport }), transport };
+  return { http: new ProviderHttp({ provider: 'acme', baseUrl: `${origin}/v1`, headers: {}, parseError, idempotencyHeader: 'Idempotency-Key', transport }), transport };
 }
 
 const breaker = { consecutiveFailures: 3, failureRatio: 0.9, halfOpenAfterMs: 300 };
@@ -82,14 +82,102 @@ describe('circuit breaker', () => {
 });
 
 describe('deadline and attempt timeouts', () => {
-  it('abandons a hung read after the short attempt timeout and retries it within the deadline', async () => {
-    const { http } = client({ readTimeoutMs: 150, hedging: false }, { retries: 1 });
-    handler = (request, response, count) => (count === 1 ? hang(request, response, count) : ok(request, response, count));
+  it('with a latency history, abandons a hung read after 4 × p99 (≥ 250 ms) and retries it within the silence budget', async () => {
+    const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 4 });
+    handler = ok;
+    // Enough samples that the first connection's setup is not the p99.
+    for (let index = 0; index < 200; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = (request, response, count) => (count <= 2 ? hang(request, response, count) : ok(request, response, count));
     const started = performance.now();
     const answer = await http.send({ method: 'GET', path: '/customers/cus_1' });
+    const took = performance.now() - started;
     expect(answer.body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(3);
+    // Two abandoned attempts of ~250 ms each, not of the 1000 ms ceiling.
+    expect(took).toBeGreaterThanOrEqual(480);
+    expect(took).toBeLessThan(1000);
+  });
+
+  it('with a latency history, stops retrying a hung read once its attempts have waited one read timeout in all', async () => {
+    const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 10 });
+    handler = ok;
+    // Enough samples that the first connection's setup is not the p99.
+    for (let index = 0; index < 200; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = hang;
+    const started = performance.now();
+    const error = await rejection(http.send({ method: 'GET', path: '/customers/cus_1' }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    // 4 × 250 ms fill the 1000 ms budget; ten retries were allowed, the deadline was far.
+    expect(seen).toBe(4);
+    expect(took).toBeLessThan(1400);
+  });
+
+  it('cold (no latency history): a hung read waits the whole ceiling once and is not sent again', async () => {
+    const { http } = client({ readTimeoutMs: 400, hedging: false }, { retries: 4 });
+    handler = hang;
+    const started = performance.now();
+    const error = await rejection(http.send({ method: 'GET', path: '/customers' }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(seen).toBe(1);
+    expect(took).toBeGreaterThanOrEqual(390);
+    expect(took).toBeLessThan(800);
+  });
+
+  it('cold: a slow answer within the ceiling is taken (a live provider\'s slow list still works)', async () => {
+    const { http } = client({ readTimeoutMs: 600, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => setTimeout(() => ok(request, response, count), 400);
+    expect((await http.send({ method: 'GET', path: '/customers' })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(1);
+  });
+
+  it('cold, but the provider answers other calls meanwhile: the hung one was lost, not the provider, so it is retried', async () => {
+    const { http } = client({ readTimeoutMs: 300, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => (count === 1 ? hang(request, response, count) : ok(request, response, count));
+    const hung = http.send({ method: 'GET', path: '/customers/cus_1' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await http.send({ method: 'GET', path: '/customers/cus_2' });
+    expect((await hung).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(3);
+  });
+
+  it('a read\'s retries start within half of what was left of the deadline: a second Retry-After of 1 s in 3 s is not waited for', async () => {
+    const { http } = client({ hedging: false }, { retries: 4, maxDelayMs: 2000 });
+    handler = (_request, response) => json(response, 429, { message: 'slow down' }, { 'retry-after': '1' });
+    const { signal } = requestDeadline(3000, []);
+    const started = performance.now();
+    const error = await rejection(http.send({ method: 'GET', path: '/customers', signal }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 1000 });
     expect(seen).toBe(2);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(took).toBeGreaterThanOrEqual(990);
+    expect(took).toBeLessThan(1500);
+  });
+
+  it('the retry window is configurable: the whole deadline lets the second Retry-After through', async () => {
+    const { http } = client({ hedging: false, retryWindow: 1 }, { retries: 4, maxDelayMs: 2000 });
+    handler = (_request, response, count) => (count <= 2 ? json(response, 429, { message: 'slow down' }, { 'retry-after': '1' }) : ok(_request, response, count));
+    const { signal } = requestDeadline(3000, []);
+    expect((await http.send({ method: 'GET', path: '/customers', signal })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(3);
+  });
+
+  it('a write retries (with the key the provider honours) within the whole deadline, not the read window', async () => {
+    const { http } = client({ hedging: false }, { retries: 4 });
+    handler = (_request, response, count) => (count <= 2 ? json(response, 429, { message: 'slow down' }, { 'retry-after': '1' }) : json(response, 201, { id: 'cus_9' }));
+    const { signal } = requestDeadline(3000, []);
+    expect((await http.send({ method: 'POST', path: '/customers', body: {}, idempotencyKey: 'k-1', signal })).status).toBe(201);
+    expect(seen).toBe(3);
+  });
+
+  it('answers that say something (503) spend no silence: a cold read is retried after them', async () => {
+    const { http } = client({ readTimeoutMs: 400, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => (count <= 3 ? unavailable(request, response, count) : ok(request, response, count));
+    expect((await http.send({ method: 'GET', path: '/customers' })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(4);
   });
 
   it('ends every attempt and retry at the request deadline, reporting TIMEOUT', async () => {

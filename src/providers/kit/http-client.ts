@@ -7,6 +7,7 @@ import { deadlineOf, isDeadlineAbort } from './deadline';
 import type { HttpTimeouts } from './dispatcher';
 import { HedgeLost } from './hedge';
 import type { RateBudget } from './rate-budget';
+import { markReplayed } from './replay';
 import { AttemptTimeout, type ResilienceRegistry } from './resilience';
 import type { RetryPolicy } from './retry';
 import { RouteTemplates } from './route-template';
@@ -170,6 +171,7 @@ export class ProviderHttp {
     const parsed = parseBody(text, response.headers['content-type']);
     if (response.statusCode >= 200 && response.statusCode < 300) {
       if (parsed.malformed) throw this.malformed(request, response.statusCode);
+      if (request.method !== 'GET' && String(response.headers['idempotent-replayed']).toLowerCase() === 'true') markReplayed(parsed.value);
       return { status: response.statusCode, headers: response.headers, body: parsed.value };
     }
     throw this.statusError(request, response.statusCode, response.headers, parsed.value);
