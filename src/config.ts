@@ -1,5 +1,5 @@
 import { defaultBreakerOptions } from './providers/kit/breaker';
-import type { FaultSettings } from './providers/kit/fault-settings';
+import { defaultFaultSettings, type FaultSettings } from './providers/kit/fault-settings';
 import { defaultPool, defaultTimeouts, type HttpPool, type HttpTimeouts } from './providers/kit/dispatcher';
 import type { RateLimit } from './providers/kit/rate-budget';
 import { defaultBurst } from './providers/kit/rate-limits';
@@ -225,6 +225,13 @@ function faultSettings(env: NodeJS.ProcessEnv, integer: (name: string, fallback:
   }
   const hedgingText = env.PROVIDER_HEDGING?.trim().toLowerCase() ?? '';
   if (!['', 'on', 'off', 'true', 'false'].includes(hedgingText)) problems.push(`PROVIDER_HEDGING must be on or off (got "${env.PROVIDER_HEDGING}")`);
+  const windowText = env.PROVIDER_RETRY_WINDOW?.trim() ?? '';
+  let retryWindow = defaultFaultSettings.retryWindow;
+  if (windowText !== '') {
+    const share = Number(windowText);
+    if (!(share > 0 && share <= 1)) problems.push(`PROVIDER_RETRY_WINDOW must be a share of the deadline above 0 and at most 1, e.g. 0.5 (got "${windowText}")`);
+    else retryWindow = share;
+  }
   const ratioText = env.BREAKER_FAILURE_RATIO?.trim() ?? '';
   let failureRatio = defaultBreakerOptions.failureRatio;
   if (ratioText !== '') {
@@ -237,6 +244,7 @@ function faultSettings(env: NodeJS.ProcessEnv, integer: (name: string, fallback:
     readTimeoutMs,
     readTimeouts,
     hedging: hedgingText !== 'off' && hedgingText !== 'false',
+    retryWindow,
     breaker: {
       consecutiveFailures: integer('BREAKER_CONSECUTIVE_FAILURES', defaultBreakerOptions.consecutiveFailures, 1, 1000),
       failureRatio,

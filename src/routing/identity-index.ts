@@ -1,4 +1,6 @@
 import type { Logger } from '../logger';
+import { isDeadlineAbort } from '../providers/kit/deadline';
+import { ProviderError } from '../providers/spec/errors';
 import type { CustomerProvider } from '../providers/spec/provider';
 import { createMemoryIdentity } from '../state/memory/memory-identity';
 import { createMemoryLocks } from '../state/memory/memory-locks';
@@ -57,9 +59,13 @@ export class IdentityIndex {
     return this.providers.some((candidate) => candidate.name === provider);
   }
 
-  /** The native id for an external ID, or null when the provider holds nobody under it. */
-  async lookup(provider: string, externalId: string): Promise<string | null> {
-    await this.ensure(this.providerNamed(provider));
+  /**
+   * The native id for an external ID, or null when the provider holds nobody under it. While the index is being
+   * built, the caller waits for the build only as long as its `signal` allows (the request's deadline): the build
+   * is shared by every request and goes on without it, and the caller gets a typed TIMEOUT or ABORTED at once.
+   */
+  async lookup(provider: string, externalId: string, signal?: AbortSignal): Promise<string | null> {
+    await waitFor(this.ensure(this.providerNamed(provider)), provider, signal);
     return this.store.lookup(this.scope(provider), externalId);
   }
 
@@ -165,4 +171,34 @@ export class IdentityIndex {
       await this.locks.release(lockName, held).catch(() => undefined);
     }
   }
+}
+
+/** `work`, or the signal's end first: a request never waits on shared work past its own deadline. */
+function waitFor(work: Promise<void>, provider: string, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return work;
+  const cut = () =>
+    isDeadlineAbort(signal)
+      ? new ProviderError({ provider, code: 'TIMEOUT', message: `${provider}'s external-ID index was still being built at the request's deadline`, retryable: true })
+      : new ProviderError({ provider, code: 'ABORTED', message: `${provider} external-ID lookup was cancelled while its index was being built`, cause: signal.reason });
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(cut());
+  }
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      work.catch(() => undefined);
+      reject(cut());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -5,6 +5,7 @@ import { remember, type WriteResult } from './outcomes';
 import { checkIdempotencyKey, requireOperation, validateChanges } from './validate';
 import { ConflictError, ProviderWriteError, toWriteError } from './write-errors';
 import { ProviderError } from '../providers/spec/errors';
+import { saidReplayed } from '../providers/kit/replay';
 
 export interface CreateInput extends CustomerChanges {
   provider: string;
@@ -16,7 +17,7 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
   return once('createCustomer', { ...input }, key, context, async (attempt) => {
     const provider = context.gateway.directory.get(input.provider);
     checkIdempotencyKey(key, [provider]);
-    requireOperation(provider, 'create');
+    const create = requireOperation(provider, 'create');
     const { provider: _provider, idempotencyKey: _key, ...changes } = input;
     validateChanges(provider, 'create', changes);
     // Reconciling comes first: the record an earlier attempt made holds this external ID too, and is no conflict.
@@ -25,28 +26,44 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
       await remember(context, provider, landed);
       return { outcomes: [{ provider: provider.name, customer: landed, error: null }], replayed: true, idempotencyKey: key };
     }
-    if (changes.externalId != null && context.gateway.identityIndex.has(provider.name)) {
-      const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId);
-      if (existing !== null) {
-        throw new ConflictError(`${provider.displayName} already holds externalId "${changes.externalId}" (${provider.name}:${existing}).`, provider.name);
-      }
-    }
     try {
-      const customer = await provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
+      // The index may still be building (or its provider failing): a typed error, bounded by the request's deadline.
+      if (changes.externalId != null && context.gateway.identityIndex.has(provider.name)) {
+        const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId, context.signal);
+        if (existing !== null) {
+          throw new ConflictError(`${provider.displayName} already holds externalId "${changes.externalId}" (${provider.name}:${existing}).`, provider.name);
+        }
+      }
+      const sentAt = Date.now();
+      const customer = await create(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
       await remember(context, provider, customer);
-      return { outcomes: [{ provider: provider.name, customer, error: null }], replayed: false, idempotencyKey: key };
+      const replayed = key !== null && (saidReplayed(customer.raw) || (attempt.previous !== 'none' && provider.limits.idempotency && createdBefore(customer, sentAt)));
+      return { outcomes: [{ provider: provider.name, customer, error: null }], replayed, idempotencyKey: key };
     } catch (error) {
       // Either the provider honours the key or the gateway reconciles by it: a retry with the key never writes twice.
-      throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.capabilities.idempotency || provider.findCreated !== undefined });
+      throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.limits.idempotency || provider.writes?.findCreated !== undefined });
     }
   });
 }
 
+/**
+ * After an unknown outcome, a provider that honours the key answers the retry with the record an earlier attempt
+ * made, if it landed, and says so (`Idempotent-Replayed`, Orb); Stigg and Synctera replay without saying. Their
+ * record is judged by when it was made: created in an earlier whole second than this retry was sent, it can only
+ * be the earlier attempt's (a second, because some providers report seconds only). A retry within the same second
+ * as the lost attempt is reported `replayed: false`; either way nothing was written twice. Assumes the provider's
+ * clock is within that margin of the gateway's.
+ */
+function createdBefore(customer: Customer, sentAt: number): boolean {
+  return customer.createdAt !== null && customer.createdAt.getTime() < Math.floor(sentAt / 1000) * 1000;
+}
+
 /** What an earlier attempt under the key created, when the provider can tell (see `findCreated`). */
 async function reconcile(provider: CustomerProvider, key: string, context: WriteContext): Promise<Customer | null> {
-  if (provider.findCreated === undefined) return null;
+  const findCreated = provider.writes?.findCreated;
+  if (findCreated === undefined) return null;
   try {
-    return await provider.findCreated(key, { signal: context.signal });
+    return await findCreated(key, { signal: context.signal });
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     // Nothing is written while it cannot be known whether the first attempt landed; the outcome stays unknown, so

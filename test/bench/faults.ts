@@ -19,6 +19,7 @@
 import { print } from 'graphql';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/observability/logger';
 import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
@@ -31,6 +32,10 @@ const writeCount = number('BENCH_WRITES', 40);
 const deadSeconds = number('BENCH_DEAD_SECONDS', 12);
 const rateLimitRate = number('BENCH_MIX_429_RATE', 0.1);
 const only = process.env.BENCH_ONLY ?? 'all';
+/** BENCH_TRACE=1: after the fault mix, what the slowest reads' failed upstream attempts were (from the gateway's own warn lines). */
+const trace = process.env.BENCH_TRACE === '1';
+const traced: { requestId?: string; provider?: string; status?: number | null; error?: string; attempt?: number; durationMs?: number; time?: string }[] = [];
+const traceLogger = trace ? await createLogger({ level: 'warn', pretty: false }, { write: (line: string) => void traced.push(JSON.parse(line)) }) : undefined;
 
 type Result = { data?: any; errors?: { extensions?: { code?: string; provider?: string } }[] };
 const percentile = (values: number[], p: number) => {
@@ -48,6 +53,7 @@ async function gateway(sandbox: Sandbox): Promise<App> {
     http: config.http,
     concurrency: config.concurrency,
     metrics: false,
+    ...(traceLogger === undefined ? {} : { logger: traceLogger }),
     // Diagnostic: a budget that never slows down, to separate the adaptive rate budget's share of the figures.
     ...(process.env.BENCH_STEADY_BUDGET === '1' ? { rateBudget: { acquire: async () => undefined, onThrottled: () => undefined } } : {}),
   });
@@ -55,11 +61,11 @@ async function gateway(sandbox: Sandbox): Promise<App> {
   return app;
 }
 
-async function run(app: App, query: string, variables: Record<string, unknown> = {}): Promise<{ result: Result; ms: number }> {
+async function run(app: App, query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<{ result: Result; ms: number }> {
   const started = performance.now();
   const response = await app.yoga.fetch('http://gateway.bench/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(requestId === undefined ? {} : { 'x-request-id': requestId }) },
     body: JSON.stringify({ query, variables }),
   });
   const result = (await response.json()) as Result;
@@ -86,11 +92,12 @@ async function faultMix(sandbox: Sandbox, app: App): Promise<void> {
   ];
   const faults = { errorRate: 0.2, errorStatus: 503, rateLimitRate, retryAfterSeconds: 1, hangRate: 0.05 };
   sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, faults])));
-  const samples: { shape: string; ms: number; full: boolean }[] = [];
+  const samples: { shape: string; ms: number; full: boolean; id: string }[] = [];
   await pool(Array.from({ length: readCount }, (_, index) => index), 10, async (index) => {
     const shape = shapes[index % shapes.length]!;
-    const { result, ms: took } = await run(app, shape.query, shape.variables(index));
-    samples.push({ shape: shape.name, ms: took, full: (result.errors ?? []).length === 0 && result.data != null });
+    const id = `mix${index}`;
+    const { result, ms: took } = await run(app, shape.query, shape.variables(index), id);
+    samples.push({ shape: shape.name, ms: took, full: (result.errors ?? []).length === 0 && result.data != null, id });
   });
   sandbox.setFaults({});
   const all = samples.map((sample) => sample.ms);
@@ -101,6 +108,13 @@ async function faultMix(sandbox: Sandbox, app: App): Promise<void> {
     const mine = samples.filter((sample) => sample.shape === shape.name);
     const durations = mine.map((sample) => sample.ms);
     console.log(`   ${shape.name.padEnd(9)} full within 3 s ${pct(mine.filter((sample) => sample.full && sample.ms <= 3000).length, mine.length).padStart(7)}, p50 ${ms(percentile(durations, 50))}, p99 ${ms(percentile(durations, 99))}`);
+  }
+  if (trace) {
+    console.log('   slowest reads and their failed upstream attempts (provider status/error@attempt duration):');
+    for (const sample of [...samples].sort((a, b) => b.ms - a.ms).slice(0, 12)) {
+      const failed = traced.filter((line) => line.requestId === sample.id).map((line) => `${line.provider} ${line.status ?? line.error}@${line.attempt} ${line.durationMs}ms`);
+      console.log(`   ${ms(sample.ms).padStart(8)} ${sample.shape.padEnd(9)} ${sample.full ? 'full   ' : 'partial'} ${failed.join(', ')}`);
+    }
   }
 }
 

@@ -8,6 +8,7 @@ describe('fault settings from the environment', () => {
       readTimeoutMs: 1000,
       readTimeouts: {},
       hedging: true,
+      retryWindow: 0.5,
       breaker: { consecutiveFailures: 10, failureRatio: 0.7, halfOpenAfterMs: 5000 },
     });
   });
@@ -18,22 +19,23 @@ describe('fault settings from the environment', () => {
       PROVIDER_READ_TIMEOUT_MS: '800',
       OMISE_READ_TIMEOUT_MS: '2000',
       PROVIDER_HEDGING: 'off',
+      PROVIDER_RETRY_WINDOW: '0.8',
       BREAKER_CONSECUTIVE_FAILURES: '4',
       BREAKER_FAILURE_RATIO: '0.5',
       BREAKER_HALF_OPEN_AFTER_MS: '2500',
     }).http.faults;
-    expect(faults).toEqual({ deadlineMs: 3000, readTimeoutMs: 800, readTimeouts: { omise: 2000 }, hedging: false, breaker: { consecutiveFailures: 4, failureRatio: 0.5, halfOpenAfterMs: 2500 } });
+    expect(faults).toEqual({ deadlineMs: 3000, readTimeoutMs: 800, readTimeouts: { omise: 2000 }, hedging: false, retryWindow: 0.8, breaker: { consecutiveFailures: 4, failureRatio: 0.5, halfOpenAfterMs: 2500 } });
   });
 
   it('lists every invalid value at once', () => {
     let caught: unknown;
     try {
-      loadConfig({ REQUEST_DEADLINE_MS: '5s', PROVIDER_HEDGING: 'maybe', BREAKER_FAILURE_RATIO: '1.5', POLAR_READ_TIMEOUT_MS: '-1' });
+      loadConfig({ REQUEST_DEADLINE_MS: '5s', PROVIDER_HEDGING: 'maybe', PROVIDER_RETRY_WINDOW: '0', BREAKER_FAILURE_RATIO: '1.5', POLAR_READ_TIMEOUT_MS: '-1' });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems.join('\n');
-    for (const name of ['REQUEST_DEADLINE_MS', 'PROVIDER_HEDGING', 'BREAKER_FAILURE_RATIO', 'POLAR_READ_TIMEOUT_MS']) expect(problems).toContain(name);
+    for (const name of ['REQUEST_DEADLINE_MS', 'PROVIDER_HEDGING', 'PROVIDER_RETRY_WINDOW', 'BREAKER_FAILURE_RATIO', 'POLAR_READ_TIMEOUT_MS']) expect(problems).toContain(name);
   });
 });

@@ -1,35 +1,24 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError, type ErrorBodyParser } from '../../src/providers/spec/errors';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBodyParser, ProviderError } from '../../src/providers/spec/errors';
 import { requestDeadline } from '../../src/providers/kit/deadline';
 import type { FaultSettings } from '../../src/providers/kit/fault-settings';
 import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
 import type { RetryPolicy } from '../../src/providers/kit/retry';
-import { testTransport } from '../support/transport';
+import { loopbackServer } from '../support/loopback';
+import { rejection } from '../support/rejection';
+import { transportsClosedAfterAll } from '../support/transport';
 
 /** The fault policy of one provider against a loopback server each test scripts: breaker, deadline, attempt timeouts, hedging. */
 
 type Handler = (request: IncomingMessage, response: ServerResponse, count: number) => void;
 
-let server: Server;
-let origin: string;
 let handler: Handler;
 let seen = 0;
-const transports: HttpTransport[] = [];
-
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => handler(request, response, ++seen));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all(transports.map((transport) => transport.dispatcher.close()));
+const newTransport = transportsClosedAfterAll();
+const { origin } = await loopbackServer((request, response) => {
+  request.resume();
+  request.on('end', () => handler(request, response, ++seen));
 });
 beforeEach(() => {
   seen = 0;
@@ -45,15 +34,8 @@ const hang: Handler = () => undefined;
 const parseError: ErrorBodyParser = (status) => ({ message: `status ${status}` });
 
 function client(faults: Partial<FaultSettings> = {}, retry: Partial<RetryPolicy> = {}): { http: ProviderHttp; transport: HttpTransport } {
-  const transport = testTransport({ faults, retry });
-  transports.push(transport);
-  return { http: new ProviderHttp({ provider: 'acme', baseUrl: `${origin}/v1`, headers: {}, parseError, transport }), transport };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
+  const transport = newTransport({ faults, retry });
+  return { http: new ProviderHttp({ provider: 'acme', baseUrl: `${origin}/v1`, headers: {}, parseError, idempotencyHeader: 'Idempotency-Key', transport }), transport };
 }
 
 const breaker = { consecutiveFailures: 3, failureRatio: 0.9, halfOpenAfterMs: 300 };
@@ -62,10 +44,10 @@ describe('circuit breaker', () => {
   it('opens after consecutive failures, then fails in milliseconds without calling, and health says so', async () => {
     const { http, transport } = client({ breaker }, { retries: 0 });
     handler = unavailable;
-    for (let index = 0; index < 3; index++) expect((await failure(http.send({ method: 'GET', path: '/customers' }))).code).toBe('UPSTREAM_ERROR');
+    for (let index = 0; index < 3; index++) expect((await rejection(http.send({ method: 'GET', path: '/customers' }))).code).toBe('UPSTREAM_ERROR');
     expect(transport.resilience.for('acme').health()).toMatchObject({ state: 'OPEN', lastFailure: 'status 503' });
     const started = performance.now();
-    const error = await failure(http.send({ method: 'GET', path: '/customers' }));
+    const error = await rejection(http.send({ method: 'GET', path: '/customers' }));
     expect(performance.now() - started).toBeLessThan(100);
     expect(error).toMatchObject({ code: 'UNAVAILABLE', provider: 'acme', retryable: true, outcomeUnknown: false });
     expect(seen).toBe(3);
@@ -74,7 +56,7 @@ describe('circuit breaker', () => {
   it('lets exactly one probe through after the cool-down while others fail fast, and closes when it succeeds', async () => {
     const { http, transport } = client({ breaker }, { retries: 0 });
     handler = unavailable;
-    for (let index = 0; index < 3; index++) await failure(http.send({ method: 'GET', path: '/customers' }));
+    for (let index = 0; index < 3; index++) await rejection(http.send({ method: 'GET', path: '/customers' }));
     await new Promise((resolve) => setTimeout(resolve, 350));
     // The provider is back, slowly: the probe takes 200 ms; calls meanwhile must not queue behind it.
     handler = (request, response) => setTimeout(() => ok(request, response, seen), 200);
@@ -94,20 +76,108 @@ describe('circuit breaker', () => {
   it('does not count answers that say nothing about health: 404 and 429 leave it closed', async () => {
     const { http, transport } = client({ breaker }, { retries: 0 });
     handler = (_request, response, count) => json(response, count % 2 === 0 ? 404 : 429, { message: 'no' });
-    for (let index = 0; index < 6; index++) await failure(http.send({ method: 'GET', path: '/customers/x' }));
+    for (let index = 0; index < 6; index++) await rejection(http.send({ method: 'GET', path: '/customers/x' }));
     expect(transport.resilience.for('acme').health().state).toBe('CLOSED');
   });
 });
 
 describe('deadline and attempt timeouts', () => {
-  it('abandons a hung read after the short attempt timeout and retries it within the deadline', async () => {
-    const { http } = client({ readTimeoutMs: 150, hedging: false }, { retries: 1 });
-    handler = (request, response, count) => (count === 1 ? hang(request, response, count) : ok(request, response, count));
+  it('with a latency history, abandons a hung read after 4 × p99 (≥ 250 ms) and retries it within the silence budget', async () => {
+    const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 4 });
+    handler = ok;
+    // Enough samples that the first connection's setup is not the p99.
+    for (let index = 0; index < 200; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = (request, response, count) => (count <= 2 ? hang(request, response, count) : ok(request, response, count));
     const started = performance.now();
     const answer = await http.send({ method: 'GET', path: '/customers/cus_1' });
+    const took = performance.now() - started;
     expect(answer.body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(3);
+    // Two abandoned attempts of ~250 ms each, not of the 1000 ms ceiling.
+    expect(took).toBeGreaterThanOrEqual(480);
+    expect(took).toBeLessThan(1000);
+  });
+
+  it('with a latency history, stops retrying a hung read once its attempts have waited one read timeout in all', async () => {
+    const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 10 });
+    handler = ok;
+    // Enough samples that the first connection's setup is not the p99.
+    for (let index = 0; index < 200; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = hang;
+    const started = performance.now();
+    const error = await rejection(http.send({ method: 'GET', path: '/customers/cus_1' }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    // 4 × 250 ms fill the 1000 ms budget; ten retries were allowed, the deadline was far.
+    expect(seen).toBe(4);
+    expect(took).toBeLessThan(1400);
+  });
+
+  it('cold (no latency history): a hung read waits the whole ceiling once and is not sent again', async () => {
+    const { http } = client({ readTimeoutMs: 400, hedging: false }, { retries: 4 });
+    handler = hang;
+    const started = performance.now();
+    const error = await rejection(http.send({ method: 'GET', path: '/customers' }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(seen).toBe(1);
+    expect(took).toBeGreaterThanOrEqual(390);
+    expect(took).toBeLessThan(800);
+  });
+
+  it('cold: a slow answer within the ceiling is taken (a live provider\'s slow list still works)', async () => {
+    const { http } = client({ readTimeoutMs: 600, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => setTimeout(() => ok(request, response, count), 400);
+    expect((await http.send({ method: 'GET', path: '/customers' })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(1);
+  });
+
+  it('cold, but the provider answers other calls meanwhile: the hung one was lost, not the provider, so it is retried', async () => {
+    const { http } = client({ readTimeoutMs: 300, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => (count === 1 ? hang(request, response, count) : ok(request, response, count));
+    const hung = http.send({ method: 'GET', path: '/customers/cus_1' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await http.send({ method: 'GET', path: '/customers/cus_2' });
+    expect((await hung).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(3);
+  });
+
+  it('a read\'s retries start within half of what was left of the deadline: a second Retry-After of 1 s in 3 s is not waited for', async () => {
+    const { http } = client({ hedging: false }, { retries: 4, maxDelayMs: 2000 });
+    handler = (_request, response) => json(response, 429, { message: 'slow down' }, { 'retry-after': '1' });
+    const { signal } = requestDeadline(3000, []);
+    const started = performance.now();
+    const error = await rejection(http.send({ method: 'GET', path: '/customers', signal }));
+    const took = performance.now() - started;
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 1000 });
     expect(seen).toBe(2);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(took).toBeGreaterThanOrEqual(990);
+    expect(took).toBeLessThan(1500);
+  });
+
+  it('the retry window is configurable: the whole deadline lets the second Retry-After through', async () => {
+    const { http } = client({ hedging: false, retryWindow: 1 }, { retries: 4, maxDelayMs: 2000 });
+    handler = (_request, response, count) => (count <= 2 ? json(response, 429, { message: 'slow down' }, { 'retry-after': '1' }) : ok(_request, response, count));
+    const { signal } = requestDeadline(3000, []);
+    expect((await http.send({ method: 'GET', path: '/customers', signal })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(3);
+  });
+
+  it('a write retries (with the key the provider honours) within the whole deadline, not the read window', async () => {
+    const { http } = client({ hedging: false }, { retries: 4 });
+    handler = (_request, response, count) => (count <= 2 ? json(response, 429, { message: 'slow down' }, { 'retry-after': '1' }) : json(response, 201, { id: 'cus_9' }));
+    const { signal } = requestDeadline(3000, []);
+    expect((await http.send({ method: 'POST', path: '/customers', body: {}, idempotencyKey: 'k-1', signal })).status).toBe(201);
+    expect(seen).toBe(3);
+  });
+
+  it('answers that say something (503) spend no silence: a cold read is retried after them', async () => {
+    const { http } = client({ readTimeoutMs: 400, hedging: false }, { retries: 4 });
+    handler = (request, response, count) => (count <= 3 ? unavailable(request, response, count) : ok(request, response, count));
+    expect((await http.send({ method: 'GET', path: '/customers' })).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(4);
   });
 
   it('ends every attempt and retry at the request deadline, reporting TIMEOUT', async () => {
@@ -115,7 +185,7 @@ describe('deadline and attempt timeouts', () => {
     handler = hang;
     const { signal } = requestDeadline(300, []);
     const started = performance.now();
-    const error = await failure(http.send({ method: 'GET', path: '/customers', signal }));
+    const error = await rejection(http.send({ method: 'GET', path: '/customers', signal }));
     expect(performance.now() - started).toBeLessThan(1000);
     expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
     expect(error.message).toContain('deadline');
@@ -127,7 +197,7 @@ describe('deadline and attempt timeouts', () => {
     handler = (_request, response) => json(response, 429, { message: 'slow down' }, { 'retry-after': '2' });
     const { signal } = requestDeadline(1000, []);
     const started = performance.now();
-    const error = await failure(http.send({ method: 'GET', path: '/customers', signal }));
+    const error = await rejection(http.send({ method: 'GET', path: '/customers', signal }));
     expect(performance.now() - started).toBeLessThan(500);
     expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 2000 });
     expect(seen).toBe(1);
@@ -139,7 +209,7 @@ describe('deadline and attempt timeouts', () => {
     const shutdown = new AbortController();
     const { signal } = requestDeadline(5000, [undefined, shutdown.signal]);
     setTimeout(() => shutdown.abort(new Error('grace period over')), 100);
-    const error = await failure(http.send({ method: 'POST', path: '/customers', body: {}, signal }));
+    const error = await rejection(http.send({ method: 'POST', path: '/customers', body: {}, signal }));
     expect(error).toMatchObject({ code: 'ABORTED', outcomeUnknown: true });
   });
 });

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateCustomerDocument, CustomersPageDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 
 /**
  * Omise and Polar ignore Idempotency-Key. A create whose answer is lost (the body cut off after the record was
  * written) is reconciled on the retry with the same key: the record the first attempt made is found by the
  * gateway's marker and answered with `replayed: true`; nothing is written twice and no false conflict is reported.
  */
-let gateway: TestGateway;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 40, retry: { retries: 0 } });
-});
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 40, retry: { retries: 0 } });
 
 describe.each(['OMISE', 'POLAR'] as const)('%s: a create whose answer was lost', (provider) => {
   const name = provider.toLowerCase();
@@ -57,5 +53,49 @@ describe.each(['OMISE', 'POLAR'] as const)('%s: a create whose answer was lost',
     const retry = await gateway.execute(CreateCustomerDocument, { input });
     expect(retry.data!.createCustomer).toMatchObject({ __typename: 'CreateCustomerPayload', replayed: false, customer: { email: input.email } });
     expect(gateway.upstream().filter((entry) => entry.method === 'POST')).toHaveLength(1);
+  });
+});
+
+/**
+ * Orb, Stigg and Synctera honour Idempotency-Key: the retry is sent again with the key and the provider answers
+ * with the record the lost attempt made. The gateway answers it `replayed: true`: Orb says so
+ * (`Idempotent-Replayed`); for Stigg and Synctera the record was made in an earlier second than the retry was sent.
+ */
+const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+
+describe.each(['ORB', 'STIGG', 'SYNCTERA'] as const)('%s (honours Idempotency-Key): a create whose answer was lost', (provider) => {
+  const name = provider.toLowerCase();
+  const held = async (email: string) => {
+    const listed = await gateway.run('query ($p: Provider) { customers(provider: $p, first: 100) { nodes { id email } } }', { p: provider });
+    return ((listed.data!.customers as { nodes: { id: string; email: string | null }[] }).nodes).filter((node) => node.email === email).map((node) => node.id);
+  };
+
+  it('answers the retry with the record the first attempt made, replayed: true, one record', async () => {
+    const email = `lost.answer.${name}@example.com`;
+    const input = { provider, email, name: 'Lost Answer', externalId: `lost_${name}`, idempotencyKey: `lost-${name}-1` };
+    gateway.sandbox.setFaults({ [name]: { malformedRate: 1 } });
+    const first = await gateway.execute(CreateCustomerDocument, { input });
+    gateway.sandbox.setFaults({});
+    expect(first.data!.createCustomer).toMatchObject({ __typename: 'ProviderError', outcomeUnknown: true, idempotencyKey: input.idempotencyKey });
+
+    await nextSecond();
+    const retry = await gateway.execute(CreateCustomerDocument, { input });
+    expect(retry.data!.createCustomer).toMatchObject({ __typename: 'CreateCustomerPayload', replayed: true, customer: { email, externalId: input.externalId } });
+    const created = (retry.data!.createCustomer as { customer: { id: string } }).customer;
+    expect(await held(email)).toEqual([created.id]);
+  });
+
+  it('answers replayed: false when the first attempt never landed and the retry wrote', async () => {
+    const email = `never.landed.${name}@example.com`;
+    const input = { provider, email, name: 'Never Landed', externalId: `never_${name}`, idempotencyKey: `lost-${name}-2` };
+    gateway.sandbox.setFaults({ [name]: { errorRate: 1, errorStatus: 503 } });
+    const first = await gateway.execute(CreateCustomerDocument, { input });
+    gateway.sandbox.setFaults({});
+    expect(first.data!.createCustomer).toMatchObject({ __typename: 'ProviderError', outcomeUnknown: true });
+
+    await nextSecond();
+    const retry = await gateway.execute(CreateCustomerDocument, { input });
+    expect(retry.data!.createCustomer).toMatchObject({ __typename: 'CreateCustomerPayload', replayed: false, customer: { email } });
+    expect(await held(email)).toHaveLength(1);
   });
 });

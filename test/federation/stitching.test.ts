@@ -3,16 +3,11 @@ import { stitchingDirectives } from '@graphql-tools/stitching-directives';
 import { buildSchema, print, type DocumentNode } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { describe, expect, it } from 'vitest';
+import { gatewayUnderTest } from '../support/gateway';
 import { stitchingOrdersSchema } from './fixture-graphs';
 
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 200 });
-});
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 200 });
 
 describe('schema stitching', () => {
   it('prints the stitching directives in _sdl and in the committed schema/schema.graphql', async () => {

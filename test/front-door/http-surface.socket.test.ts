@@ -1,35 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/front-door/api-keys';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
+import { loopbackServer } from '../support/loopback';
 
 /** Over a real socket: the headers a browser and a proxy see. A production gateway with one key. */
 const key = 'production-key-0123456789abcdef';
 const canary = 'canary-secret-should-never-appear';
-let gateway: TestGateway;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  gateway = await startTestGateway({
-    people: 30,
-    frontDoor: {
-      production: true,
-      corsOrigins: ['https://app.example.com'],
-      bodyLimitBytes: 4096,
-      auth: { mode: 'required', apiKeys: [{ name: 'router', digest: sha256(key), scopes: ['customers:read', 'customers:write', 'customers:delete'], requestsPerMinute: null }], jwt: null },
-    },
-  });
-  server = createServer(gateway.app.yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+const gateway = await gatewayUnderTest({
+  people: 30,
+  frontDoor: {
+    production: true,
+    corsOrigins: ['https://app.example.com'],
+    bodyLimitBytes: 4096,
+    auth: { mode: 'required', apiKeys: [{ name: 'router', digest: sha256(key), scopes: ['customers:read', 'customers:write', 'customers:delete'], requestsPerMinute: null }], jwt: null },
+  },
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await gateway.close();
-});
+const { origin } = await loopbackServer(gateway.app.yoga);
+const url = `${origin}/graphql`;
 
 const json = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
 

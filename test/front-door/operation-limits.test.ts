@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphiqlTabs } from '../../src/graphql/examples';
-import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
+import { callsByProvider, gatewayUnderTest, startTestGateway } from '../support/gateway';
 
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 60 });
-});
-beforeEach(() => gateway.clearUpstream());
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 60 }, { fresh: true });
 
 const refusedCodes = ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UPSTREAM_BUDGET_EXCEEDED', 'INTERNAL_SERVER_ERROR'];
 
@@ -31,11 +25,7 @@ describe('operation limits (graphql-armor) with defaults chosen from the schema'
     const examples = exampleOperations();
     expect(examples.length).toBeGreaterThanOrEqual(7);
     for (const example of examples) {
-      const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: example.document, operationName: example.operationName }),
-      });
+      const response = await gateway.request({ query: example.document, operationName: example.operationName });
       const body = await response.json();
       const codes = (body.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code);
       expect(codes.filter((code: string) => refusedCodes.includes(code)), `${example.name}: ${JSON.stringify(body.errors)}`).toEqual([]);

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CustomersPageDocument, CustomersThenNodesDocument, CustomersWithStateDocument, NodesByIdsDocument } from '../generated/graphql';
-import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
+import { callsByProvider, gatewayUnderTest } from '../support/gateway';
 
 /** The upstream call budget of DESIGN §5, counted from the sandbox's request log. */
-let gateway: TestGateway;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 400 });
-});
-afterAll(() => gateway.close());
-beforeEach(() => gateway.clearUpstream());
+const gateway = await gatewayUnderTest({ people: 400 }, { fresh: true });
 
 async function ids(provider: 'ORB' | 'STIGG' | 'OMISE' | 'POLAR' | 'SYNCTERA', first: number): Promise<string[]> {
   const result = await gateway.execute(CustomersPageDocument, { provider, first });

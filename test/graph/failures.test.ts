@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateCustomerDocument, CustomerByIdDocument, CustomersPageDocument, CustomersWithStateDocument, NodesByIdsDocument, ProfileDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 
 /** DESIGN §6: one provider failing leaves the others' data in the response, with a coded error on the failed path. */
-let gateway: TestGateway;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 200, timeouts: { headersMs: 300, bodyMs: 300 }, retry: { retries: 1 } });
-});
-afterAll(() => gateway.close());
-beforeEach(() => gateway.sandbox.setFaults({}));
+const gateway = await gatewayUnderTest({ people: 200, timeouts: { headersMs: 300, bodyMs: 300 }, retry: { retries: 1 } }, { fresh: true });
 
 describe('partial failure', () => {
   it('profile: the other providers answer, the failed one is named with a coded error', async () => {

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateCustomerDocument, UpdateCustomerDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 
 /** Every target's input rules are checked before the first write of a fan-out: a refusal writes nothing anywhere. */
-let gateway: TestGateway;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 60 });
-});
-afterAll(() => gateway.close());
-beforeEach(() => {
-  gateway.sandbox.setFaults({});
-  gateway.clearUpstream();
-});
+const gateway = await gatewayUnderTest({ people: 60 }, { fresh: true });
 
 const writes = () => gateway.upstream().filter((entry) => entry.method !== 'GET');
 
@@ -54,5 +46,23 @@ describe('provider input rules, checked for every target before any write', () =
     const create = await gateway.execute(CreateCustomerDocument, { input: { provider: 'STIGG', externalId: 'rules-stigg-long', name: 'n'.repeat(256) } });
     expect(create.data?.createCustomer).toMatchObject({ __typename: 'ValidationError', field: 'name', invalidAt: 'STIGG' });
     expect(gateway.upstream()).toEqual([]);
+  });
+
+  it("Polar's documented limits are refused before the call: a 257-character name, a 41-character metadata key", async () => {
+    const name = await gateway.execute(CreateCustomerDocument, { input: { provider: 'POLAR', email: 'rules-polar@example.com', name: 'n'.repeat(257) } });
+    expect(name.data?.createCustomer).toMatchObject({ __typename: 'ValidationError', field: 'name', invalidAt: 'POLAR' });
+    const key = await gateway.execute(UpdateCustomerDocument, { input: { externalId: 'user_000002', provider: 'POLAR', metadata: { ['k'.repeat(41)]: 'v' } } });
+    expect(key.data?.updateCustomer).toMatchObject({ __typename: 'ValidationError', field: 'metadata', invalidAt: 'POLAR' });
+    expect(gateway.upstream().filter((entry) => entry.provider === 'polar')).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+
+  it('a 256-character name and a metadata patch that removes a key pass at Polar', async () => {
+    const create = await gateway.execute(CreateCustomerDocument, {
+      input: { provider: 'POLAR', email: 'rules-polar-256@example.com', name: 'n'.repeat(256), metadata: { plan: 'pro', seats: 3, trial: false } },
+    });
+    expect(create.data?.createCustomer.__typename).toBe('CreateCustomerPayload');
+    const update = await gateway.execute(UpdateCustomerDocument, { input: { externalId: 'user_000002', provider: 'POLAR', metadata: { plan: null } } });
+    expect(update.data?.updateCustomer.__typename).toBe('UpdateCustomerPayload');
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { gatewayUnderTest } from '../support/gateway';
 
 /** Work a query did not select is not done: cursors are encoded only when `cursor` or a page cursor is asked for. */
 
@@ -15,12 +15,7 @@ vi.mock('../../src/loaders/list-cursor', async (importOriginal) => {
   };
 });
 
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 80 });
-});
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 80 });
 beforeEach(() => {
   encoded.count = 0;
 });

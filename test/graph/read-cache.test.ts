@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryState } from '../../src/state/memory/memory-state';
-import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
+import { callsByProvider, gatewayUnderTest } from '../support/gateway';
 import { call, type Loose } from '../support/http';
 
 const TTL_MS = 60_000;
 const ttls = { orb: TTL_MS, stigg: TTL_MS, omise: TTL_MS, polar: TTL_MS, synctera: 0 };
 let clock = Date.now();
-let gateway: TestGateway;
 
 const POLAR_PAGE = '{ customers(provider: POLAR, first: 20) { edges { node { id fetchedAt state { subscriptions { id } entitlements { featureId } } } } } }';
 
 async function fetchGraph(query: string, headers: Record<string, string> = {}): Promise<Loose> {
-  const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-  return response.json();
+  return (await gateway.request({ query }, { accept: 'application/json', ...headers })).json();
 }
 
 async function upstreamFor(action: () => Promise<unknown>): Promise<Record<string, number>> {
@@ -25,10 +19,7 @@ async function upstreamFor(action: () => Promise<unknown>): Promise<Record<strin
   return callsByProvider(gateway.upstream());
 }
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 120, cacheTtlMs: ttls, state: createMemoryState({ now: () => clock }) });
-});
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 120, cacheTtlMs: ttls, state: createMemoryState({ now: () => clock }) });
 beforeEach(() => {
   clock += 10 * TTL_MS;
 });

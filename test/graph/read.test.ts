@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CheckEntitlementDocument,
   CustomerByExternalIdDocument,
@@ -11,20 +11,11 @@ import {
   type CustomersPageQuery,
   type Provider,
 } from '../generated/graphql';
-import type { GraphResult } from '../support/gateway';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest, type GraphResult } from '../support/gateway';
 
 const PROVIDERS: Provider[] = ['ORB', 'STIGG', 'OMISE', 'POLAR', 'SYNCTERA'];
 
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 300 });
-});
-afterAll(() => gateway.close());
-beforeEach(() => {
-  gateway.sandbox.setFaults({});
-});
+const gateway = await gatewayUnderTest({ people: 300 }, { fresh: true });
 
 async function firstCustomers(provider: Provider, first = 10) {
   const result = await gateway.execute(CustomersPageDocument, { provider, first });

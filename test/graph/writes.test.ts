@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ArchiveCustomerDocument,
   CreateCustomerDocument,
@@ -12,19 +12,11 @@ import {
   type CreateCustomerInput,
   type Provider,
 } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 
-let gateway: TestGateway;
 let sequence = 0;
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 200 });
-});
-afterAll(() => gateway.close());
-beforeEach(() => {
-  gateway.sandbox.setFaults({});
-  gateway.clearUpstream();
-});
+const gateway = await gatewayUnderTest({ people: 200 }, { fresh: true });
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}-${sequence++}`;
 

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { describe, expect, it } from 'vitest';
+import { gatewayUnderTest } from '../support/gateway';
 
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 20, cacheTtlMs: { polar: 60_000 }, webhookSecrets: { orb: 'orb-gateway-secret' } });
-}, 60_000);
-afterAll(() => gateway.close());
+const gateway = await gatewayUnderTest({ people: 20, cacheTtlMs: { polar: 60_000 }, webhookSecrets: { orb: 'orb-gateway-secret' } });
 
 async function scrape(): Promise<string> {
   const response = await gateway.app.yoga.fetch('http://gateway.test/metrics');

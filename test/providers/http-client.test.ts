@@ -1,11 +1,12 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError, type ErrorBodyParser } from '../../src/providers/spec/errors';
-import { ProviderHttp, type HttpRequest, type HttpTransport } from '../../src/providers/kit/http-client';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBodyParser, ProviderError } from '../../src/providers/spec/errors';
+import { ProviderHttp, type HttpRequest } from '../../src/providers/kit/http-client';
 import type { HttpTimeouts } from '../../src/providers/kit/dispatcher';
 import type { RetryPolicy } from '../../src/providers/kit/retry';
-import { testTransport } from '../support/transport';
+import { closeServer, listenOnLoopback, loopbackServer } from '../support/loopback';
+import { rejection } from '../support/rejection';
+import { transportsClosedAfterAll } from '../support/transport';
 
 /** ProviderHttp against a real loopback server on port 0 that each test scripts, answer by answer. */
 
@@ -21,28 +22,16 @@ interface Seen {
 
 type Handler = (request: IncomingMessage, response: ServerResponse, attempt: number) => void;
 
-let server: Server;
-let origin: string;
 let handler: Handler;
 let seen: Seen[] = [];
-const transports: HttpTransport[] = [];
-
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      handler(request, response, seen.length);
-    });
+const newTransport = transportsClosedAfterAll();
+const { origin } = await loopbackServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+    handler(request, response, seen.length);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all(transports.map((transport) => transport.dispatcher.close()));
 });
 beforeEach(() => {
   seen = [];
@@ -61,8 +50,7 @@ const parseError: ErrorBodyParser = (status, body) => {
 };
 
 function client(options: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<RetryPolicy>; idempotencyHeader?: string; baseUrl?: string } = {}): ProviderHttp {
-  const transport = testTransport({ timeouts: options.timeouts, retry: options.retry });
-  transports.push(transport);
+  const transport = newTransport({ timeouts: options.timeouts, retry: options.retry });
   return new ProviderHttp({
     provider: 'acme',
     baseUrl: options.baseUrl ?? `${origin}/api/v1/`,
@@ -75,9 +63,7 @@ function client(options: { timeouts?: Partial<HttpTimeouts>; retry?: Partial<Ret
 
 /** The error a call fails with; every one is also checked to carry no trace of the auth header's value. */
 async function failure(http: ProviderHttp, request: HttpRequest): Promise<ProviderError> {
-  const error = await http.send(request).then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(ProviderError);
-  const typed = error as ProviderError;
+  const typed = await rejection(http.send(request));
   expect(typed.message).not.toContain(SECRET);
   expect(String(typed.stack)).not.toContain(SECRET);
   expect(JSON.stringify(typed)).not.toContain(SECRET);
@@ -210,10 +196,9 @@ describe('ProviderHttp: transport failures', () => {
 
   it('reports a refused connection as NETWORK_ERROR; a write that never connected is known not to have happened', async () => {
     const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const http = client({ baseUrl: `http://127.0.0.1:${port}/v1`, retry: { retries: 1 } });
+    const closedOrigin = await listenOnLoopback(closed);
+    await closeServer(closed);
+    const http = client({ baseUrl: `${closedOrigin}/v1`, retry: { retries: 1 } });
     const error = await failure(http, { method: 'POST', path: '/customers', body: {} });
     expect(error).toMatchObject({ code: 'NETWORK_ERROR', providerCode: 'ECONNREFUSED', retryable: true, outcomeUnknown: false });
     expect((await failure(http, { method: 'GET', path: '/customers' })).code).toBe('NETWORK_ERROR');

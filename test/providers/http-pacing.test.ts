@@ -1,47 +1,35 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/providers/spec/errors';
-import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
+import { ProviderHttp } from '../../src/providers/kit/http-client';
 import type { RateBudget, RateBudgetWait } from '../../src/providers/kit/rate-budget';
-import { testTransport } from '../support/transport';
+import { loopbackServer } from '../support/loopback';
+import { transportsClosedAfterAll } from '../support/transport';
 
 /** How ProviderHttp uses the rate budget and the concurrency ceiling: per attempt, around the exchange only. */
 
-let server: Server;
-let origin: string;
 const seen: string[] = [];
 const attemptsByPath = new Map<string, number>();
-const transports: HttpTransport[] = [];
+const newTransport = transportsClosedAfterAll();
 
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    const path = request.url ?? '';
-    seen.push(path);
-    const attempt = (attemptsByPath.get(path) ?? 0) + 1;
-    attemptsByPath.set(path, attempt);
-    if (path.startsWith('/fails-once') && attempt === 1) {
-      response.writeHead(503, { 'content-type': 'application/json' });
-      return response.end('{"error":{"code":"unavailable","message":"try again"}}');
-    }
-    if (path.startsWith('/throttled') && attempt === 1) {
-      response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' });
-      return response.end('{"error":{"code":"slow_down","message":"too many"}}');
-    }
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ path }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all(transports.map((transport) => transport.dispatcher.close()));
+const { origin } = await loopbackServer((request, response) => {
+  const path = request.url ?? '';
+  seen.push(path);
+  const attempt = (attemptsByPath.get(path) ?? 0) + 1;
+  attemptsByPath.set(path, attempt);
+  if (path.startsWith('/fails-once') && attempt === 1) {
+    response.writeHead(503, { 'content-type': 'application/json' });
+    return response.end('{"error":{"code":"unavailable","message":"try again"}}');
+  }
+  if (path.startsWith('/throttled') && attempt === 1) {
+    response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' });
+    return response.end('{"error":{"code":"slow_down","message":"too many"}}');
+  }
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ path }));
 });
 
-function client(transport: HttpTransport): ProviderHttp {
-  transports.push(transport);
+function client(overrides: Parameters<typeof newTransport>[0] = {}): ProviderHttp {
+  const transport = newTransport(overrides);
   return new ProviderHttp({
     provider: 'acme',
     baseUrl: origin,
@@ -69,7 +57,7 @@ class RecordingBudget implements RateBudget {
 
 describe('rate budget and concurrency ceiling in the HTTP path', () => {
   it('holds no slot while a retry sleeps: another call goes ahead during the backoff', async () => {
-    const http = client(testTransport({ concurrency: 1, retry: { retries: 1, baseDelayMs: 400, maxDelayMs: 400 } }));
+    const http = client({ concurrency: 1, retry: { retries: 1, baseDelayMs: 400, maxDelayMs: 400 } });
     const finished: string[] = [];
     const retried = http.send({ method: 'GET', path: '/fails-once/a' }).then(() => finished.push('retried'));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -81,7 +69,7 @@ describe('rate budget and concurrency ceiling in the HTTP path', () => {
 
   it('takes budget once per attempt and tells the budget about a 429 with its Retry-After', async () => {
     const budget = new RecordingBudget();
-    const http = client(testTransport({ budget, retry: { retries: 1, baseDelayMs: 5, maxDelayMs: 20 } }));
+    const http = client({ budget, retry: { retries: 1, baseDelayMs: 5, maxDelayMs: 20 } });
     const response = await http.send({ method: 'GET', path: '/throttled/b' });
     expect(response.status).toBe(200);
     expect(budget.acquired).toEqual(['acme', 'acme']);
@@ -91,7 +79,7 @@ describe('rate budget and concurrency ceiling in the HTTP path', () => {
   it('sends nothing when the budget refuses: the caller gets RATE_LIMITED at once', async () => {
     const budget = new RecordingBudget();
     budget.refuse = true;
-    const http = client(testTransport({ budget }));
+    const http = client({ budget });
     const before = seen.length;
     await expect(http.send({ method: 'GET', path: '/other/c' })).rejects.toMatchObject({ code: 'RATE_LIMITED', provider: 'acme' });
     expect(seen.length).toBe(before);

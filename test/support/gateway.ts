@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
+import { afterAll, beforeEach } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import type { FrontDoorOptions } from '../../src/front-door/options';
 import { silentLogger } from '../../src/logger';
@@ -27,6 +28,11 @@ export interface TestGateway {
   execute<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphResult<T>>;
   /** An ad-hoc query string, typed loosely. */
   run(query: string, variables?: Record<string, unknown>): Promise<GraphResult<Loose>>;
+  /**
+   * A POST to `/graphql` with `body` as JSON and no headers but `content-type` and the ones given (`accept`,
+   * `authorization`, `traceparent`…): the raw `Response`, for status codes, headers and streams.
+   */
+  request(body: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<Response>;
   /** Provider calls the sandbox served since the last `clearUpstream()`. */
   upstream(): RequestLogEntry[];
   clearUpstream(): void;
@@ -76,19 +82,16 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   });
   await app.ready;
   if (options.sandbox === undefined) sandbox.clearRequests();
-  const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> => {
-    const response = await app.yoga.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphResult<Loose>;
-  };
+  const request = async (body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> =>
+    app.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal });
+  const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> =>
+    (await (await request({ query, variables }, { accept: 'application/json' })).json()) as GraphResult<Loose>;
   return {
     app,
     sandbox,
     execute: (document, variables) => post(print(document as DocumentNode), variables),
     run: (query, variables) => post(query, variables),
+    request,
     upstream: () => sandbox.requests(),
     clearUpstream: () => sandbox.clearRequests(),
     close: async () => {
@@ -96,6 +99,22 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       if (options.sandbox === undefined) await sandbox.close();
     },
   };
+}
+
+/**
+ * The gateway a whole test file shares: started while the file is collected (call it at the top level, with
+ * `await`), closed after the file. With `fresh`, each test starts with no sandbox faults and an empty upstream log.
+ */
+export async function gatewayUnderTest(options: TestGatewayOptions = {}, between: { fresh?: boolean } = {}): Promise<TestGateway> {
+  const gateway = await startTestGateway(options);
+  afterAll(() => gateway.close());
+  if (between.fresh === true) {
+    beforeEach(() => {
+      gateway.sandbox.setFaults({});
+      gateway.clearUpstream();
+    });
+  }
+  return gateway;
 }
 
 /** Upstream calls per provider, e.g. `{ polar: 21 }`. */

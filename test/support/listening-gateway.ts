@@ -1,22 +1,20 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { App } from '../../src/app';
+import { closeServer, listenOnLoopback } from './loopback';
 import { attachWebSockets, type WebSocketEndpoint } from '../../src/websocket-server';
 
 /** The gateway on a real loopback port (webhooks from the sandbox, SSE and WebSocket subscribers need one). */
 export async function listen(app: App): Promise<{ url: string; server: Server; webSockets: WebSocketEndpoint; close(): Promise<void> }> {
   const server = createServer(app.yoga);
   const webSockets = attachWebSockets(server, app.yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenOnLoopback(server);
   return {
     url,
     server,
     webSockets,
     close: async () => {
       await webSockets.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest';
 import { ConcurrencyCeiling } from '../../src/providers/kit/concurrency-ceiling';
 import { createDispatcher, defaultTimeouts, type HttpTimeouts } from '../../src/providers/kit/dispatcher';
 import type { HttpTransport } from '../../src/providers/kit/http-client';
@@ -22,5 +23,21 @@ export function testTransport(
     resilience: createResilience({ ...defaultFaultSettings, readTimeoutMs: 2000, hedging: false, ...overrides.faults }, retry),
     budget: overrides.budget ?? new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000 }),
     ceiling: new ConcurrencyCeiling(overrides.concurrency ?? 64),
+  };
+}
+
+/**
+ * For files that make transports inside their tests: returns a `testTransport` maker whose transports are all
+ * closed after the file. Call once at the top level.
+ */
+export function transportsClosedAfterAll(): (overrides?: Parameters<typeof testTransport>[0]) => HttpTransport {
+  const made: HttpTransport[] = [];
+  afterAll(async () => {
+    await Promise.all(made.map((transport) => transport.dispatcher.close()));
+  });
+  return (overrides) => {
+    const transport = testTransport(overrides);
+    made.push(transport);
+    return transport;
   };
 }

@@ -12,10 +12,12 @@ export interface FaultSettings {
   readTimeouts: Record<string, number>;
   /** @default true (env `PROVIDER_HEDGING=off` turns it off) */
   hedging: boolean;
+  /** Share of the deadline left when a read call starts within which its retries must start. @default 0.5 (env `PROVIDER_RETRY_WINDOW`) */
+  retryWindow: number;
   breaker: BreakerOptions;
 }
 
-export const defaultFaultSettings: FaultSettings = { deadlineMs: 5000, readTimeoutMs: 1000, readTimeouts: {}, hedging: true, breaker: defaultBreakerOptions };
+export const defaultFaultSettings: FaultSettings = { deadlineMs: 5000, readTimeoutMs: 1000, readTimeouts: {}, hedging: true, retryWindow: 0.5, breaker: defaultBreakerOptions };
 
 export function createResilience(settings: FaultSettings, retry: RetryPolicy): ResilienceRegistry {
   return new ResilienceRegistry((provider) => ({
@@ -23,5 +25,6 @@ export function createResilience(settings: FaultSettings, retry: RetryPolicy): R
     breaker: settings.breaker,
     readTimeoutMs: settings.readTimeouts[provider] ?? settings.readTimeoutMs,
     hedging: settings.hedging,
+    retryWindow: settings.retryWindow,
   }));
 }

@@ -10,10 +10,19 @@ import type { RetryPolicy } from './retry';
 export interface ResilienceOptions {
   retry: RetryPolicy;
   breaker: BreakerOptions;
-  /** Longest one read attempt may wait before it is abandoned and retried. @default 1000 (env `PROVIDER_READ_TIMEOUT_MS`, `<PROVIDER>_READ_TIMEOUT_MS`) */
+  /**
+   * Longest one read attempt may wait before it is abandoned, and the most one read waits on a silent provider in
+   * all its attempts together (see `ProviderResilience.worthRetrying`). @default 1000 (env `PROVIDER_READ_TIMEOUT_MS`,
+   * `<PROVIDER>_READ_TIMEOUT_MS`)
+   */
   readTimeoutMs: number;
   /** A second read attempt when the first is slower than the provider's recent p95. @default true (env `PROVIDER_HEDGING`) */
   hedging: boolean;
+  /**
+   * Share of what is left of the request's deadline, when a read call starts, within which its retries must
+   * start (see `worthRetrying`). @default 0.5 (env `PROVIDER_RETRY_WINDOW`)
+   */
+  retryWindow: number;
 }
 
 /** One upstream call as the policy sees it. */
@@ -63,6 +72,17 @@ const MIN_READ_TIMEOUT_MS = 250;
 const MIN_ATTEMPT_MS = 50;
 /** Samples needed before normal latency drives timeouts and hedging. */
 const MIN_SAMPLES = 20;
+/** Timer and scheduling overshoot tolerated when adding timed-out attempts up against the silence budget. */
+const SILENCE_SLACK_MS = 50;
+
+/** How long one call's attempts have waited on a provider that said nothing. */
+interface Silence {
+  spentMs: number;
+  /** The current try (a hedge's two attempts are one try): when its first attempt was sent, excluding admission. */
+  sentAt: number | null;
+  /** When an attempt of the current try was last abandoned by its own timeout. */
+  timedOutAt: number | null;
+}
 
 /**
  * The fault policy of one provider, in one place: a request deadline that bounds everything, short read
@@ -74,6 +94,8 @@ export class ProviderResilience {
   readonly latency = new LatencyWindow();
   private changedAt = new Date();
   private lastFailure: string | null = null;
+  /** When the provider last answered anything at all (a 2xx, a 4xx, a 5xx): it is alive, if not well. */
+  private heardAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly provider: string,
@@ -100,23 +122,37 @@ export class ProviderResilience {
       sent++;
       return attempt(signal);
     };
+    const silence: Silence = { spentMs: 0, sentAt: null, timedOutAt: null };
+    const retryUntil = call.read ? Date.now() + this.options.retryWindow * Math.max(0, deadline - Date.now()) : deadline;
     const policy = retry(
-      handleWhen((error) => this.worthRetrying(call, error, deadline)),
-      { maxAttempts: call.retryable ? this.options.retry.retries : 0, backoff: new FittingBackoff(this.options.retry, deadline) },
+      handleWhen((error) => this.worthRetrying(call, error, retryUntil, silence)),
+      { maxAttempts: call.retryable ? this.options.retry.retries : 0, backoff: new FittingBackoff(this.options.retry, retryUntil) },
     );
-    const run = policy.execute(() => this.once(call, counted, deadline));
+    const run = policy.execute(() => this.silent(silence, () => this.once(call, counted, deadline, silence)));
     if (call.signal === undefined) return run;
     // cockatiel's backoff sleep does not listen to the signal: a cancelled call must not wait it out.
     return untilAborted(run, call.signal, () => this.cancelled(call, sent > 0));
   }
 
-  private async once<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number): Promise<T> {
+  /** Adds the time a try (both attempts of a hedge) waited before its attempts were abandoned to the call's silence. */
+  private async silent<T>(silence: Silence, work: () => Promise<T>): Promise<T> {
+    silence.sentAt = null;
+    silence.timedOutAt = null;
+    try {
+      return await work();
+    } catch (error) {
+      if (silence.sentAt !== null && silence.timedOutAt !== null) silence.spentMs += silence.timedOutAt - silence.sentAt;
+      throw error;
+    }
+  }
+
+  private async once<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, silence: Silence): Promise<T> {
     // cockatiel queues callers behind a half-open probe; ours fail at once, so one probe is all the provider sees.
     if (this.breaker.state === CircuitState.HalfOpen) throw this.unavailable();
     try {
       return await this.breaker.execute(() => {
         const hedgeAfter = this.hedgeDelay(call);
-        const timed = (signal?: AbortSignal) => this.timed(call, attempt, deadline, signal);
+        const timed = (signal?: AbortSignal) => this.timed(call, attempt, deadline, signal, silence);
         return hedgeAfter === null ? timed() : hedged(timed, hedgeAfter, () => deadline - Date.now() > MIN_ATTEMPT_MS);
       });
     } catch (error) {
@@ -130,12 +166,12 @@ export class ProviderResilience {
    * admission waits on it, then the attempt's own timer aborts it. (`AbortSignal.any` twice per attempt cost a few
    * per cent of the gateway's CPU, #11.)
    */
-  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal | undefined): Promise<T> {
+  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal | undefined, silence: Silence): Promise<T> {
     const { controller, unlink } = linkedController([outer, call.signal]);
     try {
       const release = call.admit === undefined ? () => undefined : await call.admit(controller.signal);
       try {
-        return await this.exchange(call, attempt, deadline, controller);
+        return await this.exchange(call, attempt, deadline, controller, silence);
       } finally {
         release();
       }
@@ -144,17 +180,27 @@ export class ProviderResilience {
     }
   }
 
-  private async exchange<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, controller: AbortController): Promise<T> {
+  private async exchange<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, controller: AbortController, silence: Silence): Promise<T> {
     const own = this.attemptTimeout(call);
     const left = deadline - Date.now();
     if (left <= 0) throw this.deadlinePassed(call);
     const timeoutMs = Math.min(own, left);
-    const timer = Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(new AttemptTimeout(timeoutMs, left <= own)), timeoutMs) : undefined;
+    const timer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          silence.timedOutAt = performance.now();
+          controller.abort(new AttemptTimeout(timeoutMs, left <= own));
+        }, timeoutMs)
+      : undefined;
     const started = performance.now();
+    silence.sentAt ??= started;
     try {
       const value = await attempt(controller.signal);
-      if (call.read) this.latency.record(performance.now() - started);
+      this.heardAt = performance.now();
+      if (call.read) this.latency.record(this.heardAt - started);
       return value;
+    } catch (error) {
+      if (error instanceof ProviderError && error.status !== null) this.heardAt = performance.now();
+      throw error;
     } finally {
       clearTimeout(timer);
     }
@@ -174,11 +220,33 @@ export class ProviderResilience {
     return p95 === null ? null : Math.max(10, p95);
   }
 
-  private worthRetrying(call: ResilientCall, error: unknown, deadline: number): boolean {
+  /**
+   * Which failures are sent again: retryable ones, while the retry (its whole Retry-After or backoff) can start
+   * before `retryUntil`. For a write that is the request's deadline. For a read it is a share
+   * (`retryWindow`, half by default) of what was left of the deadline when the call started: a read is often one
+   * of several dependent calls (a lookup, then the record, then its state), and one call's retries must leave the
+   * next one time; it also bounds how long one part can hold the others of a multi-provider answer (a third
+   * `Retry-After: 1` in a row is not waited for: that part is answered as rate limited at ~2 s instead of whole at
+   * ~3 s). The exponential backoff itself and Retry-After are unchanged.
+   *
+   * A read that timed out also has a **silence budget**: the time its attempts may wait on a provider that says
+   * nothing is one read timeout ceiling (`readTimeoutMs`, 1000 ms by default), unless the provider has answered
+   * something (to any call) since this attempt was sent. The ceiling is the longest a provider's slowest normal
+   * answer may take; past it, a provider nobody has heard from is hung far more likely than slow, and waiting
+   * once more would make every other part of the answer wait too. So:
+   * - a provider that answers other calls meanwhile lost this one: it is retried (the fault mix's 5 % hangs);
+   * - with a latency history, attempts time out after 4 × the recent p99 (≥ 250 ms), and a few fit the budget;
+   * - without one (cold start), the one attempt waits the whole ceiling: a live provider's slow list still
+   *   answers, and a hung provider's part fails after one ceiling (~1 s) instead of one ceiling per retry, while
+   *   the other providers' parts answer. A hung provider's breaker then opens after a few such calls.
+   */
+  private worthRetrying(call: ResilientCall, error: unknown, retryUntil: number, silence: Silence): boolean {
     if (!(error instanceof ProviderError) || !error.retryable || error.code === 'ABORTED' || error.code === 'UNAVAILABLE') return false;
     if (call.signal?.aborted) return false;
+    const heardSince = silence.sentAt !== null && this.heardAt >= silence.sentAt;
+    if (call.read && silence.timedOutAt !== null && !heardSince && silence.spentMs + this.attemptTimeout(call) > this.options.readTimeoutMs + SILENCE_SLACK_MS) return false;
     // The whole Retry-After must fit: the rate budget holds the next attempt until then, however short our sleep.
-    return Date.now() + (error.retryAfterMs ?? 0) + MIN_ATTEMPT_MS < deadline;
+    return Date.now() + (error.retryAfterMs ?? 0) + MIN_ATTEMPT_MS < retryUntil;
   }
 
   private unavailable(): ProviderError {
@@ -224,9 +292,12 @@ class FittingBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> {
   next(context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
     const step = this.exponential.next(context);
     const error = 'error' in context.result ? context.result.error : undefined;
-    const wanted = error instanceof ProviderError && error.retryAfterMs !== null ? Math.min(error.retryAfterMs, this.policy.maxDelayMs) : step.duration;
+    const told = error instanceof ProviderError && error.retryAfterMs !== null;
+    const wanted = told ? Math.min(error.retryAfterMs as number, this.policy.maxDelayMs) : step.duration;
     const duration = Math.max(0, Math.min(wanted, this.deadline - Date.now() - MIN_ATTEMPT_MS));
-    const following = new FittingBackoff(this.policy, this.deadline, step);
+    // A Retry-After is the provider's own instruction, not one more step of our backoff: a 503 after it backs off
+    // as after the failures before it, not twice as long.
+    const following = new FittingBackoff(this.policy, this.deadline, told ? this.exponential : step);
     return { duration, next: (next) => following.next(next) };
   }
 }

@@ -1,0 +1,26 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll } from 'vitest';
+
+/** Listens on a free loopback port; resolves with the server's origin, `http://127.0.0.1:<port>`. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Drops open connections (keep-alive, hung requests) and waits for the server to close. */
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/**
+ * A plain HTTP server on a free loopback port, answering with `handle`, closed after the file: an upstream each
+ * test scripts. Call once at the top level, with `await`.
+ */
+export async function loopbackServer(handle: RequestListener): Promise<{ server: Server; origin: string }> {
+  const server = createServer(handle);
+  const origin = await listenOnLoopback(server);
+  afterAll(() => closeServer(server));
+  return { server, origin };
+}
