@@ -3,15 +3,14 @@ import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callsByProvider, gatewayUnderTest } from '../support/gateway';
 import { ordersSubgraph, ticketsSubgraph } from './fixture-graphs';
 
-let gateway: TestGateway;
+const gateway = await gatewayUnderTest({ people: 200 });
 let customerIds: Record<string, string[]>;
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ people: 200 });
   customerIds = {};
   for (const provider of ['SYNCTERA', 'POLAR', 'ORB']) {
     const page = await gateway.run(`query($p: Provider) { customers(provider: $p, first: 5) { nodes { id } } }`, { p: provider });
@@ -19,7 +18,6 @@ beforeAll(async () => {
   }
   gateway.clearUpstream();
 });
-afterAll(() => gateway.close());
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer { id provider externalId } } }`;
 

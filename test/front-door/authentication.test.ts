@@ -1,19 +1,18 @@
-import { createServer, type Server } from 'node:http';
 import { generateKeyPairSync, createHash, sign, type KeyObject } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/front-door/api-keys';
 import type { AuthSettings } from '../../src/front-door/authentication';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest, startTestGateway } from '../support/gateway';
+import { loopbackServer } from '../support/loopback';
 
 const readerKey = 'reader-key-0123456789abcdef';
 const writerKey = 'writer-key-0123456789abcdef';
 const limitedKey = 'limited-key-0123456789abcdef';
 
-let gateway: TestGateway;
-let jwks: Server;
-let privateKey: KeyObject;
-let jwksUrl: string;
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
+const { origin: jwksOrigin } = await loopbackServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+const jwksUrl = `${jwksOrigin}/.well-known/jwks.json`;
 
 function token(claims: Record<string, unknown>, key: KeyObject = privateKey, kid = 'test-key'): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -21,36 +20,20 @@ function token(claims: Record<string, unknown>, key: KeyObject = privateKey, kid
   return `${body}.${sign('sha256', Buffer.from(body), key).toString('base64url')}`;
 }
 
-beforeAll(async () => {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  privateKey = pair.privateKey;
-  const jwk = { ...pair.publicKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
-  jwks = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-  jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
-  const auth: AuthSettings = {
-    mode: 'required',
-    apiKeys: [
-      { name: 'reader', digest: sha256(readerKey), scopes: ['customers:read'], requestsPerMinute: null },
-      // Given hashed, as `sha256:<hex>` in API_KEYS.
-      { name: 'writer', digest: Buffer.from(createHash('sha256').update(writerKey).digest('hex'), 'hex'), scopes: ['customers:read', 'customers:write'], requestsPerMinute: null },
-      { name: 'limited', digest: sha256(limitedKey), scopes: ['customers:read'], requestsPerMinute: 2 },
-    ],
-    jwt: { jwksUrl, issuer: 'https://issuer.test/', audience: 'customer-graph' },
-  };
-  gateway = await startTestGateway({ people: 40, frontDoor: { auth } });
-});
-afterAll(async () => {
-  await gateway.close();
-  await new Promise((resolve) => jwks.close(resolve));
-});
+const auth: AuthSettings = {
+  mode: 'required',
+  apiKeys: [
+    { name: 'reader', digest: sha256(readerKey), scopes: ['customers:read'], requestsPerMinute: null },
+    // Given hashed, as `sha256:<hex>` in API_KEYS.
+    { name: 'writer', digest: Buffer.from(createHash('sha256').update(writerKey).digest('hex'), 'hex'), scopes: ['customers:read', 'customers:write'], requestsPerMinute: null },
+    { name: 'limited', digest: sha256(limitedKey), scopes: ['customers:read'], requestsPerMinute: 2 },
+  ],
+  jwt: { jwksUrl, issuer: 'https://issuer.test/', audience: 'customer-graph' },
+};
+const gateway = await gatewayUnderTest({ people: 40, frontDoor: { auth } });
 
 async function post(query: string, authorization?: string) {
-  const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
-    body: JSON.stringify({ query }),
-  });
+  const response = await gateway.request({ query }, authorization === undefined ? {} : { authorization });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
@@ -119,13 +102,7 @@ describe('JWT (JWKS, issuer, audience, scope claim)', () => {
 
 describe('subscriptions', () => {
   async function subscribe(authorization: string, signal?: AbortSignal) {
-    const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      signal,
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization },
-      body: JSON.stringify({ query: 'subscription { customerChanged(externalId: "user_000001") { kind } }' }),
-    });
-    return response;
+    return gateway.request({ query: 'subscription { customerChanged(externalId: "user_000001") { kind } }' }, { accept: 'text/event-stream', authorization }, signal);
   }
 
   it('refuse customerChanged to a caller without customers:read, naming the scope', async () => {
@@ -150,11 +127,7 @@ describe('open for development', () => {
     const open = await startTestGateway({ people: 20 });
     try {
       for (const authorization of [undefined, 'Bearer whatever', 'Basic abc']) {
-        const response = await open.app.yoga.fetch('http://gateway.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
-          body: JSON.stringify({ query: remove }),
-        });
+        const response = await open.request({ query: remove }, authorization === undefined ? {} : { authorization });
         const body = await response.json();
         expect(response.status).toBe(200);
         expect(body.data.deleteCustomer.__typename).not.toBe(undefined);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/front-door/api-keys';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 import { watchUnhandledRejections } from '../support/unhandled';
 
 /**
@@ -10,24 +10,21 @@ import { watchUnhandledRejections } from '../support/unhandled';
  */
 const runs = Number(process.env.FUZZ_RUNS ?? 400);
 const key = 'fuzz-key-0123456789abcdef';
-let gateway: TestGateway;
 const unhandled = watchUnhandledRejections();
 const tally = { requests: 0, internal: 0, statuses: new Map<number, number>() };
 
-beforeAll(async () => {
-  gateway = await startTestGateway({
-    people: 40,
-    retry: { retries: 0 },
-    frontDoor: {
-      production: true,
-      auth: { mode: 'required', apiKeys: [{ name: 'fuzz', digest: sha256(key), scopes: ['customers:read', 'customers:write', 'customers:delete'], requestsPerMinute: null }], jwt: null },
-    },
-  });
+const gateway = await gatewayUnderTest({
+  people: 40,
+  retry: { retries: 0 },
+  frontDoor: {
+    production: true,
+    auth: { mode: 'required', apiKeys: [{ name: 'fuzz', digest: sha256(key), scopes: ['customers:read', 'customers:write', 'customers:delete'], requestsPerMinute: null }], jwt: null },
+  },
 });
-afterAll(async () => {
+// Runs before the gateway closes (after-hooks run last-registered first).
+afterAll(() => {
   console.log(`fuzz: ${tally.requests} requests, ${tally.internal} internal errors, statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   unhandled.stop();
-  await gateway.close();
 });
 
 const tricky = ['.', '..', '', ' ', '/', '%2e%2e', '..%2f', '\u0000', '\n', '\ud800', '\udfff', 'a\u200bb', '😀', 'x'.repeat(300), '?a=b', '#', '\\', '"', "'", '{', '$var'];

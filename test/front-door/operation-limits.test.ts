@@ -25,11 +25,7 @@ describe('operation limits (graphql-armor) with defaults chosen from the schema'
     const examples = exampleOperations();
     expect(examples.length).toBeGreaterThanOrEqual(7);
     for (const example of examples) {
-      const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: example.document, operationName: example.operationName }),
-      });
+      const response = await gateway.request({ query: example.document, operationName: example.operationName });
       const body = await response.json();
       const codes = (body.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code);
       expect(codes.filter((code: string) => refusedCodes.includes(code)), `${example.name}: ${JSON.stringify(body.errors)}`).toEqual([]);

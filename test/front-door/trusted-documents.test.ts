@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function post(body: unknown) {
-  const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await gateway.request(body);
   return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
 }
 

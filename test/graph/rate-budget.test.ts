@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gatewayUnderTest } from '../support/gateway';
 
 /**
  * The gateway at a provider's real limit: the sandbox enforces Polar's limit, the gateway's budget is set to the
  * same rate (as it is for a live provider), and many parallel reads are paced instead of refused.
  */
 
-let gateway: TestGateway;
+const gateway = await gatewayUnderTest({ people: 120, rateLimits: { polar: { perSecond: 20, burst: 1 } } });
 let polarIds: string[];
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ people: 120, rateLimits: { polar: { perSecond: 20, burst: 1 } } });
   const page = await gateway.run('{ customers(provider: POLAR, first: 30) { nodes { id } } }');
   polarIds = (page.data?.customers.nodes as { id: string }[]).map((node) => node.id);
 });
-afterAll(() => gateway.close());
 
 describe('rate budgets against a rate-limited provider', () => {
   it('paces 30 parallel reads under the limit: every one answered, none refused with 429', async () => {

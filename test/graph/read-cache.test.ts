@@ -10,12 +10,7 @@ let clock = Date.now();
 const POLAR_PAGE = '{ customers(provider: POLAR, first: 20) { edges { node { id fetchedAt state { subscriptions { id } entitlements { featureId } } } } } }';
 
 async function fetchGraph(query: string, headers: Record<string, string> = {}): Promise<Loose> {
-  const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-  return response.json();
+  return (await gateway.request({ query }, { accept: 'application/json', ...headers })).json();
 }
 
 async function upstreamFor(action: () => Promise<unknown>): Promise<Record<string, number>> {

@@ -1,14 +1,15 @@
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { omiseWebhooks } from '../../src/sandbox/omise/omise-webhooks';
 import { orbWebhooks } from '../../src/sandbox/orb/orb-webhooks';
 import { polarWebhooks } from '../../src/sandbox/polar/polar-webhooks';
 import { syncteraWebhooks } from '../../src/sandbox/synctera/synctera-webhooks';
 import type { SimulatorWebhooks } from '../../src/sandbox/shared/webhook-types';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest, startTestGateway } from '../support/gateway';
 import { call, type Loose } from '../support/http';
 import { listen, openEventStream } from '../support/listening-gateway';
+import { simulatorCall } from '../support/provider-setup';
 import { plainHeaders, startWebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver';
 
 const secrets: Record<string, string> = {
@@ -28,22 +29,8 @@ const forgedSignature: Record<string, Record<string, string>> = {
   synctera: { 'synctera-signature': '0'.repeat(64) },
 };
 
-let gateway: TestGateway;
-let server: Awaited<ReturnType<typeof listen>>;
 
-const auth: Record<string, Record<string, string>> = {
-  orb: { authorization: 'Bearer test' },
-  stigg: { 'x-api-key': 'test' },
-  omise: { authorization: `Basic ${Buffer.from('skey_test_x:').toString('base64')}` },
-  polar: { authorization: 'Bearer test' },
-  synctera: { authorization: 'Bearer test' },
-};
-const api = (provider: string, path: string, method: string, body?: unknown) =>
-  call(`${gateway.sandbox.baseUrls[provider]}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...auth[provider] },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const api = (provider: string, path: string, method: string, body?: unknown) => simulatorCall(gateway.sandbox, provider, path, { method, body });
 
 const deliverTo = (baseUrl: string) =>
   gateway.sandbox.setWebhooks({
@@ -93,15 +80,10 @@ async function changesWithin<T>(ms: number, action: () => Promise<T>): Promise<{
   return { result, changes };
 }
 
-beforeAll(async () => {
-  gateway = await startTestGateway({ people: 60, cacheTtlMs: { orb: 60_000, stigg: 60_000, omise: 60_000, polar: 60_000, synctera: 60_000 }, webhookSecrets: secrets });
-  server = await listen(gateway.app);
-  deliverTo(server.url);
-});
-afterAll(async () => {
-  await server.close();
-  await gateway.close();
-});
+const gateway = await gatewayUnderTest({ people: 60, cacheTtlMs: { orb: 60_000, stigg: 60_000, omise: 60_000, polar: 60_000, synctera: 60_000 }, webhookSecrets: secrets });
+const server = await listen(gateway.app);
+afterAll(() => server.close());
+deliverTo(server.url);
 beforeEach(() => gateway.sandbox.clearWebhookDeliveries());
 
 describe('webhooks into the gateway', () => {

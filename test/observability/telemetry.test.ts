@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CustomersPageDocument, NodesByIdsDocument } from '../generated/graphql';
-import { callsByProvider, startTestGateway, type TestGateway } from '../support/gateway';
+import { callsByProvider, gatewayUnderTest } from '../support/gateway';
 import { capturingLogger } from '../support/log-capture';
 
-let gateway: TestGateway;
-let log: Awaited<ReturnType<typeof capturingLogger>>;
+const log = await capturingLogger();
+const gateway = await gatewayUnderTest({ logger: log.logger, retry: { retries: 1 } });
 const ids: string[] = [];
 
 beforeAll(async () => {
-  log = await capturingLogger();
-  gateway = await startTestGateway({ logger: log.logger, retry: { retries: 1 } });
   for (const provider of ['ORB', 'STIGG', 'OMISE', 'POLAR', 'SYNCTERA'] as const) {
     ids.push((await gateway.execute(CustomersPageDocument, { provider, first: 1 })).data!.customers.edges[0]!.node.id);
   }
 }, 60_000);
-afterAll(() => gateway.close());
 beforeEach(() => {
   gateway.sandbox.setFaults({});
   gateway.clearUpstream();
@@ -22,11 +19,7 @@ beforeEach(() => {
 });
 
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return gateway.app.yoga.fetch('http://gateway.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
+  return gateway.request(body, { accept: 'application/json', ...headers });
 }
 
 const requestLines = () => log.lines.filter((line) => line.msg === 'graphql request');

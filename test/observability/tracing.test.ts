@@ -1,36 +1,32 @@
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomersPageDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
 
 /** The real OpenTelemetry Node SDK with an in-memory exporter: the spans a collector would receive. */
 const exporter = new tracing.InMemorySpanExporter();
 const sdk = new NodeSDK({ spanProcessors: [new tracing.SimpleSpanProcessor(exporter)], instrumentations: [] });
-let gateway: TestGateway;
+sdk.start();
+// Registered before the gateway's own: after-hooks run last-registered first, so the SDK shuts down after it.
+afterAll(() => sdk.shutdown());
+const gateway = await gatewayUnderTest();
 const ids: string[] = [];
 
 beforeAll(async () => {
-  sdk.start();
-  gateway = await startTestGateway();
   for (const provider of ['ORB', 'STIGG', 'OMISE', 'POLAR', 'SYNCTERA'] as const) {
     ids.push((await gateway.execute(CustomersPageDocument, { provider, first: 1 })).data!.customers.edges[0]!.node.id);
   }
 }, 60_000);
-afterAll(async () => {
-  await gateway.close();
-  await sdk.shutdown();
-});
 
 describe('traces', () => {
   it('a span per operation under the caller\'s traceparent, per loader batch, and per upstream call, named by route template', async () => {
     exporter.reset();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const callerSpanId = '00f067aa0ba902b7';
-    const response = await gateway.app.yoga.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${callerSpanId}-01` },
-      body: JSON.stringify({ query: 'query ByIds($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids }, operationName: 'ByIds' }),
-    });
+    const response = await gateway.request(
+      { query: 'query ByIds($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids }, operationName: 'ByIds' },
+      { traceparent: `00-${traceId}-${callerSpanId}-01` },
+    );
     expect(response.status).toBe(200);
     const spans = exporter.getFinishedSpans();
     const operation = spans.find((span) => span.name === 'query ByIds');

@@ -3,9 +3,9 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import Omise, { Scheme } from 'omise';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOmiseSimulator } from '../../src/sandbox/omise/omise-simulator';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import type { Loose } from '../support/http';
+import { closeServer, listenOnLoopback } from '../support/loopback';
+import { startTestSandbox } from '../support/provider-setup';
 
 /**
  * Omise's official Node client (omise 1.1.0), unchanged, against the sandbox.
@@ -16,7 +16,7 @@ import type { Loose } from '../support/http';
  * at the root path, and Node's global HTTP agent, which connects every request (the client's "port 80") to that
  * front door. Both are restored afterwards.
  */
-let sandbox: Sandbox;
+const sandbox = await startTestSandbox(['omise']);
 let frontDoor: http.Server;
 let upstreamAgent: http.Agent;
 let previousGlobalAgent: http.Agent;
@@ -38,7 +38,6 @@ class FrontDoorAgent extends http.Agent {
 }
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createOmiseSimulator] });
   const target = new URL(sandbox.baseUrls.omise as string);
   upstreamAgent = new http.Agent({ keepAlive: false });
   frontDoor = http.createServer((request, response) => {
@@ -53,8 +52,7 @@ beforeAll(async () => {
     upstream.on('error', () => response.destroy());
     request.pipe(upstream);
   });
-  await new Promise<void>((resolve) => frontDoor.listen(0, '127.0.0.1', resolve));
-  const port = (frontDoor.address() as net.AddressInfo).port;
+  const port = Number(new URL(await listenOnLoopback(frontDoor)).port);
   // With `http_proxy` set, the client would tunnel through that proxy instead of the global agent.
   previousProxy = process.env.http_proxy;
   delete process.env.http_proxy;
@@ -65,12 +63,10 @@ beforeAll(async () => {
 afterAll(async () => {
   http.globalAgent = previousGlobalAgent;
   if (previousProxy !== undefined) process.env.http_proxy = previousProxy;
-  await new Promise((resolve) => frontDoor.close(resolve));
+  await closeServer(frontDoor);
   upstreamAgent.destroy();
-  await sandbox.close();
 });
 beforeEach(() => {
-  sandbox.reset();
   seen.length = 0;
 });
 

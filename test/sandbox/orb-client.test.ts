@@ -1,19 +1,11 @@
 import Orb from 'orb-billing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOrbSimulator } from '../../src/sandbox/orb/orb-simulator';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { describe, expect, it } from 'vitest';
+import { startTestSandbox } from '../support/provider-setup';
 
 /** Orb's official Node client, unchanged, pointed at the sandbox: fidelity is what this file proves. */
-let sandbox: Sandbox;
-let client: Orb;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createOrbSimulator] });
-  // No retries: a fidelity bug must fail the test, not be retried away (the SDK retries 409 and 5xx).
-  client = new Orb({ apiKey: 'orb_sandbox_key', baseURL: sandbox.baseUrls.orb, maxRetries: 0, timeout: 5000 });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = await startTestSandbox(['orb']);
+// No retries: a fidelity bug must fail the test, not be retried away (the SDK retries 409 and 5xx).
+const client = new Orb({ apiKey: 'orb_sandbox_key', baseURL: sandbox.baseUrls.orb, maxRetries: 0, timeout: 5000 });
 
 describe('orb-billing against the sandbox', () => {
   it('creates, fetches by id and by external id', async () => {

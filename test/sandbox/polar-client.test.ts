@@ -1,22 +1,15 @@
 import { Polar } from '@polar-sh/sdk';
 import { HTTPValidationError } from '@polar-sh/sdk/models/errors/httpvalidationerror.js';
 import { ResourceNotFound } from '@polar-sh/sdk/models/errors/resourcenotfound.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPolarSimulator } from '../../src/sandbox/polar/polar-simulator';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { describe, expect, it } from 'vitest';
+import { startTestSandbox } from '../support/provider-setup';
 
 /**
  * Polar's official TypeScript SDK pointed at the sandbox, unchanged. The SDK checks every response with zod, so a
  * field of the wrong type or a missing required one fails here as it would against the real API.
  */
-let sandbox: Sandbox;
-let polar: Polar;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 200, simulators: [createPolarSimulator] });
-  polar = new Polar({ accessToken: 'polar_oat_sandbox', serverURL: sandbox.baseUrls.polar as string });
-});
-afterAll(() => sandbox.close());
+const sandbox = await startTestSandbox(['polar'], { resetBeforeEach: false });
+const polar = new Polar({ accessToken: 'polar_oat_sandbox', serverURL: sandbox.baseUrls.polar as string });
 
 describe('@polar-sh/sdk against the polar sandbox', () => {
   it('iterates every page of the customer list', async () => {

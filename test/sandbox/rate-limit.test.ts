@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/registry';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/http';
+import { sandboxAuth, startTestSandbox } from '../support/provider-setup';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 20, simulators: allSimulators });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = await startTestSandbox('all', { people: 20 });
 
 /** One authenticated list call per provider, as its own clients send it. */
-const listCalls: Record<string, { path: string; headers: Record<string, string> }> = {
-  orb: { path: '/customers', headers: { authorization: 'Bearer test' } },
-  stigg: { path: '/api/v1/customers', headers: { 'x-api-key': 'server-test' } },
-  omise: { path: '/customers', headers: { authorization: `Basic ${Buffer.from('skey_test_1:').toString('base64')}` } },
-  polar: { path: '/v1/customers/', headers: { authorization: 'Bearer polar_oat_test' } },
-  synctera: { path: '/customers', headers: { authorization: 'Bearer test' } },
-};
+const listPaths: Record<string, string> = { orb: '/customers', stigg: '/api/v1/customers', omise: '/customers', polar: '/v1/customers/', synctera: '/customers' };
 
 async function listTwiceThenOnceMore(provider: string) {
-  const { path, headers } = listCalls[provider] as { path: string; headers: Record<string, string> };
+  const path = listPaths[provider] as string;
+  const headers = sandboxAuth[provider] as Record<string, string>;
   const url = `${sandbox.baseUrls[provider]}${path}`;
   const first = await call(url, { headers });
   const second = await call(url, { headers });

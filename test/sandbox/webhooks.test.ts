@@ -1,9 +1,9 @@
 import { validateEvent } from '@polar-sh/sdk/webhooks';
 import Orb from 'orb-billing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators, webhookReceivers } from '../../src/registry';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { webhookReceivers } from '../../src/registry';
 import { call, type Loose } from '../support/http';
+import { simulatorCall, startTestSandbox } from '../support/provider-setup';
 import { plainHeaders, startWebhookReceiver } from '../support/webhook-receiver';
 
 const secrets = {
@@ -14,23 +14,12 @@ const secrets = {
   synctera: 'synctera-test-secret',
 };
 
-let sandbox: Sandbox;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+const sandbox = await startTestSandbox('all', { people: 40 });
+const receiver = await startWebhookReceiver();
+afterAll(() => receiver.close());
 
-const auth: Record<string, Record<string, string>> = {
-  orb: { authorization: 'Bearer test' },
-  stigg: { 'x-api-key': 'test' },
-  omise: { authorization: `Basic ${Buffer.from('skey_test_x:').toString('base64')}` },
-  polar: { authorization: 'Bearer test' },
-  synctera: { authorization: 'Bearer test' },
-};
-
-function api(provider: keyof typeof auth, path: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
-  return call(`${sandbox.baseUrls[provider]}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...auth[provider], ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+function api(provider: string, path: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
+  return simulatorCall(sandbox, provider, path, { method, body, headers });
 }
 
 async function configure(retryDelaysMs: number[] = [50, 50]) {
@@ -45,16 +34,7 @@ function verified(provider: keyof typeof secrets, index: number) {
   return webhookReceivers[provider]!.verify(delivery.body, plainHeaders(delivery.headers), secrets[provider], new Date());
 }
 
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 40, simulators: allSimulators });
-  receiver = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
-});
 beforeEach(async () => {
-  await call(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
   receiver.received.length = 0;
   receiver.script([]);
   await configure();

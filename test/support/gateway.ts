@@ -28,6 +28,11 @@ export interface TestGateway {
   execute<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphResult<T>>;
   /** An ad-hoc query string, typed loosely. */
   run(query: string, variables?: Record<string, unknown>): Promise<GraphResult<Loose>>;
+  /**
+   * A POST to `/graphql` with `body` as JSON and no headers but `content-type` and the ones given (`accept`,
+   * `authorization`, `traceparent`…): the raw `Response`, for status codes, headers and streams.
+   */
+  request(body: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<Response>;
   /** Provider calls the sandbox served since the last `clearUpstream()`. */
   upstream(): RequestLogEntry[];
   clearUpstream(): void;
@@ -77,19 +82,16 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   });
   await app.ready;
   if (options.sandbox === undefined) sandbox.clearRequests();
-  const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> => {
-    const response = await app.yoga.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphResult<Loose>;
-  };
+  const request = async (body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> =>
+    app.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal });
+  const post = async (query: string, variables: unknown): Promise<GraphResult<Loose>> =>
+    (await (await request({ query, variables }, { accept: 'application/json' })).json()) as GraphResult<Loose>;
   return {
     app,
     sandbox,
     execute: (document, variables) => post(print(document as DocumentNode), variables),
     run: (query, variables) => post(query, variables),
+    request,
     upstream: () => sandbox.requests(),
     clearUpstream: () => sandbox.clearRequests(),
     close: async () => {

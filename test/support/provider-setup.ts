@@ -3,6 +3,7 @@ import type { HttpTransport } from '../../src/providers/kit/http-client';
 import type { CustomerProvider } from '../../src/providers/spec/provider';
 import { registry } from '../../src/registry';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { call } from './http';
 import { testTransport } from './transport';
 
 /*
@@ -11,6 +12,24 @@ import { testTransport } from './transport';
  *
  *   const { sandbox, provider: orb, adapter } = await adapterUnderTest('orb', { apiKey: 'orb_test_key' });
  */
+
+/** A credential each simulator accepts (any non-empty key of the right form), for raw calls that bypass the adapters. */
+export const sandboxAuth: Readonly<Record<string, Record<string, string>>> = {
+  orb: { authorization: 'Bearer test' },
+  stigg: { 'x-api-key': 'test' },
+  omise: { authorization: `Basic ${Buffer.from('skey_test_x:').toString('base64')}` },
+  polar: { authorization: 'Bearer test' },
+  synctera: { authorization: 'Bearer test' },
+};
+
+/** A raw JSON call to one provider's simulator, with `sandboxAuth`'s credential; `headers` may add to or override it. */
+export function simulatorCall(sandbox: Sandbox, provider: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  return call(`${sandbox.baseUrls[provider]}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...sandboxAuth[provider], ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
 
 export interface TestSandboxOptions {
   /** How many people the seed has. @default 200 */
