@@ -154,7 +154,7 @@ export function createApp(options: AppOptions): App {
   const directory = cachedDirectory('read');
   // The index walks whole lists: straight to the providers, not through the read cache.
   const identityIndex = new IdentityIndex(
-    upstream.providers().filter((provider) => provider.capabilities.externalIdLookup === 'index'),
+    upstream.providers().filter((provider) => provider.customers.byExternalId.kind === 'index'),
     logger,
     { store: state.identity, locks: state.locks, scopes: accountScopes(options.providers) },
   );
@@ -177,7 +177,7 @@ export function createApp(options: AppOptions): App {
     receivers: webhookReceivers,
     seen: state.values,
     apply: (provider, change) =>
-      applyCustomerChange({ identityIndex, cache, feed: changes, fetchCustomer: (name, id) => upstream.get(name).getCustomer(id) }, provider, change, 'webhook'),
+      applyCustomerChange({ identityIndex, cache, feed: changes, fetchCustomer: (name, id) => upstream.get(name).customers.get(id) }, provider, change, 'webhook'),
     logger,
     onOutcome: metrics === null ? undefined : (provider, outcome) => metrics.webhookEvents.inc({ provider, outcome }),
   });

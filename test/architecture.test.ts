@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import madge from 'madge';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,25 @@ describe('imports point one way', () => {
         expect(fromProvider && toProvider, `${file} -> ${dependency}`).toBe(false);
         if (from.startsWith('sandbox/')) expect(to === 'sandbox', `${file} -> ${dependency}`).toBe(false);
       }
+    }
+  });
+
+  it('every adapter folder holds the same named parts, exporting the same shape, and goes through defineProvider', () => {
+    const root = join(import.meta.dirname, '../src/providers');
+    const adapters = readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !['spec', 'kit'].includes(entry.name))
+      .map((entry) => entry.name);
+    const parts = ['index', 'provider', 'capabilities', 'map', 'request', 'errors', 'rate-limit', 'webhooks'];
+    expect(adapters.length).toBeGreaterThan(0);
+    for (const name of adapters) {
+      const files = readdirSync(join(root, name)).sort();
+      expect(files, name).toEqual(parts.map((part) => (part === 'index' ? 'index.ts' : `${name}-${part}.ts`)).sort());
+      const index = readFileSync(join(root, name, 'index.ts'), 'utf8');
+      expect(index, name).toContain(`export const ${name}Definition: ProviderDefinition`);
+      const provider = readFileSync(join(root, name, `${name}-provider.ts`), 'utf8');
+      expect(provider, name).toMatch(/export function create\w+Provider\(settings: ProviderSettings, transport: HttpTransport\): CustomerProvider/);
+      expect(provider, name).toContain('defineProvider(');
+      expect(readFileSync(join(root, name, `${name}-capabilities.ts`), 'utf8'), name).toContain(`export const ${name}Limits: ProviderLimits`);
     }
   });
 });

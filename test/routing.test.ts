@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../src/logger';
 import { emptyState } from '../src/providers/kit/empty-state';
-import type { Customer, CustomerProvider, CustomerStatus, ListPage, ListRequest, ProviderCapabilities } from '../src/providers/spec/provider';
+import type { Customer, CustomerProvider, CustomerStatus, ListPage, ListRequest, ProviderLimits } from '../src/providers/spec/provider';
 import { providerDefinitions } from '../src/registry';
 import { formatGlobalId, parseGlobalId } from '../src/routing/global-id';
 import { IdentityIndex } from '../src/routing/identity-index';
@@ -92,9 +92,9 @@ describe('parseGlobalId', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The identity index, over a fake provider whose list is two pages.
 
-const capabilities: ProviderCapabilities = {
-  batchSize: 1, externalIdLookup: 'index', listFilters: [], maxPageSize: 4, totalCount: false, state: false, entitlements: 'none', entitlementCheck: 'none',
-  operations: [], writableFields: { create: [], update: [] }, requiredOnCreate: [], providerFields: { create: [], update: [] }, idempotency: false, alternatives: {},
+const limits: ProviderLimits = {
+  listFilters: [], maxPageSize: 4, totalCount: false, writableFields: { create: [], update: [] }, requiredOnCreate: [], providerFields: { create: [], update: [] },
+  idempotency: false, alternatives: {},
 };
 
 function customer(providerId: string, externalId: string | null, status: CustomerStatus = 'ACTIVE'): Customer {
@@ -120,21 +120,24 @@ function fakeProvider(): FakeProvider {
   const fake: FakeProvider = {
     name: 'fake',
     displayName: 'Fake',
-    capabilities,
+    limits,
     requests: [],
     failures: 0,
-    getCustomer: async () => null,
-    async listCustomers(request: ListRequest): Promise<ListPage> {
-      fake.requests.push(request);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      if (fake.failures > 0) {
-        fake.failures--;
-        throw new Error('fake is down');
-      }
-      const index = request.cursor === null ? 0 : Number(request.cursor);
-      return { customers: PAGES[index] ?? [], nextCursor: index + 1 < PAGES.length ? String(index + 1) : null, totalCount: null };
+    customers: {
+      get: async () => null,
+      byExternalId: { kind: 'index', metadataKey: 'external_id' },
+      list: async (request: ListRequest): Promise<ListPage> => {
+        fake.requests.push(request);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (fake.failures > 0) {
+          fake.failures--;
+          throw new Error('fake is down');
+        }
+        const index = request.cursor === null ? 0 : Number(request.cursor);
+        return { customers: PAGES[index] ?? [], nextCursor: index + 1 < PAGES.length ? String(index + 1) : null, totalCount: null };
+      },
     },
-    getState: async () => ({ state: emptyState(), customer: null }),
+    state: { get: async () => ({ state: emptyState(), customer: null }) },
   };
   return fake;
 }

@@ -1,9 +1,20 @@
 import type { CustomerChangeKind } from '../providers/kit/webhooks';
-import type { Customer, CustomerProvider, CustomerState, CustomerTarget, Entitlement } from '../providers/spec/provider';
+import type {
+  BatchRead,
+  CallOptions,
+  Customer,
+  CustomerProvider,
+  CustomerTarget,
+  CustomerWrites,
+  DeleteOptions,
+  EntitlementReads,
+  EntitlementsResult,
+  ExternalIdLookup,
+  StateReads,
+  StateResult,
+  WriteOptions,
+} from '../providers/spec/provider';
 import type { ReadCache } from './read-cache';
-
-type StateResult = { state: CustomerState; customer: Customer | null };
-type EntitlementsResult = { entitlements: Entitlement[]; accessDeniedReason: string | null };
 
 /** A write through the gateway: the cache has dropped the customer, and the change is announced. */
 export type OwnWriteListener = (change: { provider: string; kind: CustomerChangeKind; customerId: string; customer: Customer | null }) => Promise<void>;
@@ -62,159 +73,169 @@ export function cachedProvider(
   };
   const externalOf = (target: CustomerTarget) => (target.kind === 'externalId' ? target.externalId : null);
 
-  const wrapped: CustomerProvider = {
-    name,
-    displayName: provider.displayName,
-    capabilities: provider.capabilities,
-    nativeIdPattern: provider.nativeIdPattern,
+  const { customers, state, entitlements, writes } = provider;
 
-    async getCustomer(id, options) {
-      if (serve) {
-        const [hit] = await cache.read<Customer>(name, 'customer', [id]);
-        if (hit !== undefined) return hit;
-      }
-      const started = Date.now();
-      const customer = stamp(await provider.getCustomer(id, options));
-      if (customer !== null) await cache.fill(name, [customerEntry(customer)], started);
-      return customer;
-    },
-
-    async listCustomers(request, options) {
-      const started = Date.now();
-      const page = await provider.listCustomers(request, options);
-      const at = new Date();
-      const customers = page.customers.map((customer) => stamp(customer, at));
-      await cache.fill(name, customers.map(customerEntry), started);
-      return { ...page, customers };
-    },
+  const byId = async (id: string, options?: CallOptions): Promise<Customer | null> => {
+    if (serve) {
+      const [hit] = await cache.read<Customer>(name, 'customer', [id]);
+      if (hit !== undefined) return hit;
+    }
+    const started = Date.now();
+    const customer = stamp(await customers.get(id, options));
+    if (customer !== null) await cache.fill(name, [customerEntry(customer)], started);
+    return customer;
   };
 
-  if (provider.getCustomers !== undefined) {
-    const getCustomers = provider.getCustomers.bind(provider);
-    wrapped.getCustomers = async (ids, options) => {
+  const many = (batch: BatchRead): BatchRead => ({
+    maxIds: batch.maxIds,
+    get: async (ids, options) => {
       const hits = serve ? await cache.read<Customer>(name, 'customer', ids) : ids.map(() => undefined);
       const found = hits.filter((hit): hit is Customer => hit !== undefined);
       const missing = ids.filter((_id, index) => hits[index] === undefined);
       if (missing.length === 0) return found;
       const started = Date.now();
       const at = new Date();
-      const fetched = (await getCustomers(missing, options)).map((customer) => stamp(customer, at));
+      const fetched = (await batch.get(missing, options)).map((customer) => stamp(customer, at));
       await cache.fill(name, fetched.map(customerEntry), started);
       return [...found, ...fetched];
-    };
-  }
+    },
+  });
 
-  if (provider.getCustomerByExternalId !== undefined) {
-    const byExternalId = provider.getCustomerByExternalId.bind(provider);
-    wrapped.getCustomerByExternalId = async (externalId, options) => {
-      if (serve) {
-        const [id] = await cache.read<string>(name, 'external', [externalId]);
-        if (id !== undefined) {
-          const [hit] = await cache.read<Customer>(name, 'customer', [id]);
-          // The pointer may have outlived a change of external ID: trust only a matching customer.
-          if (hit !== undefined && hit.externalId === externalId) return hit;
+  const byExternalId = (lookup: ExternalIdLookup): ExternalIdLookup => {
+    if (lookup.kind !== 'native') return lookup;
+    return {
+      kind: 'native',
+      get: async (externalId, options) => {
+        if (serve) {
+          const [id] = await cache.read<string>(name, 'external', [externalId]);
+          if (id !== undefined) {
+            const [hit] = await cache.read<Customer>(name, 'customer', [id]);
+            // The pointer may have outlived a change of external ID: trust only a matching customer.
+            if (hit !== undefined && hit.externalId === externalId) return hit;
+          }
         }
-      }
-      const started = Date.now();
-      const customer = stamp(await byExternalId(externalId, options));
-      if (customer !== null) {
-        const pointer = { kind: 'external' as const, id: externalId, value: customer.providerId, customerId: customer.providerId };
-        await cache.fill(name, [customerEntry(customer), pointer], started);
-      }
-      return customer;
+        const started = Date.now();
+        const customer = stamp(await lookup.get(externalId, options));
+        if (customer !== null) {
+          const pointer = { kind: 'external' as const, id: externalId, value: customer.providerId, customerId: customer.providerId };
+          await cache.fill(name, [customerEntry(customer), pointer], started);
+        }
+        return customer;
+      },
     };
-  }
+  };
 
-  if (provider.getState !== undefined) {
-    const getState = provider.getState.bind(provider);
-    wrapped.getState = async (id, options) => {
+  const cachedState = (reads: StateReads): StateReads => ({
+    get: async (id, options) => {
       if (serve) {
         const [hit] = await cache.read<StateResult>(name, 'state', [id]);
         if (hit !== undefined) return hit;
       }
       const started = Date.now();
-      const result = await getState(id, options);
+      const result = await reads.get(id, options);
       const fresh = { ...result, customer: stamp(result.customer) };
       const entries = [{ kind: 'state' as const, id, value: fresh, customerId: id }, ...(fresh.customer === null ? [] : [customerEntry(fresh.customer)])];
       await cache.fill(name, entries, started);
       return fresh;
-    };
-  }
+    },
+  });
 
-  if (provider.getEntitlements !== undefined) {
-    const getEntitlements = provider.getEntitlements.bind(provider);
-    wrapped.getEntitlements = async (id, options) => {
+  const cachedEntitlements = (reads: EntitlementReads): EntitlementReads => ({
+    get: async (id, options) => {
       if (serve) {
         const [hit] = await cache.read<EntitlementsResult>(name, 'entitlements', [id]);
         if (hit !== undefined) return hit;
       }
       const started = Date.now();
-      const result = await getEntitlements(id, options);
+      const result = await reads.get(id, options);
       await cache.fill(name, [{ kind: 'entitlements', id, value: result, customerId: id }], started);
       return result;
-    };
-  }
+    },
+    ...(reads.check === undefined ? {} : { check: reads.check }),
+  });
 
-  if (provider.checkEntitlement !== undefined) wrapped.checkEntitlement = provider.checkEntitlement.bind(provider);
+  return {
+    name,
+    displayName: provider.displayName,
+    limits: provider.limits,
+    nativeIdPattern: provider.nativeIdPattern,
+    customers: {
+      get: byId,
+      ...(customers.batch === undefined ? {} : { batch: many(customers.batch) }),
+      byExternalId: byExternalId(customers.byExternalId),
+      async list(request, options) {
+        const started = Date.now();
+        const page = await customers.list(request, options);
+        const at = new Date();
+        const listed = page.customers.map((customer) => stamp(customer, at));
+        await cache.fill(name, listed.map(customerEntry), started);
+        return { ...page, customers: listed };
+      },
+    },
+    ...(state === undefined ? {} : { state: cachedState(state) }),
+    ...(entitlements === undefined ? {} : { entitlements: cachedEntitlements(entitlements) }),
+    ...(writes === undefined ? {} : { writes: cachedWrites(writes) }),
+  };
 
-  if (provider.createCustomer !== undefined) {
-    const create = provider.createCustomer.bind(provider);
-    wrapped.createCustomer = async (changes, options) => {
-      const customer = stamp(await create(changes, options));
-      await written('CREATED', customer, null, []);
-      return customer;
-    };
-  }
-  if (provider.findCreated !== undefined) {
-    // Reconciliation after a lost answer: never served from the cache, and a record it finds is a create announced late.
-    const find = provider.findCreated.bind(provider);
-    wrapped.findCreated = async (key, options) => {
-      const customer = await find(key, options);
-      if (customer !== null) await written('CREATED', stamp(customer), null, []);
-      return customer === null ? null : stamp(customer);
-    };
-  }
-  if (provider.updateCustomer !== undefined) {
-    const update = provider.updateCustomer.bind(provider);
-    wrapped.updateCustomer = async (target, changes, options) => {
-      const customer = stamp(await update(target, changes, options));
+  function cachedWrites(inner: CustomerWrites): CustomerWrites {
+    const { create, findCreated, update, updateByExternalId, delete: remove, deleteByExternalId, archive, unarchive, syncPaymentMethods } = inner;
+    const updated = async (customer: Customer, target: CustomerTarget, options?: WriteOptions) => {
       // The old external ID's pointer goes too, when the update changed it.
       await written('UPDATED', customer, null, [externalOf(target), options?.current?.externalId]);
       return customer;
     };
-  }
-  if (provider.deleteCustomer !== undefined) {
-    const remove = provider.deleteCustomer.bind(provider);
-    wrapped.deleteCustomer = async (target, options) => {
-      const id = await knownId(target);
-      const customer = await remove(target, options);
+    const deleted = async (customer: Customer | null, target: CustomerTarget, id: string | null, options?: DeleteOptions) => {
       await written('DELETED', customer, id ?? options?.current?.providerId ?? null, [externalOf(target), options?.current?.externalId]);
       return customer;
     };
-  }
-  if (provider.archiveCustomer !== undefined) {
-    const archive = provider.archiveCustomer.bind(provider);
-    wrapped.archiveCustomer = async (id, options) => {
-      const customer = stamp(await archive(id, options));
+    const lifecycle = async (customer: Customer, id: string) => {
       await written('UPDATED', customer, id, []);
       return customer;
     };
-  }
-  if (provider.unarchiveCustomer !== undefined) {
-    const unarchive = provider.unarchiveCustomer.bind(provider);
-    wrapped.unarchiveCustomer = async (id, options) => {
-      const customer = stamp(await unarchive(id, options));
-      await written('UPDATED', customer, id, []);
-      return customer;
+    return {
+      ...(create === undefined
+        ? {}
+        : {
+            create: async (changes, options) => {
+              const customer = stamp(await create(changes, options));
+              await written('CREATED', customer, null, []);
+              return customer;
+            },
+          }),
+      ...(findCreated === undefined
+        ? {}
+        : {
+            // Reconciliation after a lost answer: never served from the cache, and a record it finds is a create announced late.
+            findCreated: async (key, options) => {
+              const customer = await findCreated(key, options);
+              if (customer !== null) await written('CREATED', stamp(customer), null, []);
+              return customer === null ? null : stamp(customer);
+            },
+          }),
+      ...(update === undefined ? {} : { update: async (id, changes, options) => updated(stamp(await update(id, changes, options)), { kind: 'id', id }, options) }),
+      ...(updateByExternalId === undefined
+        ? {}
+        : { updateByExternalId: async (externalId, changes, options) => updated(stamp(await updateByExternalId(externalId, changes, options)), { kind: 'externalId', externalId }, options) }),
+      ...(remove === undefined ? {} : { delete: async (id, options) => deleted(await remove(id, options), { kind: 'id', id }, id, options) }),
+      ...(deleteByExternalId === undefined
+        ? {}
+        : {
+            deleteByExternalId: async (externalId, options) => {
+              const target: CustomerTarget = { kind: 'externalId', externalId };
+              const id = await knownId(target);
+              return deleted(await deleteByExternalId(externalId, options), target, id, options);
+            },
+          }),
+      ...(archive === undefined ? {} : { archive: async (id, options) => lifecycle(stamp(await archive(id, options)), id) }),
+      ...(unarchive === undefined ? {} : { unarchive: async (id, options) => lifecycle(stamp(await unarchive(id, options)), id) }),
+      ...(syncPaymentMethods === undefined
+        ? {}
+        : {
+            syncPaymentMethods: async (target, options) => {
+              await syncPaymentMethods(target, options);
+              await written('STATE_CHANGED', null, (await knownId(target)) ?? options?.current?.providerId ?? null, [externalOf(target)]);
+            },
+          }),
     };
   }
-  if (provider.syncPaymentMethods !== undefined) {
-    const sync = provider.syncPaymentMethods.bind(provider);
-    wrapped.syncPaymentMethods = async (target, options) => {
-      await sync(target, options);
-      await written('STATE_CHANGED', null, (await knownId(target)) ?? options?.current?.providerId ?? null, [externalOf(target)]);
-    };
-  }
-  return wrapped;
 }
-

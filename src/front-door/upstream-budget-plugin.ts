@@ -36,10 +36,10 @@ function estimateProviders(gateway: Gateway): EstimateProviders {
     known = {
       providers: providers.map((provider) => ({
         name: provider.name,
-        maxPageSize: provider.capabilities.maxPageSize,
-        batchSize: provider.getCustomers === undefined ? 1 : Math.max(1, provider.capabilities.batchSize),
+        maxPageSize: provider.limits.maxPageSize,
+        batchSize: Math.max(1, provider.customers.batch?.maxIds ?? 1),
       })),
-      stateCalls: Math.max(0, ...providers.map((provider) => (provider.capabilities.state ? 1 : 0) + (provider.capabilities.entitlements === 'endpoint' ? 1 : 0))),
+      stateCalls: Math.max(0, ...providers.map((provider) => (provider.state === undefined ? 0 : 1) + (provider.entitlements === undefined ? 0 : 1))),
       cursorPageSizes: (cursor) => cursorPageSizes(cursor, gateway.cursors),
     };
     cache.set(gateway, known);

@@ -4,6 +4,7 @@ import { checkEntitlementAt, customerNotFound } from '../loaders/entitlement-che
 import type { CustomerProvider, EntitlementCheckRequest } from '../providers/spec/provider';
 import { badUserInput } from '../routing/bad-user-input';
 import { parseGlobalId } from '../routing/global-id';
+import { entitlementCheckOf } from '../routing/capabilities';
 import { checkIdentifier } from '../routing/identifier-rules';
 import { builder } from './builder';
 import { EntitlementCheckType } from './entitlement';
@@ -34,7 +35,7 @@ builder.queryFields((t) => ({
       }
       const externalId = checkIdentifier(args.externalId as string, 'externalId');
       const candidates = (args.provider != null ? [directory.get(args.provider)] : directory.providers())
-        .filter((provider) => args.provider != null || provider.capabilities.entitlementCheck !== 'none')
+        .filter((provider) => args.provider != null || entitlementCheckOf(provider) !== 'none')
         .sort((a, b) => rank(a) - rank(b));
       for (const provider of candidates) {
         const id = await nativeIdFor(provider, externalId, context);
@@ -51,12 +52,12 @@ builder.queryFields((t) => ({
 }));
 
 function rank(provider: CustomerProvider): number {
-  return provider.capabilities.entitlementCheck === 'endpoint' ? 0 : 1;
+  return provider.entitlements?.check === undefined ? 1 : 0;
 }
 
 /** The native id of the person at this provider; a customer-id provider needs no lookup (its check says "not found"). */
 async function nativeIdFor(provider: CustomerProvider, externalId: string, context: GraphContext): Promise<string | null> {
-  if (provider.capabilities.externalIdLookup === 'customer-id') return externalId;
+  if (provider.customers.byExternalId.kind === 'customer-id') return externalId;
   const customer = await context.loaders.customerByExternalId.load({ provider: provider.name, externalId });
   return customer?.providerId ?? null;
 }

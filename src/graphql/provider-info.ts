@@ -1,5 +1,5 @@
 import type { DirectoryEntry } from '../routing/provider-directory';
-import type { ProviderCapabilities } from '../providers/spec/provider';
+import { capabilityReport, type CapabilityReport } from '../routing/capabilities';
 import { breakerHealth, type ProviderHealthReport } from '../loaders/breaker-health';
 import { builder } from './builder';
 import { ProviderEnum } from './provider-enum';
@@ -8,7 +8,7 @@ const ProviderModeEnum = builder.enumType('ProviderMode', {
   values: { SANDBOX: { description: 'The embedded sandbox.' }, LIVE: { description: "The provider's real API." } },
 });
 
-const CapabilitiesType = builder.objectRef<ProviderCapabilities>('ProviderCapabilities').implement({
+const CapabilitiesType = builder.objectRef<CapabilityReport>('ProviderCapabilities').implement({
   fields: (t) => ({
     batchSize: t.exposeInt('batchSize', { description: 'Customers one call can fetch by id.' }),
     externalIdLookup: t.exposeString('externalIdLookup', { description: 'native, customer-id or index (the gateway keeps an index).' }),
@@ -48,7 +48,7 @@ const ProviderInfoType = builder.objectRef<DirectoryEntry>('ProviderInfo').imple
     displayName: t.string({ resolve: (entry) => entry.provider.displayName }),
     mode: t.field({ type: ProviderModeEnum, resolve: (entry) => entry.mode }),
     baseUrl: t.exposeString('baseUrl', { nullable: true, description: 'Where the gateway reaches the provider; null in production, where it is not published.' }),
-    capabilities: t.field({ type: CapabilitiesType, resolve: (entry) => entry.provider.capabilities }),
+    capabilities: t.field({ type: CapabilitiesType, resolve: (entry) => capabilityReport(entry.provider) }),
     health: t.field({
       type: HealthType,
       description: "From the provider's circuit breaker: answers at once, without calling the provider.",

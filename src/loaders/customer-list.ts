@@ -62,7 +62,7 @@ class ProviderStream {
         try {
           this.page = await this.environment.listings.track(
             this.provider.name,
-            this.provider.listCustomers(
+            this.provider.customers.list(
               { limit: this.position.pageSize, cursor: this.position.cursor, filter: this.filter },
               { signal: this.environment.signal },
             ),
@@ -117,7 +117,7 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
   const fingerprint = queryFingerprint(names, query.filter);
   const saved = query.after === null ? null : decodeCursor(query.after, fingerprint, environment.cursors);
   const streams = query.providers.map((provider) => {
-    const pageSize = Math.max(1, Math.min(query.first, provider.capabilities.maxPageSize));
+    const pageSize = Math.max(1, Math.min(query.first, provider.limits.maxPageSize));
     const position = saved?.[provider.name] ?? { cursor: null, index: 0, pageSize, done: false, total: null };
     return new ProviderStream(provider, position, query.filter, environment, loaders);
   });
@@ -164,9 +164,9 @@ function checkFilters(providers: readonly CustomerProvider[], filter: CustomerFi
   const given = filterFields.filter((field) => filter[field] !== undefined && filter[field] !== null);
   const problems: string[] = [];
   for (const provider of providers) {
-    const unsupported = given.filter((field) => !provider.capabilities.listFilters.includes(field));
+    const unsupported = given.filter((field) => !provider.limits.listFilters.includes(field));
     if (unsupported.length > 0) {
-      const supported = provider.capabilities.listFilters.join(', ') || 'none';
+      const supported = provider.limits.listFilters.join(', ') || 'none';
       problems.push(`${provider.displayName} cannot filter by ${unsupported.join(', ')} (it supports: ${supported})`);
     }
   }

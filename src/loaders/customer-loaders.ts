@@ -34,14 +34,15 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
             return customer === undefined;
           });
           if (group.length === 0) return;
-          const batchSize = provider.capabilities.batchSize;
-          if (provider.getCustomers !== undefined && batchSize > 1) {
+          const batch = provider.customers.batch;
+          if (batch !== undefined && batch.maxIds > 1) {
+            const batchSize = batch.maxIds;
             const chunks: (typeof group)[] = [];
             for (let start = 0; start < group.length; start += batchSize) chunks.push(group.slice(start, start + batchSize));
             await Promise.all(
               chunks.map(async (chunk) => {
                 try {
-                  const found = await provider.getCustomers!(chunk.map((entry) => entry.key.id), { signal: environment.signal });
+                  const found = await batch.get(chunk.map((entry) => entry.key.id), { signal: environment.signal });
                   const byId = new Map(found.map((customer) => [customer.providerId, customer]));
                   for (const entry of chunk) results[entry.position] = byId.get(entry.key.id) ?? null;
                 } catch (error) {
@@ -54,7 +55,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
           await Promise.all(
             group.map(async (entry) => {
               try {
-                results[entry.position] = await provider.getCustomer(entry.key.id, { signal: environment.signal });
+                results[entry.position] = await provider.customers.get(entry.key.id, { signal: environment.signal });
               } catch (error) {
                 results[entry.position] = error as Error;
               }
@@ -87,7 +88,8 @@ export function createExternalIdLoader(
         keys.map(async (key): Promise<Customer | null | Error> => {
           try {
             const provider = environment.directory.get(key.provider);
-            switch (provider.capabilities.externalIdLookup) {
+            const lookup = provider.customers.byExternalId;
+            switch (lookup.kind) {
               case 'customer-id':
                 return await byId.load({ provider: key.provider, id: key.externalId });
               case 'index': {
@@ -98,7 +100,7 @@ export function createExternalIdLoader(
                 return customer !== null && customer.externalId === key.externalId ? customer : null;
               }
               case 'native': {
-                const customer = await provider.getCustomerByExternalId!(key.externalId, { signal: environment.signal });
+                const customer = await lookup.get(key.externalId, { signal: environment.signal });
                 if (customer !== null) byId.prime({ provider: key.provider, id: customer.providerId }, customer);
                 return customer;
               }

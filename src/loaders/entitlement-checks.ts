@@ -1,6 +1,7 @@
 import { deriveEntitlementCheck } from './derived-entitlement-check';
 import { ProviderError } from '../providers/spec/errors';
 import type { CustomerProvider, EntitlementCheck, EntitlementCheckRequest } from '../providers/spec/provider';
+import { entitlementCheckOf } from '../routing/capabilities';
 import { RequestError } from '../routing/request-error';
 import type { LoaderEnvironment } from './environment';
 import type { Loaders } from './loaders';
@@ -16,25 +17,22 @@ export async function checkEntitlementAt(
   environment: LoaderEnvironment,
   loaders: Loaders,
 ): Promise<EntitlementCheck> {
-  switch (provider.capabilities.entitlementCheck) {
-    case 'endpoint':
-      return provider.checkEntitlement!(id, request, { signal: environment.signal });
-    case 'derived':
-      try {
-        const { entitlements } = await loaders.entitlements.load({ provider: provider.name, id });
-        return deriveEntitlementCheck(entitlements, request, provider.name);
-      } catch (error) {
-        if (error instanceof ProviderError && error.code === 'NOT_FOUND') return customerNotFound(provider.name, request);
-        throw error;
-      }
-    case 'none': {
-      const able = environment.directory.providers().filter((candidate) => candidate.capabilities.entitlementCheck !== 'none');
-      throw new RequestError('UNSUPPORTED_OPERATION', `${provider.displayName} has no entitlements to check; ask ${able.map((candidate) => candidate.displayName).join(' or ')}.`, {
-        provider: provider.name,
-        operation: 'checkEntitlement',
-      });
+  const check = provider.entitlements?.check;
+  if (check !== undefined) return check(id, request, { signal: environment.signal });
+  if (entitlementCheckOf(provider) === 'derived') {
+    try {
+      const { entitlements } = await loaders.entitlements.load({ provider: provider.name, id });
+      return deriveEntitlementCheck(entitlements, request, provider.name);
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === 'NOT_FOUND') return customerNotFound(provider.name, request);
+      throw error;
     }
   }
+  const able = environment.directory.providers().filter((candidate) => entitlementCheckOf(candidate) !== 'none');
+  throw new RequestError('UNSUPPORTED_OPERATION', `${provider.displayName} has no entitlements to check; ask ${able.map((candidate) => candidate.displayName).join(' or ')}.`, {
+    provider: provider.name,
+    operation: 'checkEntitlement',
+  });
 }
 
 /** The answer for a person the provider does not hold: a denial, as Stigg itself answers it. */

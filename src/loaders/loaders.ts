@@ -52,8 +52,8 @@ export function createLoaders(environment: LoaderEnvironment): Loaders {
       const provider = environment.directory.get(record.provider);
       const merged: CustomerState = { ...emptyState(), ...record.embeddedState };
       const [stateResult, entitlementResult] = await Promise.all([
-        provider.capabilities.state ? state.load(key) : null,
-        provider.capabilities.entitlements === 'endpoint' ? entitlements.load(key) : null,
+        provider.state !== undefined ? state.load(key) : null,
+        provider.entitlements !== undefined ? entitlements.load(key) : null,
       ]);
       if (stateResult !== null) {
         const fetched = stateResult.state;

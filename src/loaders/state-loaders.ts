@@ -1,19 +1,11 @@
 import DataLoader from 'dataloader';
 import { emptyState } from '../providers/kit/empty-state';
-import type { Customer, CustomerState, Entitlement } from '../providers/spec/provider';
+import type { Customer, EntitlementsResult, StateResult } from '../providers/spec/provider';
 import { formatGlobalId, type CustomerKey } from '../routing/global-id';
 import type { LoaderEnvironment } from './environment';
 import { tracedBatch } from './traced-batch';
 
-export interface StateResult {
-  state: CustomerState;
-  customer: Customer | null;
-}
-
-export interface EntitlementsResult {
-  entitlements: Entitlement[];
-  accessDeniedReason: string | null;
-}
+export type { EntitlementsResult, StateResult };
 
 /** A provider's state endpoint, one call per customer; the customer it returns primes the by-id loader. */
 export function createStateLoader(
@@ -26,8 +18,8 @@ export function createStateLoader(
         keys.map(async (key): Promise<StateResult | Error> => {
           try {
             const provider = environment.directory.get(key.provider);
-            if (provider.getState === undefined) return { state: emptyState(), customer: null };
-            const result = await provider.getState!(key.id, { signal: environment.signal });
+            if (provider.state === undefined) return { state: emptyState(), customer: null };
+            const result = await provider.state.get(key.id, { signal: environment.signal });
             if (result.customer !== null) byId.prime(key, result.customer);
             return result;
           } catch (error) {
@@ -53,16 +45,12 @@ export function createEntitlementsLoader(
         keys.map(async (key): Promise<EntitlementsResult | Error> => {
           try {
             const provider = environment.directory.get(key.provider);
-            switch (provider.capabilities.entitlements) {
-              case 'endpoint':
-                return await provider.getEntitlements!(key.id, { signal: environment.signal });
-              case 'state': {
-                const result = await state.load(key);
-                return { entitlements: result.state.entitlements, accessDeniedReason: result.state.accessDeniedReason };
-              }
-              case 'none':
-                return { entitlements: [], accessDeniedReason: null };
+            if (provider.entitlements !== undefined) return await provider.entitlements.get(key.id, { signal: environment.signal });
+            if (provider.state !== undefined) {
+              const result = await state.load(key);
+              return { entitlements: result.state.entitlements, accessDeniedReason: result.state.accessDeniedReason };
             }
+            return { entitlements: [], accessDeniedReason: null };
           } catch (error) {
             return error as Error;
           }

@@ -16,7 +16,7 @@ export async function walkAll(provider: CustomerProvider, store: IdentityStore, 
   let pages = 0;
   let seen = 0;
   do {
-    const page = await provider.listCustomers({ limit: provider.capabilities.maxPageSize, cursor, filter: {} });
+    const page = await provider.customers.list({ limit: provider.limits.maxPageSize, cursor, filter: {} });
     seen += page.customers.length;
     // A deleted record may keep its external ID (a tombstone): only live customers are indexed.
     const live = page.customers.filter((customer) => customer.externalId !== null && customer.status !== 'DELETED');
@@ -37,13 +37,13 @@ export async function walkAll(provider: CustomerProvider, store: IdentityStore, 
  * that reaches back past `since`. What it finds overrides the store: it is newer than what the store holds.
  */
 export async function walkSince(provider: CustomerProvider, store: IdentityStore, scope: string, since: Date): Promise<WalkReport> {
-  const filter = provider.capabilities.listFilters.includes('createdAfter') ? { createdAfter: since } : {};
+  const filter = provider.limits.listFilters.includes('createdAfter') ? { createdAfter: since } : {};
   let cursor: string | null = null;
   let pages = 0;
   let seen = 0;
   const claimed = new Set<string>();
   for (;;) {
-    const page = await provider.listCustomers({ limit: provider.capabilities.maxPageSize, cursor, filter });
+    const page = await provider.customers.list({ limit: provider.limits.maxPageSize, cursor, filter });
     pages++;
     const recent = page.customers.filter((customer) => customer.createdAt === null || customer.createdAt >= since);
     seen += recent.length;

@@ -17,7 +17,7 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
   return once('createCustomer', { ...input }, key, context, async (attempt) => {
     const provider = context.gateway.directory.get(input.provider);
     checkIdempotencyKey(key, [provider]);
-    requireOperation(provider, 'create');
+    const create = requireOperation(provider, 'create');
     const { provider: _provider, idempotencyKey: _key, ...changes } = input;
     validateChanges(provider, 'create', changes);
     // Reconciling comes first: the record an earlier attempt made holds this external ID too, and is no conflict.
@@ -35,13 +35,13 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
         }
       }
       const sentAt = Date.now();
-      const customer = await provider.createCustomer!(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
+      const customer = await create(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
       await remember(context, provider, customer);
-      const replayed = key !== null && (saidReplayed(customer.raw) || (attempt.previous !== 'none' && provider.capabilities.idempotency && createdBefore(customer, sentAt)));
+      const replayed = key !== null && (saidReplayed(customer.raw) || (attempt.previous !== 'none' && provider.limits.idempotency && createdBefore(customer, sentAt)));
       return { outcomes: [{ provider: provider.name, customer, error: null }], replayed, idempotencyKey: key };
     } catch (error) {
       // Either the provider honours the key or the gateway reconciles by it: a retry with the key never writes twice.
-      throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.capabilities.idempotency || provider.findCreated !== undefined });
+      throw toWriteError(error, { idempotencyKey: key, providerHonoursKey: provider.limits.idempotency || provider.writes?.findCreated !== undefined });
     }
   });
 }
@@ -60,9 +60,10 @@ function createdBefore(customer: Customer, sentAt: number): boolean {
 
 /** What an earlier attempt under the key created, when the provider can tell (see `findCreated`). */
 async function reconcile(provider: CustomerProvider, key: string, context: WriteContext): Promise<Customer | null> {
-  if (provider.findCreated === undefined) return null;
+  const findCreated = provider.writes?.findCreated;
+  if (findCreated === undefined) return null;
   try {
-    return await provider.findCreated(key, { signal: context.signal });
+    return await findCreated(key, { signal: context.signal });
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     // Nothing is written while it cannot be known whether the first attempt landed; the outcome stays unknown, so

@@ -20,18 +20,17 @@ export function deleteCustomer(input: TargetWriteInput, context: WriteContext): 
     }
     if (input.anonymize === true) {
       for (const target of resolution.targets) {
-        if (target.provider.capabilities.anonymizeOnDelete !== true && target.provider.capabilities.operations.includes('delete')) {
+        if (target.provider.limits.anonymizeOnDelete !== true && target.provider.writes?.delete !== undefined) {
           throw new ValidationError(`${target.provider.displayName} cannot anonymize on delete; leave anonymize out for it.`, 'anonymize', target.provider.name);
         }
       }
     }
     const outcomes = await writeEach(resolution, key, async (target) => {
-      requireOperation(target.provider, target.target.kind === 'externalId' ? 'deleteByExternalId' : 'delete');
-      const deleted = await target.provider.deleteCustomer!(target.target, {
-        signal: context.signal,
-        idempotencyKey: key ?? undefined,
-        anonymize: input.anonymize ?? undefined,
-      });
+      const options = { signal: context.signal, idempotencyKey: key ?? undefined, anonymize: input.anonymize ?? undefined };
+      const deleted =
+        target.target.kind === 'externalId'
+          ? await requireOperation(target.provider, 'deleteByExternalId')(target.target.externalId, options)
+          : await requireOperation(target.provider, 'delete')(target.target.id, options);
       const id = target.target.kind === 'id' ? target.target.id : (deleted?.providerId ?? target.current?.providerId ?? null);
       if (id !== null) await forgetDeleted(context, target.provider, id);
       else context.loaders.customerByExternalId.clearAll();

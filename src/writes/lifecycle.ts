@@ -21,10 +21,9 @@ export function changeLifecycle(operation: LifecycleOperation, input: TargetWrit
     });
     if (!resolution.fanOut) for (const target of resolution.targets) requireOperation(target.provider, operation);
     const outcomes = await writeEach(resolution, key, async (target): Promise<Customer | null> => {
-      requireOperation(target.provider, operation);
       const options = { signal: context.signal, idempotencyKey: key ?? undefined };
       if (operation === 'syncPaymentMethods') {
-        await target.provider.syncPaymentMethods!(target.target, options);
+        await requireOperation(target.provider, 'syncPaymentMethods')(target.target, options);
         // The sync answers with no body: read the customer again to show its payment methods now.
         context.loaders.customerByExternalId.clearAll();
         const customer =
@@ -33,9 +32,10 @@ export function changeLifecycle(operation: LifecycleOperation, input: TargetWrit
             : await context.loaders.customerByExternalId.load({ provider: target.provider.name, externalId: target.target.externalId });
         return customer;
       }
+      const change = requireOperation(target.provider, operation);
       if (target.target.kind !== 'id') throw new UnsupportedOperationError(`${target.provider.displayName} cannot ${operation} by external ID.`, target.provider.name, operation);
       const id = target.target.id;
-      const customer = await (operation === 'archive' ? target.provider.archiveCustomer!(id, options) : target.provider.unarchiveCustomer!(id, options));
+      const customer = await change(id, options);
       await remember(context, target.provider, customer);
       return customer;
     });

@@ -45,7 +45,7 @@ export async function writeEach(
     return {
       provider: target.provider.name,
       customer: null,
-      error: toWriteError(result.reason, { idempotencyKey, providerHonoursKey: target.provider.capabilities.idempotency }),
+      error: toWriteError(result.reason, { idempotencyKey, providerHonoursKey: target.provider.limits.idempotency }),
     };
   });
   for (const failure of resolution.lookupFailures) {

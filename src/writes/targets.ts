@@ -72,9 +72,9 @@ export async function resolveTargets(
 }
 
 async function targetAt(provider: CustomerProvider, externalId: string, context: WriteContext, native?: CustomerOperation): Promise<ResolvedTarget> {
-  const capabilities = provider.capabilities;
-  if (capabilities.externalIdLookup === 'customer-id') return { provider, target: { kind: 'id', id: externalId }, current: null };
-  if (capabilities.externalIdLookup === 'native' && native !== undefined && capabilities.operations.includes(native)) {
+  const lookup = provider.customers.byExternalId.kind;
+  if (lookup === 'customer-id') return { provider, target: { kind: 'id', id: externalId }, current: null };
+  if (lookup === 'native' && native !== undefined && provider.writes?.[native] !== undefined) {
     return { provider, target: { kind: 'externalId', externalId }, current: null };
   }
   const customer = await context.loaders.customerByExternalId.load({ provider: provider.name, externalId });

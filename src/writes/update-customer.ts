@@ -24,11 +24,11 @@ export function updateCustomer(input: UpdateInput, context: WriteContext): Promi
       validateChanges(target.provider, 'update', input.changes);
     }
     const outcomes = await writeEach(resolution, key, async (target) => {
-      const customer = await target.provider.updateCustomer!(target.target, input.changes, {
-        signal: context.signal,
-        idempotencyKey: key ?? undefined,
-        current: target.current ?? undefined,
-      });
+      const options = { signal: context.signal, idempotencyKey: key ?? undefined, current: target.current ?? undefined };
+      const customer =
+        target.target.kind === 'externalId'
+          ? await requireOperation(target.provider, 'updateByExternalId')(target.target.externalId, input.changes, options)
+          : await requireOperation(target.provider, 'update')(target.target.id, input.changes, options);
       await remember(context, target.provider, customer);
       return customer;
     });

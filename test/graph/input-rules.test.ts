@@ -47,4 +47,22 @@ describe('provider input rules, checked for every target before any write', () =
     expect(create.data?.createCustomer).toMatchObject({ __typename: 'ValidationError', field: 'name', invalidAt: 'STIGG' });
     expect(gateway.upstream()).toEqual([]);
   });
+
+  it("Polar's documented limits are refused before the call: a 257-character name, a 41-character metadata key", async () => {
+    const name = await gateway.execute(CreateCustomerDocument, { input: { provider: 'POLAR', email: 'rules-polar@example.com', name: 'n'.repeat(257) } });
+    expect(name.data?.createCustomer).toMatchObject({ __typename: 'ValidationError', field: 'name', invalidAt: 'POLAR' });
+    const key = await gateway.execute(UpdateCustomerDocument, { input: { externalId: 'user_000002', provider: 'POLAR', metadata: { ['k'.repeat(41)]: 'v' } } });
+    expect(key.data?.updateCustomer).toMatchObject({ __typename: 'ValidationError', field: 'metadata', invalidAt: 'POLAR' });
+    expect(gateway.upstream().filter((entry) => entry.provider === 'polar')).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+
+  it('a 256-character name and a metadata patch that removes a key pass at Polar', async () => {
+    const create = await gateway.execute(CreateCustomerDocument, {
+      input: { provider: 'POLAR', email: 'rules-polar-256@example.com', name: 'n'.repeat(256), metadata: { plan: 'pro', seats: 3, trial: false } },
+    });
+    expect(create.data?.createCustomer.__typename).toBe('CreateCustomerPayload');
+    const update = await gateway.execute(UpdateCustomerDocument, { input: { externalId: 'user_000002', provider: 'POLAR', metadata: { plan: null } } });
+    expect(update.data?.updateCustomer.__typename).toBe('UpdateCustomerPayload');
+  });
 });

@@ -1,8 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  Customer, CustomerChanges, CustomerFilter, CustomerFilterField, CustomerOperation, CustomerProvider, CustomerStatus, WritableField,
-} from '../../src/providers/spec/provider';
+import type { Customer, CustomerChanges, CustomerFilter, CustomerFilterField, CustomerProvider, CustomerStatus, WritableField } from '../../src/providers/spec/provider';
 import { providerDefinitions } from '../../src/registry';
+import { capabilityReport, type CapabilityReport } from '../../src/routing/capabilities';
 import { adaptersUnderTest } from '../support/provider-setup';
 import { rejection } from '../support/rejection';
 import { walkCustomers } from '../support/walk';
@@ -24,6 +23,14 @@ const ids = (customers: readonly Customer[]) => customers.map((customer) => cust
 const time = (customer: Customer) => customer.createdAt?.getTime() ?? Number.NaN;
 const unique = () => Math.random().toString(36).slice(2, 10);
 
+/** A lookup by external ID as the gateway makes it without the index: natively, or by id where the id is the external ID. */
+function byExternalId(provider: CustomerProvider, externalId: string): Promise<Customer | null> {
+  const lookup = provider.customers.byExternalId;
+  if (lookup.kind === 'native') return lookup.get(externalId);
+  if (lookup.kind === 'customer-id') return provider.customers.get(externalId);
+  throw new Error(`${provider.name} looks external IDs up in the gateway's index`);
+}
+
 /** A value for each unified field, for creating a customer with whatever a provider requires. */
 function valueFor(field: WritableField, token: string): CustomerChanges[WritableField] {
   switch (field) {
@@ -37,15 +44,32 @@ function valueFor(field: WritableField, token: string): CustomerChanges[Writable
   }
 }
 
-/** Which method each operation stands for; `update` and `updateByExternalId` share one. */
-const OPERATION_METHODS: [keyof CustomerProvider, readonly CustomerOperation[]][] = [
-  ['createCustomer', ['create']],
-  ['updateCustomer', ['update', 'updateByExternalId']],
-  ['deleteCustomer', ['delete', 'deleteByExternalId']],
-  ['archiveCustomer', ['archive']],
-  ['unarchiveCustomer', ['unarchive']],
-  ['syncPaymentMethods', ['syncPaymentMethods']],
-];
+/**
+ * What `providers { capabilities }` shows for each provider. It is derived from the methods each adapter has
+ * (`src/routing/capabilities.ts`), and must stay what the flags declared before the spec went by presence.
+ */
+const SHOWN_CAPABILITIES: Record<string, CapabilityReport> = {
+  orb: {
+    batchSize: 1, externalIdLookup: 'native', listFilters: ['createdAfter', 'createdBefore'], maxPageSize: 100, totalCount: false, state: false,
+    entitlements: 'none', entitlementCheck: 'none', operations: ['create', 'update', 'updateByExternalId', 'delete', 'syncPaymentMethods'], idempotency: true,
+  },
+  stigg: {
+    batchSize: 1, externalIdLookup: 'customer-id', listFilters: ['email', 'createdAfter', 'createdBefore'], maxPageSize: 100, totalCount: false, state: false,
+    entitlements: 'endpoint', entitlementCheck: 'endpoint', operations: ['create', 'update', 'updateByExternalId', 'archive', 'unarchive'], idempotency: true,
+  },
+  omise: {
+    batchSize: 1, externalIdLookup: 'index', listFilters: ['createdAfter', 'createdBefore', 'search'], maxPageSize: 100, totalCount: true, state: false,
+    entitlements: 'none', entitlementCheck: 'none', operations: ['create', 'update', 'delete'], idempotency: false,
+  },
+  polar: {
+    batchSize: 1, externalIdLookup: 'native', listFilters: ['email', 'search'], maxPageSize: 100, totalCount: true, state: true,
+    entitlements: 'state', entitlementCheck: 'derived', operations: ['create', 'update', 'updateByExternalId', 'delete', 'deleteByExternalId'], idempotency: false,
+  },
+  synctera: {
+    batchSize: 100, externalIdLookup: 'index', listFilters: ['email'], maxPageSize: 100, totalCount: false, state: false,
+    entitlements: 'none', entitlementCheck: 'none', operations: ['create', 'update'], idempotency: true,
+  },
+};
 
 
 /** Registers a test only where the adapter's capabilities make it meaningful: no skipped placeholders. */
@@ -83,39 +107,28 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
 
     it('reads a listed customer back by id as the same customer', async () => {
       const sample = listed[Math.floor(listed.length / 2)] as Customer;
-      const customer = await provider.getCustomer(sample.providerId);
+      const customer = await provider.customers.get(sample.providerId);
       expect(customer).toMatchObject({ provider: definition.name, providerId: sample.providerId, externalId: sample.externalId, email: sample.email, status: sample.status });
     });
 
     for (const id of ['', 'nobody-0000', '00000000-0000-4000-8000-000000000000', 'cust_test_zzzzzzzzzzzzzzzzzzz', 'a/b?c=d', '%']) {
       it(`answers null, not an error, for the unknown or malformed id ${JSON.stringify(id)}`, async () => {
-        expect(await provider.getCustomer(id)).toBeNull();
+        expect(await provider.customers.get(id)).toBeNull();
       });
     }
   });
 
-  describe('capabilities match the methods', () => {
-    it('has the optional read methods exactly when its capabilities declare them', () => {
-      const { capabilities } = provider;
-      expect(typeof provider.getCustomers === 'function').toBe(capabilities.batchSize > 1);
-      expect(typeof provider.getCustomerByExternalId === 'function').toBe(capabilities.externalIdLookup !== 'index');
-      expect(typeof provider.getState === 'function').toBe(capabilities.state);
-      expect(typeof provider.getEntitlements === 'function').toBe(capabilities.entitlements === 'endpoint');
-      expect(typeof provider.checkEntitlement === 'function').toBe(capabilities.entitlementCheck === 'endpoint');
-      if (capabilities.entitlements === 'state') expect(capabilities.state).toBe(true);
-    });
-
-    it.each(OPERATION_METHODS)('has %s exactly when its operations include %j', (method, operations) => {
-      const declared = operations.some((operation) => provider.capabilities.operations.includes(operation));
-      expect(typeof provider[method] === 'function').toBe(declared);
+  describe('capabilities are the methods it has', () => {
+    it('shows the graph the capabilities its methods and limits give, the same as before', () => {
+      expect(capabilityReport(provider)).toEqual(SHOWN_CAPABILITIES[definition.name]);
     });
 
     it('declares sane limits: a positive page and batch size, known filters, required fields it can write', () => {
-      const { capabilities } = provider;
-      expect(capabilities.maxPageSize).toBeGreaterThan(0);
-      expect(capabilities.batchSize).toBeGreaterThanOrEqual(1);
-      for (const field of capabilities.requiredOnCreate) expect(capabilities.writableFields.create).toContain(field);
-      for (const filter of capabilities.listFilters) expect(ALL_FILTERS).toContain(filter);
+      const { limits } = provider;
+      expect(limits.maxPageSize).toBeGreaterThan(0);
+      expect(provider.customers.batch?.maxIds ?? 1).toBeGreaterThanOrEqual(1);
+      for (const field of limits.requiredOnCreate) expect(limits.writableFields.create).toContain(field);
+      for (const filter of limits.listFilters) expect(ALL_FILTERS).toContain(filter);
     });
   });
 
@@ -129,23 +142,23 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
     });
 
     it('clamps an oversized limit to its page size instead of failing', async () => {
-      const page = await provider.listCustomers({ limit: provider.capabilities.maxPageSize * 10 + 7, cursor: null, filter: {} });
-      expect(page.customers.length).toBe(Math.min(provider.capabilities.maxPageSize, listed.length));
+      const page = await provider.customers.list({ limit: provider.limits.maxPageSize * 10 + 7, cursor: null, filter: {} });
+      expect(page.customers.length).toBe(Math.min(provider.limits.maxPageSize, listed.length));
       expect(ids(page.customers)).toEqual(ids(listed).slice(0, page.customers.length));
     });
 
     it('pages in the same order as one walk: the second page follows the first', async () => {
-      const first = await provider.listCustomers({ limit: 7, cursor: null, filter: {} });
+      const first = await provider.customers.list({ limit: 7, cursor: null, filter: {} });
       expect(first.nextCursor).not.toBeNull();
-      const second = await provider.listCustomers({ limit: 7, cursor: first.nextCursor, filter: {} });
+      const second = await provider.customers.list({ limit: 7, cursor: first.nextCursor, filter: {} });
       expect(ids([...first.customers, ...second.customers])).toEqual(ids(listed).slice(0, 14));
     });
 
     it('rejects each filter it does not declare with UNSUPPORTED, never ignoring it', async () => {
-      const unsupported = ALL_FILTERS.filter((filter) => !provider.capabilities.listFilters.includes(filter));
+      const unsupported = ALL_FILTERS.filter((filter) => !provider.limits.listFilters.includes(filter));
       const sample: Required<CustomerFilter> = { email: 'someone@example.com', createdAfter: new Date('2020-01-01T00:00:00Z'), createdBefore: new Date('2030-01-01T00:00:00Z'), search: 'someone' };
       for (const filter of unsupported) {
-        const error = await rejection(provider.listCustomers({ limit: 10, cursor: null, filter: { [filter]: sample[filter] } }));
+        const error = await rejection(provider.customers.list({ limit: 10, cursor: null, filter: { [filter]: sample[filter] } }));
         expect(error.code).toBe('UNSUPPORTED');
         expect(error.provider).toBe(definition.name);
       }
@@ -153,7 +166,7 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
 
     it('applies every filter it declares: the chosen customer is in, another is out', async () => {
       const live = listed.filter((customer) => customer.status !== 'DELETED');
-      const declared = provider.capabilities.listFilters;
+      const declared = provider.limits.listFilters;
       expect(declared.length).toBeGreaterThan(0);
       for (const filter of declared) {
         let wanted: Customer;
@@ -184,52 +197,51 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
   });
 
   describe('lookups', () => {
-    itIf(provider.capabilities.externalIdLookup === 'index')('offers no native external-ID lookup: the gateway\'s identity index answers', async () => {
-      expect(provider.getCustomerByExternalId).toBeUndefined();
+    itIf(provider.customers.byExternalId.kind === 'index')('offers no native external-ID lookup: the gateway\'s identity index answers', async () => {
+      expect(provider.customers.byExternalId).toMatchObject({ kind: 'index', metadataKey: expect.any(String) });
       const holder = listed.find((customer) => customer.externalId !== null);
       expect(holder?.externalId, 'the external ID is still read from the payload').toBeTruthy();
     });
 
-    itIf(provider.capabilities.batchSize > 1)('fetches exactly the asked customers in one batch', async () => {
+    itIf((provider.customers.batch?.maxIds ?? 1) > 1)('fetches exactly the asked customers in one batch', async () => {
       const wanted = ids(listed.slice(3, 8));
-      const customers = await provider.getCustomers?.([...wanted, '00000000-0000-4000-8000-000000000000']);
+      const customers = await provider.customers.batch?.get([...wanted, '00000000-0000-4000-8000-000000000000']);
       expect(ids(customers ?? []).sort()).toEqual([...wanted].sort());
       expect(sandbox.requests()).toHaveLength(1);
     });
 
-    itIf(provider.capabilities.externalIdLookup !== 'index')('finds a listed customer by its external ID natively', async () => {
+    itIf(provider.customers.byExternalId.kind !== 'index')('finds a listed customer by its external ID natively', async () => {
       const holder = listed.filter((customer) => customer.externalId !== null && customer.status !== 'DELETED')[5] as Customer;
       expect(holder).toBeDefined();
-      const found = await provider.getCustomerByExternalId?.(holder.externalId as string);
+      const found = await byExternalId(provider, holder.externalId as string);
       expect(found?.providerId).toBe(holder.providerId);
       expect(found?.externalId).toBe(holder.externalId);
-      expect(await provider.getCustomerByExternalId?.(`nobody-${unique()}`)).toBeNull();
+      expect(await byExternalId(provider, `nobody-${unique()}`)).toBeNull();
     });
   });
 
   describe('createCustomer', () => {
-    itIf(provider.capabilities.operations.includes('create'))('creates with the required fields and an external ID, and reads it back as written', async () => {
-      if (provider.createCustomer === undefined) throw new Error('create is declared but createCustomer is missing');
-      const { create } = provider.capabilities.writableFields;
+    itIf(provider.writes?.create !== undefined)('creates with the required fields and an external ID, and reads it back as written', async () => {
+      const { create } = provider.limits.writableFields;
       const token = unique();
       const changes: CustomerChanges = {};
-      const fields = new Set<WritableField>([...provider.capabilities.requiredOnCreate, ...(['email', 'externalId'] as const).filter((field) => create.includes(field))]);
+      const fields = new Set<WritableField>([...provider.limits.requiredOnCreate, ...(['email', 'externalId'] as const).filter((field) => create.includes(field))]);
       for (const field of fields) Object.assign(changes, { [field]: valueFor(field, token) });
-      const created = await provider.createCustomer(changes);
+      const created = await provider.writes!.create!(changes);
       expect(created.provider).toBe(definition.name);
-      const read = await provider.getCustomer(created.providerId);
+      const read = await provider.customers.get(created.providerId);
       expect(read?.providerId).toBe(created.providerId);
       if (changes.externalId !== undefined) expect(read?.externalId).toBe(changes.externalId);
       if (changes.email !== undefined) expect(read?.email).toBe(changes.email);
-      if (changes.externalId !== undefined && provider.getCustomerByExternalId !== undefined) {
-        expect((await provider.getCustomerByExternalId(changes.externalId as string))?.providerId).toBe(created.providerId);
+      if (changes.externalId !== undefined && provider.customers.byExternalId.kind !== 'index') {
+        expect((await byExternalId(provider, changes.externalId as string))?.providerId).toBe(created.providerId);
       }
     });
   });
 
   describe('failures', () => {
     it('reports a missing key as UNAUTHENTICATED from its provider', async () => {
-      const error = await rejection(adapter(definition.name, '').listCustomers({ limit: 1, cursor: null, filter: {} }));
+      const error = await rejection(adapter(definition.name, '').customers.list({ limit: 1, cursor: null, filter: {} }));
       expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, provider: definition.name, retryable: false });
     });
 
@@ -237,7 +249,7 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
       // The sandbox accepts any non-empty key, so the refusal is injected: the adapter has sent a real key.
       const secret = `sk_live_${unique()}${unique()}`;
       sandbox.setFaults({ [definition.name]: { errorRate: 1, errorStatus: 401 } });
-      const error = await rejection(adapter(definition.name, secret).listCustomers({ limit: 1, cursor: null, filter: {} }));
+      const error = await rejection(adapter(definition.name, secret).customers.list({ limit: 1, cursor: null, filter: {} }));
       expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, provider: definition.name, retryable: false });
       expect(error.message).not.toContain(secret);
       expect(JSON.stringify(error)).not.toContain(secret);
@@ -246,22 +258,21 @@ describe.each(providerDefinitions)('$name adapter contract', (definition) => {
 
     it('retries a read that keeps failing with 503, then reports UPSTREAM_ERROR as retryable', async () => {
       sandbox.setFaults({ [definition.name]: { errorRate: 1, errorStatus: 503 } });
-      const error = await rejection(provider.getCustomer((listed[0] as Customer).providerId));
+      const error = await rejection(provider.customers.get((listed[0] as Customer).providerId));
       expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', status: 503, retryable: true, provider: definition.name });
       expect(sandbox.requests()).toHaveLength(1 + transport.retry.retries);
     });
 
-    itIf(provider.capabilities.operations.includes('create'))('retries a create under 503 only with an idempotency key the provider honours', async () => {
-      if (provider.createCustomer === undefined) throw new Error('create is declared but createCustomer is missing');
+    itIf(provider.writes?.create !== undefined)('retries a create under 503 only with an idempotency key the provider honours', async () => {
       sandbox.setFaults({ [definition.name]: { errorRate: 1, errorStatus: 503 } });
       const token = unique();
       const changes: CustomerChanges = { email: valueFor('email', token) as string, name: valueFor('name', token) as string };
-      const unkeyed = await rejection(provider.createCustomer(changes));
+      const unkeyed = await rejection(provider.writes!.create!(changes));
       expect(unkeyed).toMatchObject({ code: 'UPSTREAM_ERROR', outcomeUnknown: true });
       expect(sandbox.requests()).toHaveLength(1);
       sandbox.clearRequests();
-      await rejection(provider.createCustomer(changes, { idempotencyKey: `contract-${token}` }));
-      expect(sandbox.requests()).toHaveLength(provider.capabilities.idempotency ? 1 + transport.retry.retries : 1);
+      await rejection(provider.writes!.create!(changes, { idempotencyKey: `contract-${token}` }));
+      expect(sandbox.requests()).toHaveLength(provider.limits.idempotency ? 1 + transport.retry.retries : 1);
     });
   });
 });

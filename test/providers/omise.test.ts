@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Customer, CustomerFilter, CustomerProvider } from '../../src/providers/spec/provider';
+import type { Customer, CustomerFilter } from '../../src/providers/spec/provider';
 import { call, type Loose } from '../support/http';
 import { adapterUnderTest } from '../support/provider-setup';
 import { rejection } from '../support/rejection';
 import { walkCustomers, walkPages } from '../support/walk';
 
-/** The adapter, with the writes Omise has declared non-optional for the tests. */
-type OmiseAdapter = CustomerProvider & Required<Pick<CustomerProvider, 'createCustomer' | 'updateCustomer' | 'deleteCustomer'>>;
 const { sandbox, provider, baseUrl, withKey } = await adapterUnderTest('omise', { apiKey: 'skey_test_adapter' });
-const omise = provider as OmiseAdapter;
+const omise = provider;
 const AUTH = `Basic ${Buffer.from('skey_test_raw:').toString('base64')}`;
 
 /** Raw payloads, read straight from the sandbox, to compare the adapter's mapping with. Oldest first. */
@@ -40,7 +38,7 @@ function omiseCalls(): string[] {
 describe('omise adapter: reads', () => {
   it('maps a customer: description as name, metadata.external_id as externalId, cards as payment methods', async () => {
     const raw = (await rawCustomers()).find((customer) => customer.cards.total >= 2 && customer.metadata.external_id !== undefined && customer.description !== null);
-    const customer = await omise.getCustomer(raw.id);
+    const customer = await omise.customers.get(raw.id);
     expect(customer).not.toBeNull();
     const { external_id: externalId, ...rest } = raw.metadata;
     expect(customer).toMatchObject({
@@ -58,14 +56,14 @@ describe('omise adapter: reads', () => {
   });
 
   it('answers null for an unknown, malformed or empty id', async () => {
-    expect(await omise.getCustomer('cust_test_0000000000000000000')).toBeNull();
-    expect(await omise.getCustomer('not an id/..')).toBeNull();
-    expect(await omise.getCustomer('')).toBeNull();
+    expect(await omise.customers.get('cust_test_0000000000000000000')).toBeNull();
+    expect(await omise.customers.get('not an id/..')).toBeNull();
+    expect(await omise.customers.get('')).toBeNull();
   });
 
   it('lists newest first, walks every customer once and reports the total', async () => {
     const raw = await rawCustomers();
-    const first = await omise.listCustomers({ limit: 10, cursor: null, filter: {} });
+    const first = await omise.customers.list({ limit: 10, cursor: null, filter: {} });
     expect(first.totalCount).toBe(raw.length);
     const all = await walk(45);
     expect(all.length).toBe(raw.length);
@@ -75,7 +73,7 @@ describe('omise adapter: reads', () => {
   });
 
   it('clamps the page size to 100', async () => {
-    const page = await omise.listCustomers({ limit: 1000, cursor: null, filter: {} });
+    const page = await omise.customers.list({ limit: 1000, cursor: null, filter: {} });
     expect(page.customers).toHaveLength(100);
     expect(sandbox.requests().at(-1)?.query).toContain('limit=100');
   });
@@ -104,7 +102,7 @@ describe('omise adapter: reads', () => {
   });
 
   it('refuses a filter it cannot apply, naming it, without calling Omise', async () => {
-    const error = await rejection(omise.listCustomers({ limit: 10, cursor: null, filter: { email: 'ada@example.com' } }));
+    const error = await rejection(omise.customers.list({ limit: 10, cursor: null, filter: { email: 'ada@example.com' } }));
     expect(error.code).toBe('UNSUPPORTED');
     expect(error.field).toBe('email');
     expect(error.message).toContain('email');
@@ -115,21 +113,21 @@ describe('omise adapter: reads', () => {
     const before = (await rawCustomers()).length;
     let created = 0;
     const all = await walk(30, {}, async () => {
-      if (created++ < 3) await omise.createCustomer({ email: `during${created}@example.com` });
+      if (created++ < 3) await omise.writes!.create!({ email: `during${created}@example.com` });
     });
     expect(all.length).toBe(before);
     expect(new Set(providerIds(all)).size).toBe(before);
   });
 
   it('rejects a cursor that is not its own', async () => {
-    const error = await rejection(omise.listCustomers({ limit: 10, cursor: 'offset=ten', filter: {} }));
+    const error = await rejection(omise.customers.list({ limit: 10, cursor: 'offset=ten', filter: {} }));
     expect(error.code).toBe('VALIDATION');
   });
 });
 
 describe('omise adapter: writes', () => {
   it('creates: name as description, externalId in metadata beside the other keys, a token as the default card', async () => {
-    const customer = await omise.createCustomer({
+    const customer = await omise.writes!.create!({
       email: 'kanya.s@example.com', name: 'Kanya Srisuk', externalId: 'user_800001', metadata: { plan: 'growth', dropped: null },
       providerFields: { card: 'tokn_test_adapter0000000001' },
     });
@@ -147,7 +145,7 @@ describe('omise adapter: writes', () => {
       [{ providerFields: { default_card: 'card_test_x' } }, 'providerFields.default_card'],
       [{ metadata: { external_id: 'sneaky' } }, 'metadata.external_id'],
     ] as const) {
-      const error = await rejection(omise.createCustomer(changes));
+      const error = await rejection(omise.writes!.create!(changes));
       expect(error.code).toBe('VALIDATION');
       expect(error.field).toBe(field);
     }
@@ -155,19 +153,19 @@ describe('omise adapter: writes', () => {
   });
 
   it('turns Omise validation errors into VALIDATION with the field in gateway words', async () => {
-    const email = await rejection(omise.createCustomer({ email: 'not-an-email' }));
+    const email = await rejection(omise.writes!.create!({ email: 'not-an-email' }));
     expect(email).toMatchObject({ code: 'VALIDATION', status: 400, providerCode: 'bad_request', field: 'email', message: 'email is invalid' });
-    await omise.createCustomer({ providerFields: { card: 'tokn_test_adapter0000000002' } });
-    const used = await rejection(omise.createCustomer({ providerFields: { card: 'tokn_test_adapter0000000002' } }));
+    await omise.writes!.create!({ providerFields: { card: 'tokn_test_adapter0000000002' } });
+    const used = await rejection(omise.writes!.create!({ providerFields: { card: 'tokn_test_adapter0000000002' } }));
     expect(used).toMatchObject({ code: 'VALIDATION', status: 422, providerCode: 'used_token', field: 'providerFields.card' });
-    const missing = await rejection(omise.createCustomer({ providerFields: { card: 'card_test_notatoken' } }));
+    const missing = await rejection(omise.writes!.create!({ providerFields: { card: 'card_test_notatoken' } }));
     expect(missing).toMatchObject({ code: 'VALIDATION', status: 404, providerCode: 'not_found', field: 'providerFields.card' });
   });
 
   it('updates metadata as a patch from options.current, keeping external_id, in one PATCH', async () => {
-    const created = await omise.createCustomer({ name: 'Somchai P', externalId: 'user_800002', metadata: { plan: 'starter', channel: 'web', tier: 'gold' } });
+    const created = await omise.writes!.create!({ name: 'Somchai P', externalId: 'user_800002', metadata: { plan: 'starter', channel: 'web', tier: 'gold' } });
     sandbox.clearRequests();
-    const updated = await omise.updateCustomer({ kind: 'id', id: created.providerId }, { name: 'Somchai Prasert', metadata: { plan: 'growth', channel: null } }, { current: created });
+    const updated = await omise.writes!.update!(created.providerId, { name: 'Somchai Prasert', metadata: { plan: 'growth', channel: null } }, { current: created });
     expect(updated).toMatchObject({ name: 'Somchai Prasert', externalId: 'user_800002', metadata: { plan: 'growth', tier: 'gold' } });
     expect(updated.metadata).not.toHaveProperty('channel');
     expect(omiseCalls()).toEqual(['PATCH /omise/customers/:id']);
@@ -179,63 +177,64 @@ describe('omise adapter: writes', () => {
     const { external_id: externalId, ...others } = raw.metadata;
     const firstKey = Object.keys(others)[0] as string;
     sandbox.clearRequests();
-    const updated = await omise.updateCustomer({ kind: 'id', id: raw.id }, { metadata: { note: 'vip' } });
+    const updated = await omise.writes!.update!(raw.id, { metadata: { note: 'vip' } });
     expect(omiseCalls()).toEqual(['GET /omise/customers/:id', 'PATCH /omise/customers/:id']);
     expect(updated.externalId).toBe(externalId);
     expect(updated.metadata).toEqual({ ...others, note: 'vip' });
     expect(updated.metadata[firstKey]).toEqual(others[firstKey]);
     sandbox.clearRequests();
-    await omise.updateCustomer({ kind: 'id', id: raw.id }, { email: 'only.email@example.com' });
+    await omise.writes!.update!(raw.id, { email: 'only.email@example.com' });
     expect(omiseCalls()).toEqual(['PATCH /omise/customers/:id']);
     expect((await rawCustomer(raw.id)).metadata.external_id).toBe(externalId);
   });
 
   it('changes or removes the external id, and clears metadata with null but keeps external_id', async () => {
-    const created = await omise.createCustomer({ externalId: 'user_800003', metadata: { plan: 'starter' } });
-    const moved = await omise.updateCustomer({ kind: 'id', id: created.providerId }, { externalId: 'user_800004' }, { current: created });
+    const created = await omise.writes!.create!({ externalId: 'user_800003', metadata: { plan: 'starter' } });
+    const moved = await omise.writes!.update!(created.providerId, { externalId: 'user_800004' }, { current: created });
     expect(moved).toMatchObject({ externalId: 'user_800004', metadata: { plan: 'starter' } });
-    const cleared = await omise.updateCustomer({ kind: 'id', id: created.providerId }, { metadata: null }, { current: moved });
+    const cleared = await omise.writes!.update!(created.providerId, { metadata: null }, { current: moved });
     expect(cleared).toMatchObject({ externalId: 'user_800004', metadata: {} });
-    const removed = await omise.updateCustomer({ kind: 'id', id: created.providerId }, { externalId: null }, { current: cleared });
+    const removed = await omise.writes!.update!(created.providerId, { externalId: null }, { current: cleared });
     expect(removed.externalId).toBeNull();
     expect((await rawCustomer(created.providerId)).metadata).toEqual({});
   });
 
-  it('updates by id only: an external id target is UNSUPPORTED, an unknown id NOT_FOUND', async () => {
-    expect((await rejection(omise.updateCustomer({ kind: 'externalId', externalId: 'user_000001' }, { name: 'X' }))).code).toBe('UNSUPPORTED');
-    const missing = await rejection(omise.updateCustomer({ kind: 'id', id: 'cust_test_0000000000000000000' }, { name: 'X' }));
+  it('updates by id only: it has no update by external ID (the gateway refuses it as unsupported), an unknown id NOT_FOUND', async () => {
+    expect(omise.writes?.updateByExternalId).toBeUndefined();
+    const missing = await rejection(omise.writes!.update!('cust_test_0000000000000000000', { name: 'X' }));
     expect(missing).toMatchObject({ code: 'NOT_FOUND', status: 404, providerCode: 'not_found' });
-    const missingRead = await rejection(omise.updateCustomer({ kind: 'id', id: 'cust_test_0000000000000000000' }, { metadata: { a: 1 } }));
+    const missingRead = await rejection(omise.writes!.update!('cust_test_0000000000000000000', { metadata: { a: 1 } }));
     expect(missingRead.code).toBe('NOT_FOUND');
   });
 
   it('deletes: returns the DELETED tombstone; a later read is DELETED with its data; a second delete is NOT_FOUND', async () => {
-    const created = await omise.createCustomer({ email: 'leaving@example.com', externalId: 'user_800005', providerFields: { card: 'tokn_test_adapter0000000003' } });
-    const deleted = await omise.deleteCustomer({ kind: 'id', id: created.providerId });
+    const created = await omise.writes!.create!({ email: 'leaving@example.com', externalId: 'user_800005', providerFields: { card: 'tokn_test_adapter0000000003' } });
+    const deleted = await omise.writes!.delete!(created.providerId);
     expect(deleted).toMatchObject({ providerId: created.providerId, status: 'DELETED', providerStatus: 'deleted', createdAt: null, embeddedState: null });
-    const read = await omise.getCustomer(created.providerId);
+    const read = await omise.customers.get(created.providerId);
     expect(read).toMatchObject({ status: 'DELETED', email: 'leaving@example.com', externalId: 'user_800005', createdAt: created.createdAt });
     expect(read?.embeddedState?.paymentMethods).toEqual([]);
-    expect((await rejection(omise.deleteCustomer({ kind: 'id', id: created.providerId }))).code).toBe('NOT_FOUND');
-    expect((await rejection(omise.deleteCustomer({ kind: 'externalId', externalId: 'user_800005' }))).code).toBe('UNSUPPORTED');
+    expect((await rejection(omise.writes!.delete!(created.providerId))).code).toBe('NOT_FOUND');
+    // No delete by external ID: the gateway resolves it through its index first.
+    expect(omise.writes?.deleteByExternalId).toBeUndefined();
   });
 });
 
 describe('omise adapter: failures', () => {
   it('maps a refused key to UNAUTHENTICATED with the Omise code', async () => {
     const anonymous = withKey('');
-    const error = await rejection(anonymous.listCustomers({ limit: 5, cursor: null, filter: {} }));
+    const error = await rejection(anonymous.customers.list({ limit: 5, cursor: null, filter: {} }));
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, providerCode: 'authentication_failure', message: 'authentication failed' });
   });
 
   it('retries reads on 429 and gives up RATE_LIMITED; never retries a write', async () => {
     sandbox.setFaults({ omise: { rateLimitRate: 1, retryAfterSeconds: 0 } });
-    const limited = await rejection(omise.getCustomer('cust_test_0000000000000000000'));
+    const limited = await rejection(omise.customers.get('cust_test_0000000000000000000'));
     expect(limited).toMatchObject({ code: 'RATE_LIMITED', status: 429, providerCode: 'too_many_requests', retryable: true });
     expect(sandbox.requests()).toHaveLength(3);
     sandbox.clearRequests();
     sandbox.setFaults({ omise: { errorRate: 1, errorStatus: 503 } });
-    const failed = await rejection(omise.createCustomer({ email: 'once@example.com' }));
+    const failed = await rejection(omise.writes!.create!({ email: 'once@example.com' }));
     expect(failed).toMatchObject({ code: 'UPSTREAM_ERROR', status: 503, providerCode: 'service_unavailable', outcomeUnknown: true });
     expect(sandbox.requests()).toHaveLength(1);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Customer, CustomerProvider } from '../../src/providers/spec/provider';
+import type { Customer, CustomerChanges, CustomerTarget, DeleteOptions, WriteOptions } from '../../src/providers/spec/provider';
 import { call, type Loose } from '../support/http';
 import { adapterUnderTest } from '../support/provider-setup';
 import { rejection } from '../support/rejection';
 import { walkCustomers } from '../support/walk';
+import { nativeLookup } from '../support/lookup';
 
 const { sandbox, provider: polar, baseUrl, transport, withKey } = await adapterUnderTest('polar', { apiKey: 'polar_oat_test' });
 const auth = { authorization: 'Bearer polar_oat_test' };
@@ -18,25 +19,18 @@ function upstream(): { method: string; path: string; query: string; status: numb
 }
 
 describe('polar adapter: reads', () => {
-  it('declares an operation for each write method it implements', () => {
+  it('has the writes, the state call and the lookups Polar has, and no others', () => {
     expect(polar.name).toBe('polar');
-    const methods: Record<string, unknown> = {
-      create: polar.createCustomer,
-      update: polar.updateCustomer,
-      delete: polar.deleteCustomer,
-      archive: polar.archiveCustomer,
-      syncPaymentMethods: polar.syncPaymentMethods,
-    };
-    for (const [operation, method] of Object.entries(methods)) {
-      expect(polar.capabilities.operations.includes(operation as never), operation).toBe(method !== undefined);
-    }
-    expect(polar.getState).toBeDefined();
-    expect(polar.getCustomers).toBeUndefined();
+    expect(Object.keys(polar.writes ?? {}).sort()).toEqual(['create', 'delete', 'deleteByExternalId', 'findCreated', 'update', 'updateByExternalId']);
+    expect(polar.state).toBeDefined();
+    expect(polar.entitlements).toBeUndefined();
+    expect(polar.customers.batch).toBeUndefined();
+    expect(polar.customers.byExternalId.kind).toBe('native');
   });
 
   it('maps a customer: ids, fields, address, status, untouched raw', async () => {
     const raw = await rawGet('/v1/customers/external/user_000001');
-    const customer = (await polar.getCustomer(raw.id)) as Customer;
+    const customer = (await polar.customers.get(raw.id)) as Customer;
     expect(customer).toMatchObject({
       provider: 'polar',
       providerId: raw.id,
@@ -58,14 +52,14 @@ describe('polar adapter: reads', () => {
       },
     });
     expect(customer.raw).toEqual(raw);
-    expect(await polar.getCustomerByExternalId?.('user_000001')).toEqual(customer);
+    expect(await nativeLookup(polar)('user_000001')).toEqual(customer);
   });
 
   it('returns null for unknown ids, malformed ids and unknown external ids', async () => {
-    expect(await polar.getCustomer('3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f')).toBeNull();
-    expect(await polar.getCustomer('not-a-uuid')).toBeNull();
-    expect(await polar.getCustomerByExternalId?.('nobody/with slash')).toBeNull();
-    expect(await polar.getCustomer('')).toBeNull();
+    expect(await polar.customers.get('3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f')).toBeNull();
+    expect(await polar.customers.get('not-a-uuid')).toBeNull();
+    expect(await nativeLookup(polar)('nobody/with slash')).toBeNull();
+    expect(await polar.customers.get('')).toBeNull();
   });
 
   it('lists newest first, walking every customer once, with the total count', async () => {
@@ -82,21 +76,21 @@ describe('polar adapter: reads', () => {
   });
 
   it('clamps the page size to 100 and applies email and search filters', async () => {
-    expect((await polar.listCustomers({ limit: 1000, cursor: null, filter: {} })).customers).toHaveLength(100);
+    expect((await polar.customers.list({ limit: 1000, cursor: null, filter: {} })).customers).toHaveLength(100);
     const target = (await rawGet('/v1/customers/external/user_000004')) as Loose;
-    const byEmail = await polar.listCustomers({ limit: 10, cursor: null, filter: { email: target.email } });
+    const byEmail = await polar.customers.list({ limit: 10, cursor: null, filter: { email: target.email } });
     expect(byEmail.customers.map((customer) => customer.providerId)).toEqual([target.id]);
     expect(byEmail.nextCursor).toBeNull();
-    const bySearch = await polar.listCustomers({ limit: 100, cursor: null, filter: { search: 'USER_000004' } });
+    const bySearch = await polar.customers.list({ limit: 100, cursor: null, filter: { search: 'USER_000004' } });
     expect(bySearch.customers.map((customer) => customer.providerId)).toEqual([target.id]);
     sandbox.clearRequests();
-    await polar.listCustomers({ limit: 5, cursor: '2', filter: { email: 'a b@example.com', search: 'x y' } });
+    await polar.customers.list({ limit: 5, cursor: '2', filter: { email: 'a b@example.com', search: 'x y' } });
     expect(upstream()[0]?.query).toBe('email=a%20b%40example.com&limit=5&page=2&query=x%20y&sorting=-created_at');
   });
 
   it('refuses created-at filters as UNSUPPORTED, naming the filter, without calling Polar', async () => {
     for (const filter of [{ createdAfter: new Date() }, { createdBefore: new Date() }]) {
-      const error = await rejection(polar.listCustomers({ limit: 10, cursor: null, filter }));
+      const error = await rejection(polar.customers.list({ limit: 10, cursor: null, filter }));
       expect(error.code).toBe('UNSUPPORTED');
       expect(error.message).toContain(Object.keys(filter)[0]);
     }
@@ -109,9 +103,9 @@ describe('polar adapter: state and entitlements', () => {
     const id = (await rawGet('/v1/customers/external/user_000001')).id;
     const raw = await rawGet(`/v1/customers/${id}/state`);
     sandbox.clearRequests();
-    const { state, customer } = await (polar.getState as NonNullable<CustomerProvider['getState']>)(id);
+    const { state, customer } = await polar.state!.get(id);
     expect(upstream()).toHaveLength(1);
-    expect(customer).toEqual(await polar.getCustomer(id));
+    expect(customer).toEqual(await polar.customers.get(id));
 
     expect(state.subscriptions.map((subscription) => [subscription.id, subscription.status, subscription.productId, subscription.amount])).toEqual(
       raw.active_subscriptions.map((subscription: Loose) => [subscription.id, subscription.status, subscription.product_id, subscription.amount]),
@@ -143,7 +137,7 @@ describe('polar adapter: state and entitlements', () => {
       const raw = await rawGet(`/v1/customers/${item.id}/state`);
       const bare = (raw.granted_benefits as Loose[]).find((grant) => grant.benefit_metadata.feature_id === undefined);
       if (bare === undefined) continue;
-      const { state } = await (polar.getState as NonNullable<CustomerProvider['getState']>)(item.id);
+      const { state } = await polar.state!.get(item.id);
       expect(state.entitlements.find((entitlement) => entitlement.featureId === bare.benefit_id)).toMatchObject({ name: null, kind: 'BOOLEAN', hasAccess: true });
       return;
     }
@@ -151,18 +145,20 @@ describe('polar adapter: state and entitlements', () => {
   });
 
   it('gives an empty state to a customer without subscriptions, and NOT_FOUND for an unknown one', async () => {
-    const created = await (polar.createCustomer as NonNullable<CustomerProvider['createCustomer']>)({ email: 'stateless@example.com' });
-    const { state } = await (polar.getState as NonNullable<CustomerProvider['getState']>)(created.providerId);
+    const created = await polar.writes!.create!({ email: 'stateless@example.com' });
+    const { state } = await polar.state!.get(created.providerId);
     expect(state).toMatchObject({ subscriptions: [], entitlements: [], meters: [], balance: null, paymentMethods: [] });
-    const error = await rejection((polar.getState as NonNullable<CustomerProvider['getState']>)('3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f'));
+    const error = await rejection(polar.state!.get('3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f'));
     expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, providerCode: 'ResourceNotFound', message: 'Not found' });
   });
 });
 
 describe('polar adapter: writes', () => {
-  const create = (...args: Parameters<NonNullable<CustomerProvider['createCustomer']>>) => (polar.createCustomer as NonNullable<CustomerProvider['createCustomer']>)(...args);
-  const update = (...args: Parameters<NonNullable<CustomerProvider['updateCustomer']>>) => (polar.updateCustomer as NonNullable<CustomerProvider['updateCustomer']>)(...args);
-  const remove = (...args: Parameters<NonNullable<CustomerProvider['deleteCustomer']>>) => (polar.deleteCustomer as NonNullable<CustomerProvider['deleteCustomer']>)(...args);
+  const create = (changes: CustomerChanges, options?: WriteOptions) => polar.writes!.create!(changes, options);
+  const update = (target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions) =>
+    target.kind === 'id' ? polar.writes!.update!(target.id, changes, options) : polar.writes!.updateByExternalId!(target.externalId, changes, options);
+  const remove = (target: CustomerTarget, options?: DeleteOptions) =>
+    target.kind === 'id' ? polar.writes!.delete!(target.id, options) : polar.writes!.deleteByExternalId!(target.externalId, options);
 
   it('creates with mapped fields and provider fields, metadata nulls dropped', async () => {
     const customer = await create({
@@ -183,7 +179,7 @@ describe('polar adapter: writes', () => {
       billingAddress: { city: 'Paris', postalCode: '75001', country: 'FR', line2: null },
     });
     expect(customer.raw).toMatchObject({ locale: 'fr', tax_id: ['FR12345678901', 'eu_vat'] });
-    expect(await polar.getCustomerByExternalId?.('ext-created')).toEqual(customer);
+    expect(await nativeLookup(polar)('ext-created')).toEqual(customer);
   });
 
   it('turns duplicates into CONFLICT and refuses what Polar cannot store before calling it', async () => {
@@ -237,11 +233,11 @@ describe('polar adapter: writes', () => {
   it('deletes by id and by external id (with anonymize), after which the customer is gone', async () => {
     const first = await rawGet('/v1/customers/external/user_000002');
     expect(await remove({ kind: 'id', id: first.id })).toBeNull();
-    expect(await polar.getCustomer(first.id)).toBeNull();
+    expect(await polar.customers.get(first.id)).toBeNull();
     sandbox.clearRequests();
     expect(await remove({ kind: 'externalId', externalId: 'user_000005' }, { anonymize: true })).toBeNull();
     expect(upstream()[0]).toMatchObject({ method: 'DELETE', path: '/polar/v1/customers/external/user_000005', query: 'anonymize=true', status: 204 });
-    expect(await polar.getCustomerByExternalId?.('user_000005')).toBeNull();
+    expect(await nativeLookup(polar)('user_000005')).toBeNull();
     expect(await rejection(remove({ kind: 'id', id: first.id }))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
 });
@@ -249,7 +245,7 @@ describe('polar adapter: writes', () => {
 describe('polar adapter: failures', () => {
   it('reports a refused credential as UNAUTHENTICATED with Polar words', async () => {
     const anonymous = withKey('');
-    expect(await rejection(anonymous.getCustomer('3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f'))).toMatchObject({
+    expect(await rejection(anonymous.customers.get('3f1c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f'))).toMatchObject({
       code: 'UNAUTHENTICATED',
       status: 401,
       providerCode: 'Unauthorized',
@@ -259,12 +255,12 @@ describe('polar adapter: failures', () => {
 
   it('retries reads on 429 honouring retry-after, never writes (Polar has no idempotency keys)', async () => {
     sandbox.setFaults({ polar: { rateLimitRate: 1, retryAfterSeconds: 0 } });
-    const read = await rejection(polar.listCustomers({ limit: 10, cursor: null, filter: {} }));
+    const read = await rejection(polar.customers.list({ limit: 10, cursor: null, filter: {} }));
     expect(read).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryable: true, retryAfterMs: 0 });
     expect(sandbox.requests()).toHaveLength(1 + transport.retry.retries);
     sandbox.clearRequests();
     sandbox.setFaults({ polar: { errorRate: 1, errorStatus: 503 } });
-    const write = await rejection((polar.createCustomer as NonNullable<CustomerProvider['createCustomer']>)({ email: 'retry@example.com' }));
+    const write = await rejection(polar.writes!.create!({ email: 'retry@example.com' }));
     expect(write).toMatchObject({ code: 'UPSTREAM_ERROR', status: 503, outcomeUnknown: true });
     expect(sandbox.requests()).toHaveLength(1);
   });

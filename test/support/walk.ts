@@ -13,7 +13,7 @@ const MAX_PAGES = 1000;
 /**
  * Every item of a paged list, page by page, in order. `page` gets null for the first page and then each `next`
  * it returned; a page whose `next` is null ends the walk. Raw HTTP walks over a simulator and adapter walks over
- * `listCustomers` both go through here; the pagination style (cursor, offset, page number) is the caller's.
+ * `customers.list` both go through here; the pagination style (cursor, offset, page number) is the caller's.
  */
 export async function walkPages<Item, Cursor>(page: (cursor: Cursor | null, index: number) => Promise<WalkedPage<Item, Cursor>>): Promise<Item[]> {
   const all: Item[] = [];
@@ -40,11 +40,11 @@ export interface CustomerWalkOptions {
  * the page size asked for, nor more than the provider's declared maximum.
  */
 export async function walkCustomers(provider: CustomerProvider, options: CustomerWalkOptions = {}): Promise<Customer[]> {
-  const maxPageSize = provider.capabilities.maxPageSize;
+  const maxPageSize = provider.limits.maxPageSize;
   const limit = options.limit ?? maxPageSize;
   const filter = options.filter ?? {};
   return walkPages<Customer, string>(async (cursor, index) => {
-    const page = await provider.listCustomers({ limit, cursor, filter });
+    const page = await provider.customers.list({ limit, cursor, filter });
     expect(page.customers.length).toBeLessThanOrEqual(Math.min(limit, maxPageSize));
     await options.afterPage?.(page, index);
     return { items: page.customers, next: page.nextCursor };

@@ -1,9 +1,9 @@
-import type { ProviderCapabilities } from '../spec/provider';
+import type { ProviderLimits } from '../spec/provider';
 
-export const omiseCapabilities: ProviderCapabilities = {
-  batchSize: 1,
-  // Omise has no external id: it lives in `metadata.external_id`, which the gateway's identity index resolves.
-  externalIdLookup: 'index',
+/** Omise has no external id: it lives in `metadata.external_id`, which the gateway's identity index resolves. */
+export const OMISE_EXTERNAL_ID_KEY = 'external_id';
+
+export const omiseLimits: ProviderLimits = {
   // The list takes `from`/`to`; text search goes through the Search API (`query`), which also takes
   // `filters[created]`, so search combines with the date window. No exact email filter: `query` matches
   // substrings across email, description and metadata, and Omise documents no email filter for customers, so
@@ -11,11 +11,9 @@ export const omiseCapabilities: ProviderCapabilities = {
   listFilters: ['createdAfter', 'createdBefore', 'search'],
   // Lists: `limit` max 100. Search `per_page` has no documented maximum; the adapter keeps it to the same 100.
   maxPageSize: 100,
+  // Omise's own default `limit`, for a request without a usable one.
+  defaultPageSize: 20,
   totalCount: true,
-  state: false,
-  entitlements: 'none',
-  entitlementCheck: 'none',
-  operations: ['create', 'update', 'delete'],
   writableFields: {
     create: ['email', 'name', 'externalId', 'metadata'],
     update: ['email', 'name', 'externalId', 'metadata'],
@@ -32,4 +30,6 @@ export const omiseCapabilities: ProviderCapabilities = {
   // Omise cannot archive (deleting is final) and has no gateway sync: its cards arrive inside the customer, and a
   // card is added with updateCustomer's `providerFields.card`.
   alternatives: { syncPaymentMethods: 'updateCustomer' },
+  // Omise answers an unknown (or malformed) id with 404 not_found, some malformed ones with 400.
+  absentStatuses: [400],
 };

@@ -1,6 +1,6 @@
-import { ProviderError } from '../spec/errors';
+import type { ProviderError } from '../spec/errors';
 import type { Customer, CustomerStatus, JsonObject, PaymentMethod } from '../spec/provider';
-import { isObject, optionalDate, text } from '../kit/payload';
+import { isObject, malformed, optionalDate, text } from '../kit/payload';
 import { withoutWriteMarker } from '../write-marker';
 
 const PROVIDER = 'omise';
@@ -18,7 +18,7 @@ const FALLBACK_STATUS: CustomerStatus = 'ACTIVE';
 
 /** Maps an Omise customer (or the `{object, id, livemode, deleted}` answer to DELETE); `raw` keeps it untouched. */
 export function mapOmiseCustomer(payload: unknown): Customer {
-  if (!isObject(payload) || typeof payload.id !== 'string') throw malformed('a customer without an id');
+  if (!isObject(payload) || typeof payload.id !== 'string') throw omiseMalformed('a customer without an id');
   const raw = payload;
   const status = STATUS_BY_DELETED.get(raw.deleted) ?? FALLBACK_STATUS;
   const externalId = isObject(raw.metadata) ? raw.metadata.external_id : undefined;
@@ -78,7 +78,7 @@ function mapOmiseCards(list: JsonObject, defaultCard: string | null): PaymentMet
   }));
 }
 
-export function malformed(what: string): ProviderError {
-  return new ProviderError({ provider: PROVIDER, code: 'MALFORMED_RESPONSE', message: `Omise answered with ${what}`, retryable: false });
+export function omiseMalformed(what: string): ProviderError {
+  return malformed(PROVIDER, `Omise answered with ${what}`);
 }
 

@@ -1,14 +1,24 @@
 import { ProviderError } from '../spec/errors';
 import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
-import type {
-  CallOptions, Customer, CustomerChanges, JsonObject, CustomerFilterField, CustomerProvider, CustomerTarget, ListPage, ListRequest, ProviderSettings, WriteOptions,
-} from '../spec/provider';
-import { omiseCapabilities } from './omise-capabilities';
+import { defineProvider } from '../kit/define-provider';
+import type { CallOptions, Customer, CustomerChanges, CustomerProvider, JsonObject, ListPage, ListRequest, ProviderSettings, WriteOptions } from '../spec/provider';
+import { OMISE_EXTERNAL_ID_KEY, omiseLimits } from './omise-capabilities';
 import { parseOmiseError } from './omise-errors';
-import { listPage, searchPage } from './omise-list';
-import { mapOmiseCustomer } from './omise-map';
-import { metadataBase, omiseCustomerBody, touchesMetadata } from './omise-write';
+import { mapOmiseCustomer, omiseMalformed } from './omise-map';
+import {
+  decodeListCursor,
+  decodeSearchCursor,
+  encodeListCursor,
+  encodeSearchCursor,
+  listQuery,
+  metadataBase,
+  newestCreatedAt,
+  omiseCustomerBody,
+  searchQuery,
+  touchesMetadata,
+} from './omise-request';
 import { hasWriteMarker, withWriteMarker } from '../write-marker';
+import { isObject } from '../kit/payload';
 
 /** How far back, and how many pages of 100, a reconciliation looks for a create whose answer was lost. */
 const RECONCILE_WINDOW_MS = 3600_000;
@@ -35,100 +45,105 @@ export function createOmiseProvider(settings: ProviderSettings, transport: HttpT
     transport,
   });
 
-  const getCustomer = async (id: string, options?: CallOptions): Promise<Customer | null> => {
-    if (id === '') return null;
-    try {
-      const response = await http.send({ method: 'GET', path: `/customers/${segment(id)}`, signal: options?.signal });
-      return mapOmiseCustomer(response.body);
-    } catch (error) {
-      // Omise answers an unknown (or malformed) id with 404 not_found.
-      if (error instanceof ProviderError && (error.status === 404 || error.status === 400)) return null;
-      throw error;
-    }
-  };
-
-  return {
+  const provider: CustomerProvider = defineProvider({
     name: NAME,
     displayName: 'Omise',
-    capabilities: omiseCapabilities,
+    limits: omiseLimits,
     nativeIdPattern: /^cust(_test)?_[0-9a-z]+$/,
 
-    getCustomer,
-
-    async listCustomers(request: ListRequest, options?: CallOptions): Promise<ListPage> {
-      checkFilters(request);
-      const limit = Number.isFinite(request.limit) ? Math.min(Math.max(Math.trunc(request.limit), 1), omiseCapabilities.maxPageSize) : 20;
-      const search = request.filter.search ?? '';
-      return search.trim() === '' ? listPage(http, request, limit, options) : searchPage(http, request, search, limit, options);
+    customers: {
+      get: async (id, options) => mapOmiseCustomer((await http.send({ method: 'GET', path: `/customers/${segment(id)}`, signal: options?.signal })).body),
+      byExternalId: { kind: 'index', metadataKey: OMISE_EXTERNAL_ID_KEY },
+      list(request: ListRequest, options?: CallOptions): Promise<ListPage> {
+        const search = request.filter.search ?? '';
+        return search.trim() === '' ? listPage(http, request, request.limit, options) : searchPage(http, request, search, request.limit, options);
+      },
     },
 
-    async createCustomer(changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
-      const body = omiseCustomerBody(changes, 'create', null);
-      // Omise ignores Idempotency-Key: the marker lets a retry find what a lost answer created.
-      const metadata = withWriteMarker(body.metadata as JsonObject | undefined, options?.idempotencyKey);
-      if (metadata !== undefined) body.metadata = metadata;
-      const response = await http.send({ method: 'POST', path: '/customers', body, signal: options?.signal });
-      return mapOmiseCustomer(response.body);
+    writes: {
+      async create(changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
+        const body = omiseCustomerBody(changes, 'create', null);
+        // Omise ignores Idempotency-Key: the marker lets a retry find what a lost answer created.
+        const metadata = withWriteMarker(body.metadata as JsonObject | undefined, options?.idempotencyKey);
+        if (metadata !== undefined) body.metadata = metadata;
+        const response = await http.send({ method: 'POST', path: '/customers', body, signal: options?.signal });
+        return mapOmiseCustomer(response.body);
+      },
+
+      async findCreated(idempotencyKey: string, options?: CallOptions): Promise<Customer | null> {
+        // Newest first over the reconciliation window: a retry after a lost answer comes within it.
+        const createdAfter = new Date(Date.now() - RECONCILE_WINDOW_MS);
+        const pageSize = omiseLimits.maxPageSize;
+        let cursor: string | null = null;
+        for (let page = 0; page < RECONCILE_PAGES; page++) {
+          const result = await listPage(http, { limit: pageSize, cursor, filter: { createdAfter } }, pageSize, options);
+          const found = result.customers.find((customer) => hasWriteMarker(customer.raw.metadata, idempotencyKey));
+          if (found !== undefined) return found;
+          if (result.nextCursor === null) return null;
+          cursor = result.nextCursor;
+        }
+        return null;
+      },
+
+      async update(id: string, changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
+        if (id === '') throw notFound('an empty id');
+        // Check the changes before any call: a refused field must not cost a read.
+        omiseCustomerBody(changes, 'update', null);
+        let base = options?.current === undefined ? null : metadataBase(options.current);
+        if (base === null && touchesMetadata(changes)) {
+          // Omise replaces the metadata map: read the current one first so no key (least of all external_id) is lost.
+          const current = await provider.customers.get(id, options);
+          if (current === null) throw notFound(id);
+          base = metadataBase(current);
+        }
+        const body = omiseCustomerBody(changes, 'update', base);
+        const response = await http.send({ method: 'PATCH', path: `/customers/${segment(id)}`, body, signal: options?.signal });
+        return mapOmiseCustomer(response.body);
+      },
+
+      async delete(id: string, options?: WriteOptions): Promise<Customer | null> {
+        if (id === '') throw notFound('an empty id');
+        const response = await http.send({ method: 'DELETE', path: `/customers/${segment(id)}`, signal: options?.signal });
+        // Omise answers `{object: "customer", id, livemode, deleted: true}`: a DELETED customer with nothing else known.
+        return mapOmiseCustomer(response.body);
+      },
     },
-
-    async findCreated(idempotencyKey: string, options?: CallOptions): Promise<Customer | null> {
-      // Newest first over the reconciliation window: a retry after a lost answer comes within it.
-      const createdAfter = new Date(Date.now() - RECONCILE_WINDOW_MS);
-      let cursor: string | null = null;
-      for (let page = 0; page < RECONCILE_PAGES; page++) {
-        const result = await listPage(http, { limit: omiseCapabilities.maxPageSize, cursor, filter: { createdAfter } }, omiseCapabilities.maxPageSize, options);
-        const found = result.customers.find((customer) => hasWriteMarker(customer.raw.metadata, idempotencyKey));
-        if (found !== undefined) return found;
-        if (result.nextCursor === null) return null;
-        cursor = result.nextCursor;
-      }
-      return null;
-    },
-
-    async updateCustomer(target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
-      const id = targetId(target, 'updateByExternalId');
-      // Check the changes before any call: a refused field must not cost a read.
-      omiseCustomerBody(changes, 'update', null);
-      let base = options?.current === undefined ? null : metadataBase(options.current);
-      if (base === null && touchesMetadata(changes)) {
-        // Omise replaces the metadata map: read the current one first so no key (least of all external_id) is lost.
-        const current = await getCustomer(id, options);
-        if (current === null) throw notFound(id);
-        base = metadataBase(current);
-      }
-      const body = omiseCustomerBody(changes, 'update', base);
-      const response = await http.send({ method: 'PATCH', path: `/customers/${segment(id)}`, body, signal: options?.signal });
-      return mapOmiseCustomer(response.body);
-    },
-
-    async deleteCustomer(target: CustomerTarget, options?: WriteOptions): Promise<Customer | null> {
-      const id = targetId(target, 'deleteByExternalId');
-      const response = await http.send({ method: 'DELETE', path: `/customers/${segment(id)}`, signal: options?.signal });
-      // Omise answers `{object: "customer", id, livemode, deleted: true}`: a DELETED customer with nothing else known.
-      return mapOmiseCustomer(response.body);
-    },
-  };
-}
-
-/** A filter Omise cannot apply is an error, never ignored (the gateway promises that). */
-function checkFilters(request: ListRequest): void {
-  const supported: readonly CustomerFilterField[] = omiseCapabilities.listFilters;
-  for (const [key, value] of Object.entries(request.filter)) {
-    if (value !== undefined && value !== null && !supported.includes(key as CustomerFilterField)) {
-      throw new ProviderError({ provider: NAME, code: 'UNSUPPORTED', message: `Omise cannot filter customers by ${key}`, field: key, retryable: false });
-    }
-  }
-}
-
-/** Omise knows customers by id only; the gateway resolves external ids through its index before calling. */
-function targetId(target: CustomerTarget, operation: string): string {
-  if (target.kind === 'externalId') {
-    throw new ProviderError({ provider: NAME, code: 'UNSUPPORTED', message: `Omise has no ${operation}: resolve the external id to a customer id first`, retryable: false });
-  }
-  if (target.id === '') throw notFound('an empty id');
-  return target.id;
+  });
+  return provider;
 }
 
 function notFound(id: string): ProviderError {
   return new ProviderError({ provider: NAME, code: 'NOT_FOUND', status: 404, message: `customer ${id} was not found`, retryable: false });
+}
+
+/** One page of `GET /customers`, newest first; the cursor is the next offset and the walk's pinned `to`. */
+async function listPage(http: ProviderHttp, request: ListRequest, limit: number, options?: CallOptions): Promise<ListPage> {
+  const position = decodeListCursor(request.cursor);
+  const response = await http.send({ method: 'GET', path: '/customers', query: listQuery(request.filter, position, limit), signal: options?.signal });
+  const body = response.body;
+  if (!isObject(body) || !Array.isArray(body.data) || typeof body.total !== 'number') throw omiseMalformed('a customer list without data or total');
+  const next = position.offset + body.data.length;
+  const to = position.to ?? newestCreatedAt(body.data);
+  return {
+    customers: body.data.map(mapOmiseCustomer),
+    nextCursor: body.data.length > 0 && next < body.total ? encodeListCursor({ offset: next, to }) : null,
+    totalCount: body.total,
+  };
+}
+
+/** One page of `GET /search?scope=customer`, newest first; the cursor is the next page and the pinned `to`. */
+async function searchPage(http: ProviderHttp, request: ListRequest, search: string, limit: number, options?: CallOptions): Promise<ListPage> {
+  const position = decodeSearchCursor(request.cursor);
+  const perPage = position.perPage ?? limit;
+  const query = searchQuery(request.filter, search, { ...position, perPage });
+  const response = await http.send({ method: 'GET', path: '/search', query, signal: options?.signal });
+  const body = response.body;
+  if (!isObject(body) || !Array.isArray(body.data) || typeof body.total !== 'number') throw omiseMalformed('a search result without data or total');
+  const totalPages = typeof body.total_pages === 'number' ? body.total_pages : Math.ceil(body.total / perPage);
+  const to = position.to ?? newestCreatedAt(body.data);
+  return {
+    customers: body.data.map(mapOmiseCustomer),
+    nextCursor: body.data.length > 0 && position.page < totalPages ? encodeSearchCursor({ page: position.page + 1, perPage, to }) : null,
+    totalCount: body.total,
+  };
 }

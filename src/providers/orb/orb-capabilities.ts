@@ -1,5 +1,5 @@
 import { maxLength } from '../kit/input-rules';
-import type { ProviderCapabilities } from '../spec/provider';
+import type { ProviderLimits } from '../spec/provider';
 
 /** Orb body keys a caller may pass through `providerFields` (orb.md §2); mapped fields are not among them. */
 const SHARED_PROVIDER_FIELDS = [
@@ -18,19 +18,15 @@ const SHARED_PROVIDER_FIELDS = [
   'tax_id',
 ] as const;
 
-export const orbCapabilities: ProviderCapabilities = {
-  batchSize: 1,
-  externalIdLookup: 'native',
+export const orbLimits: ProviderLimits = {
   // Orb's list takes `created_at[gt|gte|lt|lte]` and nothing else: no email or text search.
   listFilters: ['createdAfter', 'createdBefore'],
   // Orb's pagination page was crawled saying both "100" (the current docs) and "500" (an older copy). 100 is
   // right under either reading; asking for more could be refused if 100 is the real bound.
   maxPageSize: 100,
+  // Orb's own default page size, for a request without a usable limit.
+  defaultPageSize: 20,
   totalCount: false,
-  state: false,
-  entitlements: 'none',
-  entitlementCheck: 'none',
-  operations: ['create', 'update', 'updateByExternalId', 'delete', 'syncPaymentMethods'],
   writableFields: {
     create: ['email', 'name', 'externalId', 'metadata', 'currency', 'timezone', 'billingAddress'],
     // `timezone` cannot be changed after creation; `currency` and `externalId` only while unset (Orb enforces that).
@@ -48,4 +44,6 @@ export const orbCapabilities: ProviderCapabilities = {
   inputRules: [maxLength('name', 500), maxLength('email', 500), maxLength('externalId', 500)],
   // Orb cannot archive; deleting is its only way to retire a customer.
   alternatives: { archive: 'deleteCustomer' },
+  // Orb answers 400 to an id it cannot parse: for a lookup that only means "no such customer".
+  absentStatuses: [400],
 };

@@ -1,6 +1,6 @@
-import { ProviderError } from '../spec/errors';
+import type { ProviderError } from '../spec/errors';
 import type { Address, Customer, CustomerState, CustomerStatus, JsonObject, PaymentMethod } from '../spec/provider';
-import { isObject, text } from '../kit/payload';
+import { isObject, malformed, text } from '../kit/payload';
 
 const PROVIDER = 'orb';
 
@@ -17,7 +17,7 @@ const FALLBACK_STATUS: CustomerStatus = 'ACTIVE';
 /** Maps an Orb customer payload (or its deletion tombstone) to the domain customer; `raw` keeps it untouched. */
 export function mapOrbCustomer(payload: unknown): Customer {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || typeof (payload as JsonObject).id !== 'string') {
-    throw malformed('a customer without an id');
+    throw orbMalformed('a customer without an id');
   }
   const raw = payload as JsonObject;
   const lifecycle = raw.deleted === true ? 'deleted' : 'live';
@@ -90,10 +90,10 @@ export function toOrbAddress(address: Address | null): JsonObject | null {
 
 function date(value: unknown): Date {
   const parsed = typeof value === 'string' ? new Date(value) : null;
-  if (parsed === null || Number.isNaN(parsed.getTime())) throw malformed(`a customer with created_at ${JSON.stringify(value)}`);
+  if (parsed === null || Number.isNaN(parsed.getTime())) throw orbMalformed(`a customer with created_at ${JSON.stringify(value)}`);
   return parsed;
 }
 
-export function malformed(what: string): ProviderError {
-  return new ProviderError({ provider: PROVIDER, code: 'MALFORMED_RESPONSE', message: `Orb answered with ${what}`, retryable: false });
+export function orbMalformed(what: string): ProviderError {
+  return malformed(PROVIDER, `Orb answered with ${what}`);
 }

@@ -1,13 +1,13 @@
 import { ProviderError } from '../spec/errors';
 import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
+import { defineProvider } from '../kit/define-provider';
 import type {
-  CallOptions, Customer, CustomerProvider, CustomerTarget, ListPage, ListRequest, ProviderSettings, WriteOptions,
+  CallOptions, Customer, CustomerChanges, CustomerProvider, CustomerTarget, ListPage, ListRequest, ProviderSettings, WriteOptions,
 } from '../spec/provider';
-import { orbCapabilities } from './orb-capabilities';
+import { orbLimits } from './orb-capabilities';
 import { parseOrbError } from './orb-errors';
-import { orbListQuery } from './orb-list-query';
-import { malformed, mapOrbCustomer } from './orb-map';
-import { orbCustomerBody } from './orb-write';
+import { mapOrbCustomer, orbMalformed } from './orb-map';
+import { orbCustomerBody, orbListQuery } from './orb-request';
 
 const NAME = 'orb';
 
@@ -25,73 +25,58 @@ export function createOrbProvider(settings: ProviderSettings, transport: HttpTra
     transport,
   });
 
-  /** A read where Orb's 404 (or a 400 for an id it cannot parse) means "no such customer". */
-  const read = async (path: string, options?: CallOptions): Promise<Customer | null> => {
-    try {
-      const response = await http.send({ method: 'GET', path, signal: options?.signal });
-      return mapOrbCustomer(response.body);
-    } catch (error) {
-      if (error instanceof ProviderError && (error.status === 404 || error.status === 400)) return null;
-      throw error;
-    }
+  const read = async (target: CustomerTarget, options?: CallOptions): Promise<Customer | null> =>
+    mapOrbCustomer((await http.send({ method: 'GET', path: customerPath(target), signal: options?.signal })).body);
+
+  const update = async (target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions): Promise<Customer> => {
+    const body = orbCustomerBody(changes, 'update');
+    // PUT: Orb ignores Idempotency-Key here, so none is sent (and the write is not retried).
+    const response = await http.send({ method: 'PUT', path: customerPath(target), body, signal: options?.signal });
+    return mapOrbCustomer(response.body);
   };
 
-  return {
+  return defineProvider({
     name: NAME,
     displayName: 'Orb',
-    capabilities: orbCapabilities,
+    limits: orbLimits,
 
-    getCustomer: (id, options) => (id === '' ? Promise.resolve(null) : read(customerPath({ kind: 'id', id }), options)),
-
-    getCustomerByExternalId: (externalId, options) =>
-      externalId === '' ? Promise.resolve(null) : read(customerPath({ kind: 'externalId', externalId }), options),
-
-    async listCustomers(request: ListRequest, options?: CallOptions): Promise<ListPage> {
-      const response = await http.send({ method: 'GET', path: '/customers', query: orbListQuery(request), signal: options?.signal });
-      const body = response.body as { data?: unknown; pagination_metadata?: { has_more?: unknown; next_cursor?: unknown } } | null;
-      if (body === null || typeof body !== 'object' || !Array.isArray(body.data)) throw malformed('a customer list without data');
-      const more = body.pagination_metadata?.has_more === true;
-      const cursor = body.pagination_metadata?.next_cursor;
-      // Orb lists newest first by default (it has no sort parameter).
-      return { customers: body.data.map(mapOrbCustomer), nextCursor: more && typeof cursor === 'string' && cursor !== '' ? cursor : null, totalCount: null };
+    customers: {
+      get: (id, options) => read({ kind: 'id', id }, options),
+      byExternalId: { kind: 'native', get: (externalId, options) => read({ kind: 'externalId', externalId }, options) },
+      async list(request: ListRequest, options?: CallOptions): Promise<ListPage> {
+        const response = await http.send({ method: 'GET', path: '/customers', query: orbListQuery(request), signal: options?.signal });
+        const body = response.body as { data?: unknown; pagination_metadata?: { has_more?: unknown; next_cursor?: unknown } } | null;
+        if (body === null || typeof body !== 'object' || !Array.isArray(body.data)) throw orbMalformed('a customer list without data');
+        const more = body.pagination_metadata?.has_more === true;
+        const cursor = body.pagination_metadata?.next_cursor;
+        // Orb lists newest first by default (it has no sort parameter).
+        return { customers: body.data.map(mapOrbCustomer), nextCursor: more && typeof cursor === 'string' && cursor !== '' ? cursor : null, totalCount: null };
+      },
     },
 
-    async createCustomer(changes, options?: WriteOptions): Promise<Customer> {
-      const body = orbCustomerBody(changes, 'create');
-      const response = await http.send({ method: 'POST', path: '/customers', body, idempotencyKey: options?.idempotencyKey, signal: options?.signal });
-      return mapOrbCustomer(response.body);
+    writes: {
+      async create(changes, options?: WriteOptions): Promise<Customer> {
+        const body = orbCustomerBody(changes, 'create');
+        const response = await http.send({ method: 'POST', path: '/customers', body, idempotencyKey: options?.idempotencyKey, signal: options?.signal });
+        return mapOrbCustomer(response.body);
+      },
+      update: (id, changes, options) => update({ kind: 'id', id }, changes, options),
+      updateByExternalId: (externalId, changes, options) => update({ kind: 'externalId', externalId }, changes, options),
+      async delete(id, options?: WriteOptions): Promise<Customer | null> {
+        await http.send({ method: 'DELETE', path: customerPath({ kind: 'id', id }), signal: options?.signal });
+        // Orb answers 204 with no body: there is no customer to return.
+        return null;
+      },
+      async syncPaymentMethods(target: CustomerTarget, options?: WriteOptions): Promise<void> {
+        await http.send({
+          method: 'POST',
+          path: `${customerPath(target)}/sync_payment_methods_from_gateway`,
+          idempotencyKey: options?.idempotencyKey,
+          signal: options?.signal,
+        });
+      },
     },
-
-    async updateCustomer(target, changes, options?: WriteOptions): Promise<Customer> {
-      const body = orbCustomerBody(changes, 'update');
-      // PUT: Orb ignores Idempotency-Key here, so none is sent (and the write is not retried).
-      const response = await http.send({ method: 'PUT', path: customerPath(target), body, signal: options?.signal });
-      return mapOrbCustomer(response.body);
-    },
-
-    async deleteCustomer(target, options?: WriteOptions): Promise<Customer | null> {
-      let id: string;
-      if (target.kind === 'id') id = target.id;
-      else {
-        // Orb has no delete by external id: find the customer first.
-        const found = await read(customerPath(target), options);
-        if (found === null || found.status === 'DELETED') throw notFound(`external id ${target.externalId}`);
-        id = found.providerId;
-      }
-      await http.send({ method: 'DELETE', path: customerPath({ kind: 'id', id }), signal: options?.signal });
-      // Orb answers 204 with no body: there is no customer to return.
-      return null;
-    },
-
-    async syncPaymentMethods(target: CustomerTarget, options?: WriteOptions): Promise<void> {
-      await http.send({
-        method: 'POST',
-        path: `${customerPath(target)}/sync_payment_methods_from_gateway`,
-        idempotencyKey: options?.idempotencyKey,
-        signal: options?.signal,
-      });
-    },
-  };
+  });
 }
 
 function customerPath(target: CustomerTarget): string {

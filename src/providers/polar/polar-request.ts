@@ -1,6 +1,6 @@
 import { ProviderError } from '../spec/errors';
 import { mergeMetadata } from '../kit/metadata';
-import type { Address, CustomerChanges, CustomerFilter, JsonObject, ProviderCapabilities } from '../spec/provider';
+import type { Address, CustomerChanges, CustomerFilter, JsonObject } from '../spec/provider';
 
 /**
  * Query strings as `@polar-sh/sdk` writes them: deepObject `metadata[...]` first, then the form parameters in
@@ -20,13 +20,8 @@ export function polarValidationError(message: string, field: string): ProviderEr
   return new ProviderError({ provider: 'polar', code: 'VALIDATION', message, field });
 }
 
-/** Polar filters by exact email and by `query`; it has no created-at range, so those filters are refused. */
+/** Polar filters by exact email and by `query`; the kit has refused the created-at range it lacks. */
 export function polarListFilters(filter: CustomerFilter): { email?: string; query?: string } {
-  for (const name of ['createdAfter', 'createdBefore'] as const) {
-    if (filter[name] !== undefined && filter[name] !== null) {
-      throw new ProviderError({ provider: 'polar', code: 'UNSUPPORTED', message: `Polar cannot filter customers by ${name}`, field: name });
-    }
-  }
   return {
     ...(filter.email !== undefined && filter.email !== null ? { email: filter.email } : {}),
     ...(filter.search !== undefined && filter.search !== null ? { query: filter.search } : {}),
@@ -46,18 +41,7 @@ function polarAddress(address: Address): JsonObject {
   };
 }
 
-/** Fields Polar cannot store are an error here too, even though the gateway checks capabilities first. */
-function refuseUnwritable(changes: CustomerChanges, writable: readonly string[], allowedProviderFields: readonly string[]): void {
-  for (const field of ['email', 'name', 'externalId', 'metadata', 'currency', 'timezone', 'billingAddress'] as const) {
-    if (changes[field] !== undefined && !writable.includes(field)) throw polarValidationError(`Polar cannot store ${field}`, field);
-  }
-  for (const key of Object.keys(changes.providerFields ?? {})) {
-    if (!allowedProviderFields.includes(key)) throw polarValidationError(`Polar does not accept ${key} here`, `providerFields.${key}`);
-  }
-}
-
-export function polarCreateBody(changes: CustomerChanges, capabilities: ProviderCapabilities): JsonObject {
-  refuseUnwritable(changes, capabilities.writableFields.create, capabilities.providerFields.create);
+export function polarCreateBody(changes: CustomerChanges): JsonObject {
   const team = changes.providerFields?.type === 'team';
   if ((changes.email === undefined || changes.email === null) && !team) throw polarValidationError('Polar needs an email to create a customer', 'email');
   const body: JsonObject = {};
@@ -73,8 +57,7 @@ export function polarCreateBody(changes: CustomerChanges, capabilities: Provider
  * `CustomerUpdate` without metadata (the caller merges it: Polar replaces the whole map). Polar ignores
  * `email: null` and refuses `billing_address: null`; clearing either is refused here with the field named.
  */
-export function polarUpdateBody(changes: CustomerChanges, capabilities: ProviderCapabilities): JsonObject {
-  refuseUnwritable(changes, capabilities.writableFields.update, capabilities.providerFields.update);
+export function polarUpdateBody(changes: CustomerChanges): JsonObject {
   if (changes.email === null) throw polarValidationError('Polar cannot remove a customer email', 'email');
   if (changes.billingAddress === null) throw polarValidationError('Polar cannot remove a billing address once set', 'billingAddress');
   const body: JsonObject = {};

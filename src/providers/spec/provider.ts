@@ -158,6 +158,7 @@ export interface ListPage {
   totalCount: number | null;
 }
 
+/** The writes a provider may have; each is the name of its method in `CustomerWrites`, in the order the graph lists them. */
 export type CustomerOperation =
   | 'create'
   | 'update'
@@ -170,21 +171,17 @@ export type CustomerOperation =
 
 export type WritableField = 'email' | 'name' | 'externalId' | 'metadata' | 'currency' | 'timezone' | 'billingAddress';
 
-export interface ProviderCapabilities {
-  /** Ids one call can fetch; 1 when the API fetches one customer at a time. */
-  batchSize: number;
-  /** How an external ID is found: a native endpoint, the customer id itself, or the gateway's identity index. */
-  externalIdLookup: 'native' | 'customer-id' | 'index';
+/**
+ * What a provider's API allows, as data: the kit's `defineProvider` enforces it on every call, and the graph shows
+ * it. What a provider *can do* is not here: that is which methods it has (see `CustomerProvider`).
+ */
+export interface ProviderLimits {
   listFilters: readonly CustomerFilterField[];
-  /** Largest page the list endpoint returns. */
+  /** Largest page the list endpoint returns; a larger `limit` is clamped to it. */
   maxPageSize: number;
+  /** The page size asked for when a list request carries no usable limit; `maxPageSize` when not given. */
+  defaultPageSize?: number;
   totalCount: boolean;
-  /** A state endpoint exists (one call returns subscriptions, entitlements and meters). */
-  state: boolean;
-  entitlements: 'endpoint' | 'state' | 'none';
-  /** `endpoint`: the provider checks; `derived`: the gateway decides from the provider's entitlements. */
-  entitlementCheck: 'endpoint' | 'derived' | 'none';
-  operations: readonly CustomerOperation[];
   /** Unified fields the provider can store, per write; anything else is a validation error before any write. */
   writableFields: { create: readonly WritableField[]; update: readonly WritableField[] };
   requiredOnCreate: readonly WritableField[];
@@ -200,6 +197,11 @@ export interface ProviderCapabilities {
   anonymizeOnDelete?: boolean;
   /** Where this provider's alternatives lie for operations it lacks, e.g. `{ delete: 'archiveCustomer' }`. */
   alternatives: Partial<Record<CustomerOperation, string>>;
+  /**
+   * Statuses besides 404 with which a single-customer read means "no such customer": an id the provider cannot
+   * even parse (Orb, Stigg, Omise, Synctera answer 400; Polar 422 for an id that is not a UUID4).
+   */
+  absentStatuses?: readonly number[];
 }
 
 /** One thing a provider demands of a field it stores, e.g. Synctera's first and last name, Orb's 500-character name. */
@@ -221,6 +223,11 @@ export interface WriteOptions extends CallOptions {
   current?: Customer;
 }
 
+export interface DeleteOptions extends WriteOptions {
+  /** Also anonymize personal data (only where `limits.anonymizeOnDelete`). */
+  anonymize?: boolean;
+}
+
 export type CustomerTarget = { kind: 'id'; id: string } | { kind: 'externalId'; externalId: string };
 
 /** Fields to write. `undefined` means "not given, leave alone"; `null` means "clear" where the provider allows it. */
@@ -233,46 +240,92 @@ export interface CustomerChanges {
   currency?: string | null;
   timezone?: string | null;
   billingAddress?: Address | null;
-  /** Provider-specific body fields, checked against `capabilities.providerFields` before anything is written. */
+  /** Provider-specific body fields, checked against `limits.providerFields` before anything is written. */
   providerFields?: JsonObject;
 }
 
+export interface StateResult {
+  state: CustomerState;
+  /** The customer, when the state payload carries it, so the caller can prime its cache. */
+  customer: Customer | null;
+}
+
+export interface EntitlementsResult {
+  entitlements: Entitlement[];
+  accessDeniedReason: string | null;
+}
+
+/** How an external ID finds a customer at this provider. */
+export type ExternalIdLookup =
+  /** A by-external-ID endpoint. */
+  | { readonly kind: 'native'; readonly get: (externalId: string, options?: CallOptions) => Promise<Customer | null> }
+  /** The customer id is the external ID (Stigg): `customers.get` answers. */
+  | { readonly kind: 'customer-id' }
+  /** No lookup: the external ID is kept in `metadata[metadataKey]` and the gateway's identity index finds it. */
+  | { readonly kind: 'index'; readonly metadataKey: string };
+
+/** A many-ids endpoint: up to `maxIds` customers per call; missing ids are simply absent from the answer. */
+export interface BatchRead {
+  readonly maxIds: number;
+  readonly get: (ids: readonly string[], options?: CallOptions) => Promise<Customer[]>;
+}
+
+export interface CustomerReads {
+  /** One customer, or null when the provider says it does not exist. */
+  readonly get: (id: string, options?: CallOptions) => Promise<Customer | null>;
+  readonly batch?: BatchRead;
+  readonly byExternalId: ExternalIdLookup;
+  readonly list: (request: ListRequest, options?: CallOptions) => Promise<ListPage>;
+}
+
+/** A state endpoint: one call returns subscriptions, entitlements, meters (and may return the customer). */
+export interface StateReads {
+  readonly get: (id: string, options?: CallOptions) => Promise<StateResult>;
+}
+
+/** An entitlements endpoint, and the provider's own check where it has one (else the gateway derives the check). */
+export interface EntitlementReads {
+  readonly get: (id: string, options?: CallOptions) => Promise<EntitlementsResult>;
+  readonly check?: (id: string, request: EntitlementCheckRequest, options?: CallOptions) => Promise<EntitlementCheck>;
+}
+
+/** The writes a provider has: an operation exists exactly when its method does. */
+export interface CustomerWrites {
+  readonly create?: (changes: CustomerChanges, options?: WriteOptions) => Promise<Customer>;
+  /**
+   * After a create with this key whose outcome is unknown: the customer that attempt made, or null when it never
+   * landed. Providers that ignore `Idempotency-Key` find it by the marker written on create (`write-marker.ts`);
+   * the others need not have it, because resending with the same key replays the first answer.
+   */
+  readonly findCreated?: (idempotencyKey: string, options?: CallOptions) => Promise<Customer | null>;
+  readonly update?: (id: string, changes: CustomerChanges, options?: WriteOptions) => Promise<Customer>;
+  readonly updateByExternalId?: (externalId: string, changes: CustomerChanges, options?: WriteOptions) => Promise<Customer>;
+  /** Each delete returns the customer as the provider reports it after deletion when it does, else null. */
+  readonly delete?: (id: string, options?: DeleteOptions) => Promise<Customer | null>;
+  readonly deleteByExternalId?: (externalId: string, options?: DeleteOptions) => Promise<Customer | null>;
+  readonly archive?: (id: string, options?: WriteOptions) => Promise<Customer>;
+  readonly unarchive?: (id: string, options?: WriteOptions) => Promise<Customer>;
+  /** By id, or by external ID where the lookup is native. */
+  readonly syncPaymentMethods?: (target: CustomerTarget, options?: WriteOptions) => Promise<void>;
+}
+
+/**
+ * The narrow interface every provider adapter implements. What a provider can do is which parts it has:
+ * `customers` always; `state`, `entitlements` and `writes` (with only its operations) where it has them. No flag
+ * repeats a method's presence, so a capability cannot be claimed without its method, nor the reverse.
+ */
 export interface CustomerProvider {
   /** Lower-case name; also the global ID prefix, e.g. "orb". */
   readonly name: string;
   /** How people write it, e.g. "Orb". */
   readonly displayName: string;
-  readonly capabilities: ProviderCapabilities;
+  readonly limits: ProviderLimits;
   /** A native id shape that identifies this provider on its own (Omise `cust_…`); absent when shape cannot decide. */
   readonly nativeIdPattern?: RegExp;
-
-  /** One customer, or null when the provider says it does not exist. */
-  getCustomer(id: string, options?: CallOptions): Promise<Customer | null>;
-  /** Many customers in one call (only when `capabilities.batchSize > 1`); missing ids are simply absent. */
-  getCustomers?(ids: readonly string[], options?: CallOptions): Promise<Customer[]>;
-  /** Native lookup by external ID (`externalIdLookup` is `native` or `customer-id`). */
-  getCustomerByExternalId?(externalId: string, options?: CallOptions): Promise<Customer | null>;
-  listCustomers(request: ListRequest, options?: CallOptions): Promise<ListPage>;
-  /** Only with `capabilities.state`. May return the customer too, so the caller can prime its cache. */
-  getState?(id: string, options?: CallOptions): Promise<{ state: CustomerState; customer: Customer | null }>;
-  /** Only with `capabilities.entitlements === 'endpoint'`. */
-  getEntitlements?(id: string, options?: CallOptions): Promise<{ entitlements: Entitlement[]; accessDeniedReason: string | null }>;
-  /** Only with `capabilities.entitlementCheck === 'endpoint'`. */
-  checkEntitlement?(id: string, request: EntitlementCheckRequest, options?: CallOptions): Promise<EntitlementCheck>;
-
-  createCustomer?(changes: CustomerChanges, options?: WriteOptions): Promise<Customer>;
-  /**
-   * After a create with this key whose outcome is unknown: the customer that attempt made, or null when it never
-   * landed. Providers that ignore `Idempotency-Key` find it by the marker written on create (`write-marker.ts`);
-   * the others need not implement it, because resending with the same key replays the first answer.
-   */
-  findCreated?(idempotencyKey: string, options?: CallOptions): Promise<Customer | null>;
-  updateCustomer?(target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions): Promise<Customer>;
-  /** Returns the customer as the provider reports it after deletion when it does, else null. */
-  deleteCustomer?(target: CustomerTarget, options?: WriteOptions & { anonymize?: boolean }): Promise<Customer | null>;
-  archiveCustomer?(id: string, options?: WriteOptions): Promise<Customer>;
-  unarchiveCustomer?(id: string, options?: WriteOptions): Promise<Customer>;
-  syncPaymentMethods?(target: CustomerTarget, options?: WriteOptions): Promise<void>;
+  readonly customers: CustomerReads;
+  readonly state?: StateReads;
+  readonly entitlements?: EntitlementReads;
+  readonly writes?: CustomerWrites;
 }
 
 /** Settings an adapter receives; adapters never read the environment. */

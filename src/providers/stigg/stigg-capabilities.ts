@@ -1,21 +1,23 @@
 import { maxLength } from '../kit/input-rules';
-import type { ProviderCapabilities } from '../spec/provider';
-import { STIGG_PROVIDER_FIELDS, STIGG_WRITABLE_FIELDS } from './stigg-write';
+import type { ProviderLimits, WritableField } from '../spec/provider';
 
-export const STIGG_MAX_PAGE_SIZE = 100;
+/** Stigg's provision body beyond the unified fields, passed through `providerFields`. */
+export const STIGG_PROVIDER_FIELDS = {
+  create: ['billingId', 'couponId', 'language', 'defaultPaymentMethod', 'integrations', 'passthrough'],
+  update: ['billingId', 'couponId', 'language', 'integrations', 'passthrough'],
+} as const;
 
-export const stiggCapabilities: ProviderCapabilities = {
-  batchSize: 1,
-  externalIdLookup: 'customer-id',
+export const STIGG_WRITABLE_FIELDS: { create: readonly WritableField[]; update: readonly WritableField[] } = {
+  create: ['email', 'name', 'externalId', 'metadata', 'currency', 'timezone'],
+  // The customer id is the external id and cannot change.
+  update: ['email', 'name', 'metadata', 'currency', 'timezone'],
+};
+
+export const stiggLimits: ProviderLimits = {
   // `name` is an exact match at Stigg, not a search, so `search` is not offered.
   listFilters: ['email', 'createdAfter', 'createdBefore'],
-  maxPageSize: STIGG_MAX_PAGE_SIZE,
+  maxPageSize: 100,
   totalCount: false,
-  state: false,
-  entitlements: 'endpoint',
-  entitlementCheck: 'endpoint',
-  // Updating by id and by external id is the same call: the id is the external id.
-  operations: ['create', 'update', 'updateByExternalId', 'archive', 'unarchive'],
   writableFields: STIGG_WRITABLE_FIELDS,
   requiredOnCreate: [],
   providerFields: STIGG_PROVIDER_FIELDS,
@@ -28,4 +30,6 @@ export const stiggCapabilities: ProviderCapabilities = {
     deleteByExternalId: 'archiveCustomer',
     syncPaymentMethods: "Stigg's POST /api/v1/customers/{id}/payment-method attaches a payment method from the billing provider",
   },
+  // Stigg answers 400 to an id it cannot parse: for a lookup that only means "no such customer".
+  absentStatuses: [400],
 };

@@ -1,12 +1,13 @@
 import { ProviderError } from '../spec/errors';
 import { ProviderHttp, segment, type HttpResponse, type HttpTransport } from '../kit/http-client';
+import { defineProvider } from '../kit/define-provider';
 import { mergeMetadata } from '../kit/metadata';
+import { malformed } from '../kit/payload';
 import type {
   CallOptions,
   Customer,
   CustomerChanges,
   CustomerProvider,
-  CustomerTarget,
   EntitlementCheck,
   EntitlementCheckRequest,
   JsonObject,
@@ -15,11 +16,10 @@ import type {
   ProviderSettings,
   WriteOptions,
 } from '../spec/provider';
-import { STIGG_MAX_PAGE_SIZE, stiggCapabilities } from './stigg-capabilities';
+import { stiggLimits } from './stigg-capabilities';
 import { parseStiggError } from './stigg-errors';
 import { mapStiggCheck, mapStiggCustomer, mapStiggEntitlement } from './stigg-map';
-import { stiggQuery } from './stigg-query';
-import { stiggProvisionBody, stiggUpdateBody, stringMetadata } from './stigg-write';
+import { stiggProvisionBody, stiggQuery, stiggUpdateBody, stringMetadata } from './stigg-request';
 
 export function createStiggProvider(settings: ProviderSettings, transport: HttpTransport): CustomerProvider {
   const http = new ProviderHttp({
@@ -34,15 +34,19 @@ export function createStiggProvider(settings: ProviderSettings, transport: HttpT
   });
   const customerPath = (id: string) => `/api/v1/customers/${segment(id)}`;
 
-  const getCustomer = async (id: string, options?: CallOptions): Promise<Customer | null> => {
-    // An empty id would address the list endpoint; no customer has it.
-    if (id === '') return null;
-    try {
-      return mapStiggCustomer(dataObject(await http.send({ method: 'GET', path: customerPath(id), signal: options?.signal })));
-    } catch (error) {
-      if (error instanceof ProviderError && (error.status === 404 || error.status === 400)) return null;
-      throw error;
+  const getCustomer = async (id: string, options?: CallOptions): Promise<Customer | null> =>
+    mapStiggCustomer(dataObject(await http.send({ method: 'GET', path: customerPath(id), signal: options?.signal })));
+
+  const update = async (id: string, changes: CustomerChanges, options?: WriteOptions): Promise<Customer> => {
+    const body = stiggUpdateBody(changes);
+    if (changes.metadata !== undefined) {
+      // Stigg replaces the whole map on PATCH; the gateway's rule is a patch, so merge onto what is there.
+      const current = options?.current?.metadata ?? (await provider.customers.get(id, options))?.metadata;
+      if (current === undefined) throw new ProviderError({ provider: 'stigg', code: 'NOT_FOUND', status: 404, message: `Stigg has no customer ${id}` });
+      body.metadata = stringMetadata(mergeMetadata(current, changes.metadata));
     }
+    // No idempotency key: Stigg honours it on POST only.
+    return mapStiggCustomer(dataObject(await http.send({ method: 'PATCH', path: customerPath(id), body, signal: options?.signal })));
   };
 
   const post = async (path: string, body: JsonObject | undefined, options?: WriteOptions): Promise<Customer> =>
@@ -51,88 +55,77 @@ export function createStiggProvider(settings: ProviderSettings, transport: HttpT
   const check = async (id: string, query: string, signal?: AbortSignal): Promise<JsonObject> =>
     dataObject(await http.send({ method: 'GET', path: `${customerPath(id)}/entitlements/check`, query, signal }));
 
-  return {
+  const provider: CustomerProvider = defineProvider({
     name: 'stigg',
     displayName: 'Stigg',
-    capabilities: stiggCapabilities,
+    limits: stiggLimits,
 
-    getCustomer,
-    getCustomerByExternalId: getCustomer,
+    customers: {
+      get: getCustomer,
+      // The customer id is the external id: a lookup by external id is a lookup by id.
+      byExternalId: { kind: 'customer-id' },
+      async list(request: ListRequest, options?: CallOptions): Promise<ListPage> {
+        const query = stiggQuery([
+          ['after', request.cursor],
+          // The gateway's window is [createdAfter, createdBefore): adjacent windows never share a customer.
+          ['createdAt[gte]', request.filter.createdAfter?.toISOString()],
+          ['createdAt[lt]', request.filter.createdBefore?.toISOString()],
+          ['email', request.filter.email],
+          ['limit', request.limit],
+        ]);
+        const response = await http.send({ method: 'GET', path: '/api/v1/customers', query, signal: options?.signal });
+        const body = response.body as { data?: unknown; pagination?: { next?: unknown } } | null;
+        if (body === null || typeof body !== 'object' || !Array.isArray(body.data)) throw stiggMalformed('GET /api/v1/customers');
+        const customers = (body.data as JsonObject[]).map(mapStiggCustomer);
+        const next = body.pagination?.next;
+        // Stigg's list order is undocumented; it answers newest first, which the gateway relies on.
+        return { customers, nextCursor: customers.length > 0 && typeof next === 'string' && next !== '' ? next : null, totalCount: null };
+      },
+    },
 
-    async listCustomers(request: ListRequest, options?: CallOptions): Promise<ListPage> {
-      for (const [filter, value] of Object.entries(request.filter)) {
-        if (value !== undefined && value !== null && !(stiggCapabilities.listFilters as readonly string[]).includes(filter)) {
-          throw new ProviderError({ provider: 'stigg', code: 'UNSUPPORTED', message: `Stigg cannot filter customers by ${filter}`, field: filter });
+    entitlements: {
+      async get(id: string, options?: CallOptions) {
+        const data = dataObject(await http.send({ method: 'GET', path: `${customerPath(id)}/entitlements`, signal: options?.signal }));
+        const list = Array.isArray(data.entitlements) ? (data.entitlements as JsonObject[]) : [];
+        return {
+          entitlements: list.flatMap((item) => mapStiggEntitlement(item) ?? []),
+          accessDeniedReason: typeof data.accessDeniedReason === 'string' ? data.accessDeniedReason : null,
+        };
+      },
+      async check(id: string, request: EntitlementCheckRequest, options?: CallOptions): Promise<EntitlementCheck> {
+        const usage = request.requestedUsage ?? undefined;
+        const answer = await check(id, stiggQuery([['featureId', request.featureId], ['requestedUsage', usage], ['requestedValues', request.requestedValues]]), options?.signal);
+        // The graph names credits by currency id (as the entitlement list does); Stigg checks those by `currencyId`.
+        if (answer.accessDeniedReason === 'FeatureNotFound' && (request.requestedValues ?? []).length === 0) {
+          const credit = await check(id, stiggQuery([['currencyId', request.featureId], ['requestedUsage', usage]]), options?.signal);
+          if (credit.accessDeniedReason !== 'FeatureNotFound') return mapStiggCheck(credit, request);
         }
-      }
-      const limit = Math.min(STIGG_MAX_PAGE_SIZE, Math.max(1, Math.floor(request.limit)));
-      const query = stiggQuery([
-        ['after', request.cursor],
-        // The gateway's window is [createdAfter, createdBefore): adjacent windows never share a customer.
-        ['createdAt[gte]', request.filter.createdAfter?.toISOString()],
-        ['createdAt[lt]', request.filter.createdBefore?.toISOString()],
-        ['email', request.filter.email],
-        ['limit', limit],
-      ]);
-      const response = await http.send({ method: 'GET', path: '/api/v1/customers', query, signal: options?.signal });
-      const body = response.body as { data?: unknown; pagination?: { next?: unknown } } | null;
-      if (body === null || typeof body !== 'object' || !Array.isArray(body.data)) throw malformed('GET /api/v1/customers');
-      const customers = (body.data as JsonObject[]).map(mapStiggCustomer);
-      const next = body.pagination?.next;
-      // Stigg's list order is undocumented; it answers newest first, which the gateway relies on.
-      return { customers, nextCursor: customers.length > 0 && typeof next === 'string' && next !== '' ? next : null, totalCount: null };
+        return mapStiggCheck(answer, request);
+      },
     },
 
-    async getEntitlements(id: string, options?: CallOptions) {
-      const data = dataObject(await http.send({ method: 'GET', path: `${customerPath(id)}/entitlements`, signal: options?.signal }));
-      const list = Array.isArray(data.entitlements) ? (data.entitlements as JsonObject[]) : [];
-      return {
-        entitlements: list.flatMap((item) => mapStiggEntitlement(item) ?? []),
-        accessDeniedReason: typeof data.accessDeniedReason === 'string' ? data.accessDeniedReason : null,
-      };
+    writes: {
+      // Async, so a refused field is a rejected promise like every other failure.
+      create: async (changes: CustomerChanges, options?: WriteOptions) => post('/api/v1/customers', stiggProvisionBody(changes, options?.idempotencyKey), options),
+      update,
+      // Updating by id and by external id is the same call: the id is the external id.
+      updateByExternalId: update,
+      archive: (id: string, options?: WriteOptions) => post(`${customerPath(id)}/archive`, undefined, options),
+      unarchive: (id: string, options?: WriteOptions) => post(`${customerPath(id)}/unarchive`, undefined, options),
     },
-
-    async checkEntitlement(id: string, request: EntitlementCheckRequest, options?: CallOptions): Promise<EntitlementCheck> {
-      const usage = request.requestedUsage ?? undefined;
-      const answer = await check(id, stiggQuery([['featureId', request.featureId], ['requestedUsage', usage], ['requestedValues', request.requestedValues]]), options?.signal);
-      // The graph names credits by currency id (as the entitlement list does); Stigg checks those by `currencyId`.
-      if (answer.accessDeniedReason === 'FeatureNotFound' && (request.requestedValues ?? []).length === 0) {
-        const credit = await check(id, stiggQuery([['currencyId', request.featureId], ['requestedUsage', usage]]), options?.signal);
-        if (credit.accessDeniedReason !== 'FeatureNotFound') return mapStiggCheck(credit, request);
-      }
-      return mapStiggCheck(answer, request);
-    },
-
-    // Async, so a refused field is a rejected promise like every other failure.
-    createCustomer: async (changes: CustomerChanges, options?: WriteOptions) => post('/api/v1/customers', stiggProvisionBody(changes, options?.idempotencyKey), options),
-
-    async updateCustomer(target: CustomerTarget, changes: CustomerChanges, options?: WriteOptions): Promise<Customer> {
-      const id = target.kind === 'id' ? target.id : target.externalId;
-      const body = stiggUpdateBody(changes);
-      if (changes.metadata !== undefined) {
-        // Stigg replaces the whole map on PATCH; the gateway's rule is a patch, so merge onto what is there.
-        const current = options?.current?.metadata ?? (await getCustomer(id, options))?.metadata;
-        if (current === undefined) throw new ProviderError({ provider: 'stigg', code: 'NOT_FOUND', status: 404, message: `Stigg has no customer ${id}` });
-        body.metadata = stringMetadata(mergeMetadata(current, changes.metadata));
-      }
-      // No idempotency key: Stigg honours it on POST only.
-      return mapStiggCustomer(dataObject(await http.send({ method: 'PATCH', path: customerPath(id), body, signal: options?.signal })));
-    },
-
-    archiveCustomer: (id: string, options?: WriteOptions) => post(`${customerPath(id)}/archive`, undefined, options),
-    unarchiveCustomer: (id: string, options?: WriteOptions) => post(`${customerPath(id)}/unarchive`, undefined, options),
-  };
+  });
+  return provider;
 }
 
 /** The `data` object of a `{data: {...}}` answer. */
 function dataObject(response: HttpResponse): JsonObject {
   const body = response.body as { data?: unknown } | null;
   if (body === null || typeof body !== 'object' || body.data === null || typeof body.data !== 'object' || Array.isArray(body.data)) {
-    throw malformed('a Stigg call');
+    throw stiggMalformed('a Stigg call');
   }
   return body.data as JsonObject;
 }
 
-function malformed(what: string): ProviderError {
-  return new ProviderError({ provider: 'stigg', code: 'MALFORMED_RESPONSE', message: `Stigg answered ${what} without the expected {data} envelope`, retryable: false });
+function stiggMalformed(what: string): ProviderError {
+  return malformed('stigg', `Stigg answered ${what} without the expected {data} envelope`);
 }

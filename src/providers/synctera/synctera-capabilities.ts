@@ -1,23 +1,21 @@
 import { rule } from '../kit/input-rules';
-import type { ProviderCapabilities } from '../spec/provider';
-import { SYNCTERA_PROVIDER_FIELDS, SYNCTERA_WRITABLE_FIELDS } from './synctera-body';
+import type { ProviderLimits } from '../spec/provider';
+
+/** Unified fields Synctera stores (DESIGN §3); currency and timezone have no home there. */
+const SYNCTERA_WRITABLE_FIELDS = ['email', 'name', 'externalId', 'metadata', 'billingAddress'] as const;
+
+/** Body fields a caller may set through `providerFields`, on create and on update alike. */
+const SYNCTERA_PROVIDER_FIELDS = ['status', 'dob', 'phone_number', 'middle_name', 'ssn', 'shipping_address', 'ban_status', 'note'] as const;
 
 /** Largest page and largest `id=` batch: "If the limit is greater than 100, then it will be set to 100". */
 export const SYNCTERA_MAX_PAGE = 100;
 
-/** What Synctera v0's customer API can do, as the gateway needs to know it. */
-export const syncteraCapabilities: ProviderCapabilities = {
-  batchSize: SYNCTERA_MAX_PAGE,
-  // No external-id concept: the caller's id sits in metadata.external_id and the gateway's index finds it.
-  externalIdLookup: 'index',
+/** What Synctera v0's customer API allows, as the gateway needs to know it. */
+export const syncteraLimits: ProviderLimits = {
   // `email` only: Synctera has no creation-time range, and no free-text search over names and emails.
   listFilters: ['email'],
   maxPageSize: SYNCTERA_MAX_PAGE,
   totalCount: false,
-  state: false,
-  entitlements: 'none',
-  entitlementCheck: 'none',
-  operations: ['create', 'update'],
   writableFields: { create: SYNCTERA_WRITABLE_FIELDS, update: SYNCTERA_WRITABLE_FIELDS },
   requiredOnCreate: ['name'],
   providerFields: { create: SYNCTERA_PROVIDER_FIELDS, update: SYNCTERA_PROVIDER_FIELDS },
@@ -34,4 +32,6 @@ export const syncteraCapabilities: ProviderCapabilities = {
     archive: 'updateCustomer with providerFields.status = "INACTIVE" or "DORMANT"',
     unarchive: 'updateCustomer with providerFields.status = "ACTIVE"',
   },
+  // 404 for an unknown id; 400 for one that is not a UUID (v0 answers bad URLs with 400).
+  absentStatuses: [400],
 };

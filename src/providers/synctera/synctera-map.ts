@@ -1,6 +1,6 @@
-import { ProviderError } from '../spec/errors';
+import type { ProviderError } from '../spec/errors';
 import type { Address, Customer, CustomerStatus, JsonObject } from '../spec/provider';
-import { isObject, optionalDate, text } from '../kit/payload';
+import { isObject, malformed, optionalDate, text } from '../kit/payload';
 
 /** The Synctera customer payload (`customer_in_body`), as far as the mapping reads it. */
 export interface SyncteraCustomerPayload {
@@ -96,7 +96,7 @@ function mapAddress(address: SyncteraAddressPayload | undefined): Address | null
 /** A 2xx body that should hold a customer; anything else is a malformed answer, not a crash further on. */
 export function customerPayload(body: unknown, where: string): SyncteraCustomerPayload {
   if (isObject(body) && typeof body.id === 'string') return body as SyncteraCustomerPayload;
-  throw malformed(where);
+  throw syncteraMalformed(where);
 }
 
 export function customerListPayload(body: unknown, where: string): { customers: SyncteraCustomerPayload[]; next_page_token?: string } {
@@ -105,10 +105,10 @@ export function customerListPayload(body: unknown, where: string): { customers: 
     const token = body.next_page_token;
     return typeof token === 'string' && token !== '' ? { customers, next_page_token: token } : { customers };
   }
-  throw malformed(where);
+  throw syncteraMalformed(where);
 }
 
-function malformed(where: string): ProviderError {
-  return new ProviderError({ provider: 'synctera', code: 'MALFORMED_RESPONSE', message: `Synctera answered ${where} with an unexpected body`, retryable: true });
+function syncteraMalformed(where: string): ProviderError {
+  return malformed('synctera', `Synctera answered ${where} with an unexpected body`);
 }
 

@@ -1,20 +1,28 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ProviderError } from '../spec/errors';
-import type { CustomerChanges, JsonObject, WritableField } from '../spec/provider';
+import type { CustomerChanges, JsonObject } from '../spec/provider';
 
-/** Stigg's provision body beyond the unified fields, passed through `providerFields`. */
-export const STIGG_PROVIDER_FIELDS = {
-  create: ['billingId', 'couponId', 'language', 'defaultPaymentMethod', 'integrations', 'passthrough'],
-  update: ['billingId', 'couponId', 'language', 'integrations', 'passthrough'],
-} as const;
+/**
+ * Query strings as Stigg's SDK writes them (Stainless `stringifyQuery`: qs with `arrayFormat: 'comma'` and
+ * RFC 3986 encoding): keys and values percent-encoded, brackets included (`createdAt%5Bgt%5D=…`), arrays joined
+ * with a comma before encoding (`a%2Cb`), undefined and null left out.
+ */
+export type StiggQueryValue = string | number | readonly string[] | null | undefined;
 
-export const STIGG_WRITABLE_FIELDS: { create: readonly WritableField[]; update: readonly WritableField[] } = {
-  create: ['email', 'name', 'externalId', 'metadata', 'currency', 'timezone'],
-  // The customer id is the external id and cannot change.
-  update: ['email', 'name', 'metadata', 'currency', 'timezone'],
-};
+export function stiggQuery(entries: readonly (readonly [string, StiggQueryValue])[]): string {
+  const parts: string[] = [];
+  for (const [key, value] of entries) {
+    if (value === undefined || value === null) continue;
+    const joined = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : value.join(',');
+    parts.push(`${encode(key)}=${encode(joined)}`);
+  }
+  return parts.join('&');
+}
 
-const UNIFIED_FIELDS: readonly WritableField[] = ['email', 'name', 'externalId', 'metadata', 'currency', 'timezone', 'billingAddress'];
+/** `encodeURIComponent` leaves `!'()*` alone; RFC 3986 (and qs) escape them too. */
+function encode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 
 /**
  * `POST /api/v1/customers` body. The id is the external id, or else a `customer-<uuid>` slug: derived from the
@@ -22,7 +30,6 @@ const UNIFIED_FIELDS: readonly WritableField[] = ['email', 'name', 'externalId',
  * random otherwise.
  */
 export function stiggProvisionBody(changes: CustomerChanges, idempotencyKey?: string): JsonObject {
-  refuseUnwritable(changes, 'create');
   const generated = idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`stigg-customer:${idempotencyKey}`);
   const body: JsonObject = { id: changes.externalId ?? `customer-${generated}` };
   Object.assign(body, commonFields(changes));
@@ -30,13 +37,12 @@ export function stiggProvisionBody(changes: CustomerChanges, idempotencyKey?: st
   if (changes.metadata !== undefined && changes.metadata !== null) {
     body.metadata = stringMetadata(Object.fromEntries(Object.entries(changes.metadata).filter(([, value]) => value !== null)));
   }
-  return withProviderFields(body, changes, 'create');
+  return withProviderFields(body, changes);
 }
 
 /** `PATCH /api/v1/customers/{id}` body without metadata, which the caller merges (Stigg replaces the map). */
 export function stiggUpdateBody(changes: CustomerChanges): JsonObject {
-  refuseUnwritable(changes, 'update');
-  return withProviderFields(commonFields(changes), changes, 'update');
+  return withProviderFields(commonFields(changes), changes);
 }
 
 /** Stigg metadata values are strings (`{[key]: string}`); anything else would be refused upstream. */
@@ -66,22 +72,9 @@ function commonFields(changes: CustomerChanges): JsonObject {
   return body;
 }
 
-function refuseUnwritable(changes: CustomerChanges, write: 'create' | 'update'): void {
-  for (const field of UNIFIED_FIELDS) {
-    if (changes[field] !== undefined && !STIGG_WRITABLE_FIELDS[write].includes(field)) {
-      const reason = field === 'externalId' ? 'the Stigg customer id is the external id and cannot change' : `Stigg cannot store ${field}`;
-      throw validation(reason, field);
-    }
-  }
-}
-
-function withProviderFields(body: JsonObject, changes: CustomerChanges, write: 'create' | 'update'): JsonObject {
-  const allowed: readonly string[] = STIGG_PROVIDER_FIELDS[write];
-  for (const [key, value] of Object.entries(changes.providerFields ?? {})) {
-    if (!allowed.includes(key)) throw validation(`Stigg does not accept providerFields.${key} on ${write}`, `providerFields.${key}`);
-    body[key] = value;
-  }
-  return body;
+/** Provider fields go as they are: the kit has checked them against `stiggLimits.providerFields`. */
+function withProviderFields(body: JsonObject, changes: CustomerChanges): JsonObject {
+  return { ...body, ...changes.providerFields };
 }
 
 function validation(message: string, field: string): ProviderError {

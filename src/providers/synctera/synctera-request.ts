@@ -1,30 +1,8 @@
 import { ProviderError } from '../spec/errors';
 import { mergeMetadata } from '../kit/metadata';
-import type { Address, Customer, CustomerChanges, JsonObject } from '../spec/provider';
+import type { Address, Customer, CustomerChanges, JsonObject, ListRequest } from '../spec/provider';
 import { EXTERNAL_ID_KEY } from './synctera-map';
-
-/** Unified fields Synctera stores (DESIGN §3); currency and timezone have no home there. */
-export const SYNCTERA_WRITABLE_FIELDS = ['email', 'name', 'externalId', 'metadata', 'billingAddress'] as const;
-
-/** Body fields a caller may set through `providerFields`, on create and on update alike. */
-export const SYNCTERA_PROVIDER_FIELDS = ['status', 'dob', 'phone_number', 'middle_name', 'ssn', 'shipping_address', 'ban_status', 'note'] as const;
-
-/** Throws the gateway's validation error for fields Synctera cannot take, before anything is sent. */
-export function checkWritable(changes: CustomerChanges): void {
-  const writable: readonly string[] = SYNCTERA_WRITABLE_FIELDS;
-  for (const [field, value] of Object.entries(changes)) {
-    if (value === undefined || field === 'providerFields') continue;
-    if (!writable.includes(field)) throw validation(field, `Synctera cannot store ${field}`);
-  }
-  const allowed: readonly string[] = SYNCTERA_PROVIDER_FIELDS;
-  for (const key of Object.keys(changes.providerFields ?? {})) {
-    if (!allowed.includes(key)) throw validation(`providerFields.${key}`, `Synctera does not accept providerFields.${key}; accepted: ${allowed.join(', ')}`);
-  }
-  if (changes.metadata !== undefined && changes.metadata !== null && EXTERNAL_ID_KEY in changes.metadata) {
-    // The external ID lives in metadata.external_id; two ways to write it could disagree.
-    throw validation('metadata', `metadata.${EXTERNAL_ID_KEY} is reserved for the external ID: set externalId instead`);
-  }
-}
+import { SYNCTERA_MAX_PAGE } from './synctera-capabilities';
 
 /** The `customer_in_body` of a create. New customers are PROSPECTs unless `providerFields.status` says otherwise. */
 export function createBody(changes: CustomerChanges): JsonObject {
@@ -96,4 +74,31 @@ function legalAddress(address: Address): JsonObject {
 
 function validation(field: string, message: string): ProviderError {
   return new ProviderError({ provider: 'synctera', code: 'VALIDATION', message, field });
+}
+
+/** `GET /customers` for one page of the gateway's list: newest first, page size clamped and filters checked by the kit. */
+export function listQuery(request: ListRequest): URLSearchParams {
+  const query = new URLSearchParams();
+  query.set('limit', String(request.limit));
+  query.set('sort_by', 'creation_time:desc');
+  if (request.cursor !== null) query.set('page_token', request.cursor);
+  const filter = request.filter;
+  if (filter.email !== undefined && filter.email !== null) {
+    // Synctera reads `*` in a filter as a wildcard and has no escape for it, so an exact match on such an
+    // address cannot be asked for; refusing beats returning customers the caller did not ask for.
+    if (filter.email.includes('*')) {
+      throw new ProviderError({ provider: 'synctera', code: 'VALIDATION', message: 'Synctera cannot match an email containing "*" exactly (it is a wildcard there)', field: 'email' });
+    }
+    query.set('email', filter.email);
+  }
+  return query;
+}
+
+/**
+ * `GET /customers?id=a,b,c&limit=100`: `id` is an array with style=form, explode=false, so the ids go
+ * comma-joined into one parameter. (Synctera's generated Go client percent-encodes those commas as %2C;
+ * a server decodes both forms alike.)
+ */
+export function batchQuery(ids: readonly string[]): string {
+  return `id=${ids.map((id) => encodeURIComponent(id)).join(',')}&limit=${SYNCTERA_MAX_PAGE}`;
 }
