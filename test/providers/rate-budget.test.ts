@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyCeiling } from '../../src/providers/kit/concurrency-ceiling';
 import { ProviderError } from '../../src/providers/spec/errors';
+import { ThrottleWindow } from '../../src/providers/kit/throttle-window';
 import { TokenBucketBudget } from '../../src/providers/kit/token-bucket';
 import { ManualClock } from '../support/manual-clock';
 
@@ -148,6 +149,77 @@ describe('token bucket rate budget', () => {
   });
 });
 
+describe('telling a rate limit from stray 429s (#11)', () => {
+  it('six 429s in a row, with no other answer between them, are a rate limit; answers between them break the run', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
+    for (let call = 0; call < 200; call++) await budget.acquire('polar', {});
+    // 5 in a row, an answer, 5 in a row: 10 of 200 calls (5 %), no run of six.
+    for (const status of [429, 429, 429, 429, 429, 200, 429, 429, 429, 429, 429]) {
+      if (status === 429) budget.onThrottled('polar', null);
+      else budget.onAnswered('polar');
+    }
+    expect(budget.currentRate('polar')).toBe(Number.POSITIVE_INFINITY);
+    budget.onThrottled('polar', null);
+    expect(budget.currentRate('polar')).toBeLessThan(Number.POSITIVE_INFINITY);
+  });
+
+  it('learns three quarters of what the provider let through, not of what was sent, and holds it', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
+    // 60 calls a second for a second, all answered; then 400 a second, of which the provider (at 100/s) lets one
+    // in four through. The 400 sent are not the rate to learn from; the ~100 let through are.
+    for (let call = 0; call < 60; call++) {
+      await budget.acquire('polar', {});
+      budget.onAnswered('polar');
+      await clock.advance(1000 / 60);
+    }
+    for (let call = 0; call < 400 && budget.currentRate('polar') === Number.POSITIVE_INFINITY; call++) {
+      await budget.acquire('polar', {});
+      if (call % 4 === 0) budget.onAnswered('polar');
+      else budget.onThrottled('polar', null);
+      await clock.advance(2.5);
+    }
+    const learned = budget.currentRate('polar');
+    expect(learned).toBeGreaterThan(40);
+    expect(learned).toBeLessThanOrEqual(75);
+    // Held, not regained: above it lies the limit.
+    await clock.advance(20_000);
+    expect(budget.currentRate('polar')).toBe(learned);
+    await clock.advance(10_000);
+    expect(budget.currentRate('polar')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('without a configured limit, a few random 429s in a quiet second invent no limit (ten are needed)', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: {}, maxWaitMs: 10_000, clock });
+    for (let call = 0; call < 10; call++) await budget.acquire('omise', {});
+    // 3 of 10 would pause a configured budget; spread out, so no run and no 100 ms burst.
+    for (let answer = 0; answer < 9; answer++) {
+      budget.onAnswered('omise');
+      if (answer % 3 === 0) budget.onThrottled('omise', 1000);
+      await clock.advance(50);
+    }
+    expect(budget.currentRate('omise')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('six 429s within 100 ms that are most of its calls are a rate limit, however few in the second', async () => {
+    const clock = new ManualClock();
+    const budget = new TokenBucketBudget({ limits: { polar: { perSecond: 100, burst: 100 } }, maxWaitMs: 10_000, clock });
+    for (let call = 0; call < 60; call++) await budget.acquire('polar', {});
+    await clock.advance(500);
+    for (let call = 0; call < 8; call++) await budget.acquire('polar', {});
+    for (let answer = 0; answer < 5; answer++) {
+      budget.onAnswered('polar');
+      budget.onThrottled('polar', null);
+    }
+    expect(budget.currentRate('polar')).toBe(100);
+    budget.onAnswered('polar');
+    budget.onThrottled('polar', null);
+    expect(budget.currentRate('polar')).toBe(75);
+  });
+});
+
 describe('concurrency ceiling', () => {
   it('holds calls beyond the limit until a slot is released, per provider', async () => {
     const ceiling = new ConcurrencyCeiling(2);
@@ -178,5 +250,31 @@ describe('concurrency ceiling', () => {
     await expect(cancelled).rejects.toThrow('gone');
     release();
     expect(ceiling.inFlight('orb')).toBe(0);
+  });
+});
+
+describe('throttle window (#11)', () => {
+  it('measures what a refusing provider lets through since its 429s began, once they have come for 250 ms', () => {
+    const window = new ThrottleWindow();
+    let now = 1_000_000;
+    // 200 calls a second, every other one refused: the provider lets 100 a second through.
+    for (let call = 0; call < 40; call++) {
+      window.granted(now);
+      if (call % 2 === 1) window.throttled(now);
+      else window.answered();
+      now += 5;
+    }
+    expect(window.episodePassedRate(now)).toBeNull();
+    for (let call = 0; call < 30; call++) {
+      window.granted(now);
+      if (call % 2 === 1) window.throttled(now);
+      else window.answered();
+      now += 5;
+    }
+    expect(window.episodePassedRate(now)).toBeGreaterThan(90);
+    expect(window.episodePassedRate(now)).toBeLessThan(110);
+    // A second without 429s ends the episode.
+    now += 1500;
+    expect(window.episodePassedRate(now)).toBeNull();
   });
 });

@@ -169,6 +169,7 @@ export class ProviderHttp {
     } catch (error) {
       throw this.transportError(request, error, signal);
     }
+    if (response.statusCode !== 429) this.options.transport.budget.onAnswered?.(this.options.provider);
     const parsed = parseBody(text, response.headers['content-type']);
     if (response.statusCode >= 200 && response.statusCode < 300) {
       if (parsed.malformed) throw this.malformed(request, response.statusCode);

@@ -8,6 +8,7 @@
  *   call), so a retry sleeping in its backoff holds nothing. It resolves when the call may start; it rejects with
  *   a `ProviderError` (`RATE_LIMITED`) at once when the wait would outlast the request's deadline or the
  *   budget's longest wait, and with the signal's reason when the request is cancelled while waiting.
+ * - `onAnswered` (optional) is called for every other answer, so that a run of 429s can be told from stray ones.
  * - `onThrottled` is called when the provider answered 429 anyway (its limit is lower than configured, shared
  *   with other clients, or changed): the budget slows down, waits out `retryAfterMs` when the provider gave one,
  *   and recovers gradually.
@@ -15,6 +16,8 @@
 export interface RateBudget {
   acquire(provider: string, options: RateBudgetWait): Promise<void>;
   onThrottled(provider: string, retryAfterMs: number | null): void | Promise<void>;
+  /** The provider answered with anything but 429: a run of 429s (a sign of a real limit, see throttle-window.ts) ends. */
+  onAnswered?(provider: string): void;
 }
 
 export interface RateBudgetWait {

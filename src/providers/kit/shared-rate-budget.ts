@@ -75,6 +75,11 @@ export class SharedRateBudget implements RateBudget {
     }
   }
 
+  onAnswered(provider: string): void {
+    this.windows.get(provider)?.answered();
+    this.options.local.onAnswered?.(provider);
+  }
+
   async onThrottled(provider: string, retryAfterMs: number | null): Promise<void> {
     const limit = this.options.limits[provider];
     // Calls the local budget granted (unlimited providers, store unreachable): it judges their 429s itself.

@@ -1,7 +1,7 @@
 import { ProviderError } from '../spec/errors';
 import { systemClock, type Clock } from './clock';
 import type { RateBudget, RateBudgetWait, RateLimit } from './rate-budget';
-import { ThrottleWindow } from './throttle-window';
+import { MIN_THROTTLES, MIN_THROTTLES_LEARNING, ThrottleWindow } from './throttle-window';
 
 /** How far a 429 cuts the rate, and how fast it grows back once the provider has been quiet for a second. */
 const CUT_FACTOR = 0.75;
@@ -12,6 +12,16 @@ const RECOVERY_PER_SECOND = 0.1;
 const FORGET_LEARNED_MS = 30_000;
 /** Answers to calls sent before a cut arrive after it; they describe the old rate, not the new one. */
 const CUT_COOLDOWN_MS = 1000;
+/**
+ * A learned rate that still meets a few 429s (at least 3, and 5 % of the last second's calls) is a little too
+ * high: it is lowered by a tenth, at most twice per learned rate, so that random 429s (a provider's noise) cannot
+ * ratchet it down.
+ */
+const LEARNED_TRIM_SHARE = 0.05;
+const LEARNED_TRIM_FACTOR = 0.9;
+const LEARNED_MAX_TRIMS = 2;
+/** A limit measured over an episode of 429s (throttle-window.ts) is learned a tenth below it. */
+const EPISODE_FACTOR = 0.9;
 
 export interface TokenBucketOptions {
   /** Each provider's budget; a provider not named is unlimited. */
@@ -39,6 +49,10 @@ export class TokenBucketBudget implements RateBudget {
 
   onThrottled(provider: string, retryAfterMs: number | null): void {
     this.bucket(provider).throttled(retryAfterMs);
+  }
+
+  onAnswered(provider: string): void {
+    this.bucket(provider).answered();
   }
 
   /** The rate the provider's budget allows now (calls per second; Infinity when unlimited). */
@@ -79,6 +93,8 @@ class Bucket {
   private grantedLastWindow = 0;
   /** Recent grants and 429s: whether a 429 is the provider's rate limit or a stray one. */
   private readonly recent = new ThrottleWindow();
+  /** Trims of the current learned rate (unlimited budgets only). */
+  private trims = 0;
 
   constructor(
     private readonly provider: string,
@@ -122,11 +138,18 @@ class Bucket {
     });
   }
 
+  answered(): void {
+    this.recent.answered();
+  }
+
   throttled(retryAfterMs: number | null): void {
     const now = this.clock.now();
     // A stray 429 is its own call's business (it waits its Retry-After in its retry); the provider as a whole is
     // paused and slowed only when 429s are a real share of its recent answers.
-    if (!this.recent.throttled(now)) return;
+    if (!this.recent.throttled(now, Number.isFinite(this.limit) ? MIN_THROTTLES : MIN_THROTTLES_LEARNING)) {
+      this.trimLearned(now);
+      return;
+    }
     this.refill(now);
     // The provider says the budget is spent, whatever our count says; after its Retry-After, one call may go.
     if (now >= this.pausedUntil) this.tokens = 0;
@@ -136,22 +159,48 @@ class Bucket {
     }
     if (now - this.cutAt >= CUT_COOLDOWN_MS) {
       const current = this.rateAt(now);
-      const basis = Number.isFinite(current) ? current : this.observedRate(now);
-      this.rateAtCut = Math.max(1, basis * CUT_FACTOR);
+      let basis = Number.isFinite(current) ? current : this.observedRate(now);
+      if (!Number.isFinite(this.limit)) {
+        // Learning: what the provider let through in the last second, not what we offered (#11: cutting what we
+        // offered took several seconds of 429s to come down to the limit). Over a limit that is the limit itself
+        // (plus what its burst let through). It errs low when calls began less than a second ago (a provider
+        // already at its limit when we start): then the rate is held low until forgotten, and learned again.
+        const passed = this.recent.passedRate(now);
+        if (passed > 0) basis = Math.min(basis, passed);
+        this.trims = 0;
+      }
+      // Once 429s have come for a while, what the provider let through meanwhile is its limit: a tenth below it.
+      const episode = Number.isFinite(this.limit) ? null : this.recent.episodePassedRate(now);
+      this.rateAtCut = Math.max(1, episode !== null && episode > 0 ? Math.min(basis, episode) * EPISODE_FACTOR : basis * CUT_FACTOR);
       this.cutAt = now;
       if (!Number.isFinite(this.limit)) this.burst = Math.max(1, Math.round(this.rateAtCut / 10));
     }
     this.schedule();
   }
 
-  /** The configured rate, or less after a 429: cut, then regained step by step once the provider is quiet. */
+  /** A learned rate that still meets a few 429s comes down a little (see LEARNED_TRIM_SHARE). */
+  private trimLearned(now: number): void {
+    if (Number.isFinite(this.limit) || !Number.isFinite(this.rateAt(now)) || this.trims >= LEARNED_MAX_TRIMS || now - this.cutAt < CUT_COOLDOWN_MS) return;
+    const throttles = this.recent.throttleCount(now);
+    const granted = this.recent.passedRate(now) + throttles;
+    if (throttles < MIN_THROTTLES || throttles < LEARNED_TRIM_SHARE * granted) return;
+    this.trims++;
+    this.rateAtCut = Math.max(1, this.rateAtCut * LEARNED_TRIM_FACTOR);
+    this.cutAt = now;
+  }
+
+  /**
+   * The configured rate, or less after a rate limit: cut, then regained step by step once the provider is quiet.
+   * A learned rate (no configured one) is held, not regained: above it lies the provider's limit, and probing
+   * upward meets it again (#11: regaining 10 %/s overshot by up to 43 % before 429s were again 30 % of calls). It
+   * is forgotten after FORGET_LEARNED_MS without another rate limit, and learned again if the limit is still there.
+   */
   rateAt(now: number): number {
     if (this.cutAt === Number.NEGATIVE_INFINITY) return this.limit;
+    if (!Number.isFinite(this.limit)) return now - this.cutAt >= FORGET_LEARNED_MS ? this.limit : this.rateAtCut;
     const quietSeconds = (now - this.cutAt - RECOVERY_DELAY_MS) / 1000;
     if (quietSeconds <= 0) return this.rateAtCut;
-    if (!Number.isFinite(this.limit) && now - this.cutAt >= FORGET_LEARNED_MS) return this.limit;
-    const base = Number.isFinite(this.limit) ? this.limit : this.rateAtCut;
-    return Math.min(this.limit, this.rateAtCut + RECOVERY_PER_SECOND * base * quietSeconds);
+    return Math.min(this.limit, this.rateAtCut + RECOVERY_PER_SECOND * this.limit * quietSeconds);
   }
 
   /** Nothing accrues during a pause: the provider said to wait, not to save up. */
