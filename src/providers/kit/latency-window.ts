@@ -38,7 +38,8 @@ export class LatencyWindow {
       this.sorted = this.samples.slice(0, this.count).sort();
       this.stale = 0;
     }
-    const index = Math.min(this.count - 1, Math.ceil(fraction * this.count) - 1);
+    const size = this.sorted.length;
+    const index = Math.min(size - 1, Math.ceil(fraction * size) - 1);
     return this.sorted[Math.max(0, index)] ?? null;
   }
 }
