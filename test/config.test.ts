@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type AppConfig } from '../src/config';
+import { loadConfig, type AppConfig } from '../src/config';
 import { providerDefinitions } from '../src/registry';
-
-function configError(env: NodeJS.ProcessEnv): ConfigError {
-  let caught: unknown = null;
-  try {
-    loadConfig(env);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ConfigError);
-  return caught as ConfigError;
-}
+import { configError } from './support/config';
 
 const provider = (config: AppConfig, name: string) => config.providers.find((candidate) => candidate.name === name);
 
@@ -98,7 +88,7 @@ describe('loadConfig', () => {
   });
 
   it('checks SANDBOX_FAULTS as the admin endpoint does: a misspelt switch or an out-of-range rate is refused', () => {
-    const error = captureConfigError({ SANDBOX_FAULTS: '{"omise": {"errorrate": 0.2}, "orb": {"errorRate": 5}, "acme": {}}' });
+    const error = configError({ SANDBOX_FAULTS: '{"omise": {"errorrate": 0.2}, "orb": {"errorRate": 5}, "acme": {}}' });
     expect(error.problems.join('\n')).toMatch(/SANDBOX_FAULTS: omise.errorrate: unknown switch/);
     expect(error.problems.join('\n')).toMatch(/SANDBOX_FAULTS: orb.errorRate: must be a number from 0 to 1/);
     expect(error.problems.join('\n')).toMatch(/SANDBOX_FAULTS: unknown provider "acme"/);
@@ -122,13 +112,3 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('synctera-secret-9');
   });
 });
-
-function captureConfigError(env: NodeJS.ProcessEnv): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}

@@ -7,14 +7,13 @@ import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts } from '../../src/providers/kit/dispatcher';
 import { defaultRetryPolicy } from '../../src/providers/kit/retry';
-import { providerNames } from '../../src/providers/provider-names';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/registry';
 import { startGatewayServer, type GatewayServer } from '../../src/server/gateway-server';
 import { chromiumPath } from '../support/chromium';
+import { sandboxProviders } from '../support/gateway';
+import { startTestSandbox } from '../support/provider-setup';
 
 /** GraphiQL in Debian's chromium, from a gateway on a loopback port: the examples run and show their answers. */
-let sandbox: Sandbox;
+const sandbox = await startTestSandbox('all', { people: 100, resetBeforeEach: false });
 let app: App;
 let server: GatewayServer;
 let browser: BrowserContext;
@@ -22,9 +21,8 @@ let profileDirectory: string;
 const requested: string[] = [];
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 100, simulators: allSimulators });
   app = createApp({
-    providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
+    providers: sandboxProviders(sandbox),
     http: { timeouts: defaultTimeouts, retry: { ...defaultRetryPolicy, retries: 2 } },
     concurrency: 8,
     logger: silentLogger,
@@ -45,7 +43,6 @@ afterAll(async () => {
   await rm(profileDirectory, { recursive: true, force: true });
   await server?.shutdown();
   await app?.close();
-  await sandbox?.close();
 });
 
 /** Monaco draws spaces as no-break spaces; compare plain text. */

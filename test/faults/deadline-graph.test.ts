@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { providerNames } from '../../src/providers/provider-names';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/registry';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { gatewayUnderTest } from '../support/gateway';
+import { startTestSandbox } from '../support/provider-setup';
 
 /**
  * Nothing waits outside the request's deadline, through the whole product: every provider hangs every call
@@ -16,23 +15,14 @@ const readTimeoutMs = 3000;
 /** Far below `readTimeoutMs`: an answer this late could only come from something the deadline does not bound. */
 const bound = deadlineMs + 900;
 
-let sandbox: Sandbox;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 40, simulators: allSimulators });
-  // Hung before the gateway starts: its first index builds fail after one read timeout, so every lookup below starts a new one.
-  sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { hangRate: 1 }])));
-  gateway = await startTestGateway({
-    sandbox,
-    retry: { retries: 4 },
-    // Breakers that never open here: each query must be bounded by the deadline, not by a breaker failing it fast.
-    faults: { deadlineMs, readTimeoutMs, breaker: { consecutiveFailures: 1000, failureRatio: 0.99, halfOpenAfterMs: 60_000 } },
-  });
-}, 20_000);
-afterAll(async () => {
-  await gateway.close();
-  await sandbox.close();
+const sandbox = await startTestSandbox('all', { people: 40, resetBeforeEach: false });
+// Hung before the gateway starts: its first index builds fail after one read timeout, so every lookup below starts a new one.
+sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { hangRate: 1 }])));
+const gateway = await gatewayUnderTest({
+  sandbox,
+  retry: { retries: 4 },
+  // Breakers that never open here: each query must be bounded by the deadline, not by a breaker failing it fast.
+  faults: { deadlineMs, readTimeoutMs, breaker: { consecutiveFailures: 1000, failureRatio: 0.99, halfOpenAfterMs: 60_000 } },
 });
 
 const codes = (errors: { extensions?: Record<string, unknown> }[] | undefined) => new Set((errors ?? []).map((error) => error.extensions?.code));

@@ -5,7 +5,7 @@ import { requestDeadline } from '../../src/providers/kit/deadline';
 import type { FaultSettings } from '../../src/providers/kit/fault-settings';
 import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
 import type { RetryPolicy } from '../../src/providers/kit/retry';
-import { loopbackServer } from '../support/loopback';
+import { loopbackServer, sendJson as json } from '../support/loopback';
 import { rejection } from '../support/rejection';
 import { transportsClosedAfterAll } from '../support/transport';
 
@@ -24,10 +24,6 @@ beforeEach(() => {
   seen = 0;
 });
 
-const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-};
 const ok: Handler = (_request, response) => json(response, 200, { id: 'cus_1' });
 const unavailable: Handler = (_request, response) => json(response, 503, { message: 'down' });
 const hang: Handler = () => undefined;

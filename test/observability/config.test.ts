@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { configError } from '../support/config';
 
 describe('operations settings', () => {
   it('defaults: info logs, metrics on the gateway port, tracing off, a 10 s grace', () => {
@@ -24,14 +25,7 @@ describe('operations settings', () => {
   });
 
   it('refuses an unknown LOG_LEVEL and out-of-range ports and grace, all at once', () => {
-    let caught: unknown;
-    try {
-      loadConfig({ LOG_LEVEL: 'loud', METRICS_PORT: '70000', SHUTDOWN_GRACE_MS: '-5' });
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ConfigError);
-    const problems = (caught as ConfigError).problems;
+    const problems = configError({ LOG_LEVEL: 'loud', METRICS_PORT: '70000', SHUTDOWN_GRACE_MS: '-5' }).problems;
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent \(got "loud"\)/);
     expect(problems.join('\n')).toMatch(/METRICS_PORT must be a whole number from 0 to 65535/);

@@ -1,17 +1,11 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CustomersPageDocument, NodesByIdsDocument } from '../generated/graphql';
-import { callsByProvider, gatewayUnderTest } from '../support/gateway';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NodesByIdsDocument } from '../generated/graphql';
+import { callsByProvider, gatewayUnderTest, newestIdPerProvider } from '../support/gateway';
 import { capturingLogger } from '../support/log-capture';
 
 const log = await capturingLogger();
 const gateway = await gatewayUnderTest({ logger: log.logger, retry: { retries: 1 } });
-const ids: string[] = [];
-
-beforeAll(async () => {
-  for (const provider of ['ORB', 'STIGG', 'OMISE', 'POLAR', 'SYNCTERA'] as const) {
-    ids.push((await gateway.execute(CustomersPageDocument, { provider, first: 1 })).data!.customers.edges[0]!.node.id);
-  }
-}, 60_000);
+const ids = await newestIdPerProvider(gateway);
 beforeEach(() => {
   gateway.sandbox.setFaults({});
   gateway.clearUpstream();

@@ -1,7 +1,6 @@
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CustomersPageDocument } from '../generated/graphql';
-import { gatewayUnderTest } from '../support/gateway';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gatewayUnderTest, newestIdPerProvider } from '../support/gateway';
 
 /** The real OpenTelemetry Node SDK with an in-memory exporter: the spans a collector would receive. */
 const exporter = new tracing.InMemorySpanExporter();
@@ -10,13 +9,7 @@ sdk.start();
 // Registered before the gateway's own: after-hooks run last-registered first, so the SDK shuts down after it.
 afterAll(() => sdk.shutdown());
 const gateway = await gatewayUnderTest();
-const ids: string[] = [];
-
-beforeAll(async () => {
-  for (const provider of ['ORB', 'STIGG', 'OMISE', 'POLAR', 'SYNCTERA'] as const) {
-    ids.push((await gateway.execute(CustomersPageDocument, { provider, first: 1 })).data!.customers.edges[0]!.node.id);
-  }
-}, 60_000);
+const ids = await newestIdPerProvider(gateway);
 
 describe('traces', () => {
   it('a span per operation under the caller\'s traceparent, per loader batch, and per upstream call, named by route template', async () => {

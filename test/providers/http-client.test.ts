@@ -4,7 +4,7 @@ import type { ErrorBodyParser, ProviderError } from '../../src/providers/spec/er
 import { ProviderHttp, type HttpRequest } from '../../src/providers/kit/http-client';
 import type { HttpTimeouts } from '../../src/providers/kit/dispatcher';
 import type { RetryPolicy } from '../../src/providers/kit/retry';
-import { closeServer, listenOnLoopback, loopbackServer } from '../support/loopback';
+import { closeServer, listenOnLoopback, loopbackServer, sendJson as json } from '../support/loopback';
 import { rejection } from '../support/rejection';
 import { transportsClosedAfterAll } from '../support/transport';
 
@@ -38,10 +38,6 @@ beforeEach(() => {
   handler = (_request, response) => json(response, 500, { error: { code: 'unscripted', message: 'no handler' } });
 });
 
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
 
 /** A provider's error body `{error: {code, message}}`, as an adapter's parser would read it. */
 const parseError: ErrorBodyParser = (status, body) => {

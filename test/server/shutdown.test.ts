@@ -3,20 +3,18 @@ import { createApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { defaultTimeouts } from '../../src/providers/kit/dispatcher';
 import { defaultRetryPolicy } from '../../src/providers/kit/retry';
-import { providerNames } from '../../src/providers/provider-names';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { allSimulators } from '../../src/registry';
 import { startGatewayServer, type GatewayServer } from '../../src/server/gateway-server';
+import { sandboxProviders } from '../support/gateway';
+import { startTestSandbox } from '../support/provider-setup';
 
 /** A real gateway on a loopback port: SIGTERM's drain, observed from outside. */
-let sandbox: Sandbox;
+const sandbox = await startTestSandbox('all', { people: 100, resetBeforeEach: false });
 let app: App;
 let server: GatewayServer;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, people: 100, simulators: allSimulators });
   app = createApp({
-    providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
+    providers: sandboxProviders(sandbox),
     // Headers timeout far beyond the grace period: only the shutdown can end the hanging write.
     http: { timeouts: { ...defaultTimeouts, headersMs: 60_000, bodyMs: 60_000 }, retry: { ...defaultRetryPolicy, retries: 2, baseDelayMs: 5 } },
     concurrency: 8,
@@ -28,7 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.shutdown();
   await app.close();
-  await sandbox.close();
 });
 
 async function graphql(query: string, variables?: unknown): Promise<{ status: number; body: any }> {

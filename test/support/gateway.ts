@@ -14,6 +14,7 @@ import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
 import type { StateStore } from '../../src/state/state-port';
+import { CustomersPageDocument, type Provider } from '../generated/graphql';
 import type { Loose } from './http';
 
 export interface GraphResult<T> {
@@ -65,7 +66,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const sandbox = options.sandbox ?? (await createSandbox({ port: 0, people: options.people ?? 300, simulators: allSimulators }));
   const app = createApp({
     state: options.state,
-    providers: providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' })),
+    providers: sandboxProviders(sandbox),
     http: {
       timeouts: { ...defaultTimeouts, headersMs: 2000, bodyMs: 2000, ...options.timeouts },
       // Two retries (HTTP_RETRIES=2), not the product's default of 4: graph tests count upstream calls at that setting.
@@ -115,6 +116,20 @@ export async function gatewayUnderTest(options: TestGatewayOptions = {}, between
     });
   }
   return gateway;
+}
+
+/** The global ID of the newest customer at each provider, in the graph's provider order. */
+export async function newestIdPerProvider(gateway: TestGateway): Promise<string[]> {
+  const ids: string[] = [];
+  for (const provider of providerNames.map((name) => name.toUpperCase() as Provider)) {
+    ids.push((await gateway.execute(CustomersPageDocument, { provider, first: 1 })).data!.customers.edges[0]!.node.id);
+  }
+  return ids;
+}
+
+/** Each provider as the app is configured against a sandbox: SANDBOX mode, the sandbox's base URL, a test key. */
+export function sandboxProviders(sandbox: Sandbox) {
+  return providerNames.map((name) => ({ name, mode: 'SANDBOX' as const, baseUrl: sandbox.baseUrls[name] as string, apiKey: 'test-key' }));
 }
 
 /** Upstream calls per provider, e.g. `{ polar: 21 }`. */
