@@ -11,7 +11,8 @@ import { changeProblem } from './limits';
  * - lists: a filter the provider lacks is UNSUPPORTED naming it, never ignored; the page size is clamped to
  *   `maxPageSize` (`defaultPageSize` when the request has no usable one);
  * - create and update: a field the provider cannot store, a provider field it does not accept, a broken input
- *   rule or the external ID's metadata key is refused as VALIDATION naming the field, before any call.
+ *   rule or the external ID's metadata key is refused as VALIDATION naming the field, before any call;
+ * - every write: an answer the adapter cannot read (MALFORMED_RESPONSE) has an unknown outcome.
  * Retries, the breaker and reconciliation sit below and above it (`resilience.ts`, `breaker.ts`, `findCreated`).
  */
 export function defineProvider(adapter: CustomerProvider): CustomerProvider {
@@ -62,16 +63,39 @@ function checkedWrites(provider: CustomerProvider, writes: CustomerWrites): Cust
     const problem = changeProblem(provider, write, changes);
     if (problem !== null) throw new ProviderError({ provider: provider.name, code: 'VALIDATION', message: problem.message, field: problem.field, retryable: false });
   };
-  const { create, update, updateByExternalId } = writes;
-  return {
-    ...writes,
-    // Async, so a refusal is a rejected promise like every other failure.
-    ...(create === undefined ? {} : { create: async (changes, options) => (check('create', changes), create(changes, options)) }),
-    ...(update === undefined ? {} : { update: async (id, changes, options) => (check('update', changes), update(id, changes, options)) }),
-    ...(updateByExternalId === undefined
-      ? {}
-      : { updateByExternalId: async (externalId, changes, options) => (check('update', changes), updateByExternalId(externalId, changes, options)) }),
+  // Each write is async, so a refusal is a rejected promise like every other failure, and an answer it could not
+  // read says the outcome is unknown (see `malformed` in payload.ts).
+  const answered =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>, before?: (...args: A) => void) =>
+    async (...args: A): Promise<R> => {
+      before?.(...args);
+      try {
+        return await write(...args);
+      } catch (error) {
+        throw unreadableWrite(error);
+      }
+    };
+  const { create, findCreated, update, updateByExternalId, delete: remove, deleteByExternalId, archive, unarchive, syncPaymentMethods } = writes;
+  const checked: CustomerWrites = {
+    create: create && answered(create, (changes) => check('create', changes)),
+    findCreated,
+    update: update && answered(update, (_id, changes) => check('update', changes)),
+    updateByExternalId: updateByExternalId && answered(updateByExternalId, (_externalId, changes) => check('update', changes)),
+    delete: remove && answered(remove),
+    deleteByExternalId: deleteByExternalId && answered(deleteByExternalId),
+    archive: archive && answered(archive),
+    unarchive: unarchive && answered(unarchive),
+    syncPaymentMethods: syncPaymentMethods && answered(syncPaymentMethods),
   };
+  // Only the operations the adapter has: an absent one stays absent, not a key holding undefined.
+  return Object.fromEntries(Object.entries(checked).filter(([, method]) => method !== undefined)) as CustomerWrites;
+}
+
+/** A write the provider answered (2xx) with a body the adapter cannot read: it may well have landed. */
+function unreadableWrite(error: unknown): unknown {
+  if (!(error instanceof ProviderError) || error.code !== 'MALFORMED_RESPONSE' || error.outcomeUnknown) return error;
+  const { provider, code, message, status, providerCode, retryable, retryAfterMs, field } = error;
+  return new ProviderError({ provider, code, message, status, providerCode, retryable, retryAfterMs, field, outcomeUnknown: true, cause: error });
 }
 
 /** A filter the provider cannot apply is an error, never ignored (the gateway promises that). */
