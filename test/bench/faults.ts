@@ -14,8 +14,8 @@
  *    conflicts per provider.
  *
  * Options: BENCH_PEOPLE (default 2000), BENCH_READS (350), BENCH_WRITES (40 per provider), BENCH_DEAD_SECONDS (12),
- * BENCH_MIX_429_RATE (0.1), BENCH_ONLY (all, mix, hung, dead or writes), BENCH_TRACE=1 (the slowest fault-mix reads with their failed
- * upstream attempts), BENCH_STEADY_BUDGET=1 (rate budgets that never
+ * BENCH_MIX_429_RATE (0.1), BENCH_ONLY (all, mix, hung, dead or writes), BENCH_TRACE=1 (the slowest and the partial fault-mix reads
+ * with their errors and failed upstream attempts), BENCH_STEADY_BUDGET=1 (rate budgets that never
  * slow down on a 429: shows how much of the fault-mix figures the adaptive budget accounts for).
  */
 import { print } from 'graphql';
@@ -94,12 +94,13 @@ async function faultMix(sandbox: Sandbox, app: App): Promise<void> {
   ];
   const faults = { errorRate: 0.2, errorStatus: 503, rateLimitRate, retryAfterSeconds: 1, hangRate: 0.05 };
   sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, faults])));
-  const samples: { shape: string; ms: number; full: boolean; id: string }[] = [];
+  const samples: { shape: string; ms: number; full: boolean; id: string; codes: string[] }[] = [];
   await pool(Array.from({ length: readCount }, (_, index) => index), 10, async (index) => {
     const shape = shapes[index % shapes.length]!;
     const id = `mix${index}`;
     const { result, ms: took } = await run(app, shape.query, shape.variables(index), id);
-    samples.push({ shape: shape.name, ms: took, full: (result.errors ?? []).length === 0 && result.data != null, id });
+    const codes = (result.errors ?? []).map((error) => `${error.extensions?.provider ?? '?'} ${error.extensions?.code ?? '?'}`);
+    samples.push({ shape: shape.name, ms: took, full: (result.errors ?? []).length === 0 && result.data != null, id, codes });
   });
   sandbox.setFaults({});
   const all = samples.map((sample) => sample.ms);
@@ -113,9 +114,11 @@ async function faultMix(sandbox: Sandbox, app: App): Promise<void> {
   }
   if (trace) {
     console.log('   slowest reads and their failed upstream attempts (provider status/error@attempt duration):');
-    for (const sample of [...samples].sort((a, b) => b.ms - a.ms).slice(0, 12)) {
+    const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 12);
+    const partial = samples.filter((sample) => !sample.full && !slowest.includes(sample));
+    for (const sample of [...slowest, ...partial]) {
       const failed = traced.filter((line) => line.requestId === sample.id).map((line) => `${line.provider} ${line.status ?? line.error}@${line.attempt} ${line.durationMs}ms`);
-      console.log(`   ${ms(sample.ms).padStart(8)} ${sample.shape.padEnd(9)} ${sample.full ? 'full   ' : 'partial'} ${failed.join(', ')}`);
+      console.log(`   ${ms(sample.ms).padStart(8)} ${sample.shape.padEnd(9)} ${sample.full ? 'full   ' : `partial (${sample.codes.join(', ')})`} ${failed.join(', ')}`);
     }
   }
 }
