@@ -68,3 +68,15 @@ describe('requestDeadline', () => {
     expect(isDeadlineAbort(second.signal)).toBe(false);
   });
 });
+
+describe('linkedController with a shared source', () => {
+  it('aborts with the shared source, and no longer once unlinked', () => {
+    const request = new AbortController();
+    const first = linkedController([], request.signal);
+    const second = linkedController([new AbortController().signal], request.signal);
+    second.unlink();
+    request.abort(new Error('client left'));
+    expect(first.controller.signal.reason).toEqual(new Error('client left'));
+    expect(second.controller.signal.aborted).toBe(false);
+  });
+});

@@ -11,10 +11,19 @@
  *   on the source, and a Set the dependants join and leave in O(1).
  */
 
-/** One controller that aborts, with the same reason, when any of `sources` aborts; `unlink` detaches it again. */
-export function linkedController(sources: readonly (AbortSignal | undefined)[]): { controller: AbortController; unlink: () => void } {
+/**
+ * One controller that aborts, with the same reason, when any of `sources` aborts; `unlink` detaches it again.
+ * A source given in `shared` (the request's signal, which every attempt of the request links to) is joined
+ * through its `DependantSet` instead of a listener of its own: an EventTarget adds and removes a listener by
+ * walking all of them, so a fan-out of 20 calls paid for 20 listeners on every link and unlink.
+ */
+export function linkedController(
+  sources: readonly (AbortSignal | undefined)[],
+  shared?: AbortSignal | undefined,
+): { controller: AbortController; unlink: () => void } {
   const controller = new AbortController();
   const linked: AbortSignal[] = [];
+  let leave: (() => void) | null = null;
   const forward = function (this: AbortSignal) {
     unlink();
     controller.abort(this.reason);
@@ -22,7 +31,13 @@ export function linkedController(sources: readonly (AbortSignal | undefined)[]):
   const unlink = () => {
     for (const source of linked) source.removeEventListener('abort', forward);
     linked.length = 0;
+    leave?.();
+    leave = null;
   };
+  if (shared !== undefined) {
+    leave = dependantsOf(shared).join(controller);
+    if (controller.signal.aborted) return { controller, unlink };
+  }
   for (const source of sources) {
     if (source === undefined) continue;
     if (source.aborted) {

@@ -167,7 +167,7 @@ export class ProviderResilience {
    * per cent of the gateway's CPU, #11.)
    */
   private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, outer: AbortSignal | undefined, silence: Silence): Promise<T> {
-    const { controller, unlink } = linkedController([outer, call.signal]);
+    const { controller, unlink } = linkedController([outer], call.signal);
     try {
       const release = call.admit === undefined ? () => undefined : await call.admit(controller.signal);
       try {
