@@ -37,7 +37,8 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
       const sentAt = Date.now();
       const customer = await create(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
       await remember(context, provider, customer);
-      const replayed = key !== null && (saidReplayed(customer.raw) || (attempt.previous !== 'none' && provider.limits.idempotency && createdBefore(customer, sentAt)));
+      // Only after an earlier call's unknown outcome: a replay among this call's own retries is still this call's record.
+      const replayed = key !== null && attempt.previous !== 'none' && provider.limits.idempotency && (saidReplayed(customer.raw) || createdBefore(customer, sentAt));
       return { outcomes: [{ provider: provider.name, customer, error: null }], replayed, idempotencyKey: key };
     } catch (error) {
       // Either the provider honours the key or the gateway reconciles by it: a retry with the key never writes twice.
@@ -46,16 +47,22 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
   });
 }
 
+/** How far a provider's clock may run behind the gateway's without a fresh record looking older than the retry. */
+const CLOCK_MARGIN_MS = 200;
+
 /**
  * After an unknown outcome, a provider that honours the key answers the retry with the record an earlier attempt
  * made, if it landed, and says so (`Idempotent-Replayed`, Orb); Stigg and Synctera replay without saying. Their
- * record is judged by when it was made: created in an earlier whole second than this retry was sent, it can only
- * be the earlier attempt's (a second, because some providers report seconds only). A retry within the same second
- * as the lost attempt is reported `replayed: false`; either way nothing was written twice. Assumes the provider's
- * clock is within that margin of the gateway's.
+ * record is judged by when it was made: created before this retry was sent (less a clock margin), it can only be
+ * the earlier attempt's. Compared at the precision the provider reports: a time on a whole second may be a
+ * provider that reports seconds only, so whole seconds are compared. A retry sent too soon after the lost attempt
+ * for that to tell is reported `replayed: false`; either way nothing was written twice.
  */
 function createdBefore(customer: Customer, sentAt: number): boolean {
-  return customer.createdAt !== null && customer.createdAt.getTime() < Math.floor(sentAt / 1000) * 1000;
+  const created = customer.createdAt?.getTime();
+  if (created === undefined) return false;
+  const limit = sentAt - CLOCK_MARGIN_MS;
+  return created % 1000 === 0 ? created < Math.floor(limit / 1000) * 1000 : created < limit;
 }
 
 /** What an earlier attempt under the key created, when the provider can tell (see `findCreated`). */

@@ -5,7 +5,8 @@
  *
  * 1. Fault mix: every provider 20 % 503, 10 % 429 with Retry-After: 1, 5 % hung; 350 reads of five shapes, 10 at
  *    a time: share answered fully within 3 s, share answered within the deadline, p50, p99, max.
- * 2. One provider hung (Polar): a query over all five answers the other four's parts in how long.
+ * 2. One provider hung (Polar): a query over all five answers the other four's parts in how long, right after the
+ *    fault mix (the gateway knows every provider's latency) and cold (a fresh gateway).
  * 3. One provider dead (Polar, every call 503 or hung): when its breaker opens, probes that reach it afterwards,
  *    fast-fail latency, the others' p99 before and after, and recovery after the provider comes back.
  * 4. Writes under 20 % 503, 5 % hung and 15 % lost answers (body cut after the write): 40 creates per provider,
@@ -13,7 +14,8 @@
  *    conflicts per provider.
  *
  * Options: BENCH_PEOPLE (default 2000), BENCH_READS (350), BENCH_WRITES (40 per provider), BENCH_DEAD_SECONDS (12),
- * BENCH_MIX_429_RATE (0.1), BENCH_ONLY (all, mix, hung, dead or writes), BENCH_STEADY_BUDGET=1 (rate budgets that never
+ * BENCH_MIX_429_RATE (0.1), BENCH_ONLY (all, mix, hung, dead or writes), BENCH_TRACE=1 (the slowest fault-mix reads with their failed
+ * upstream attempts), BENCH_STEADY_BUDGET=1 (rate budgets that never
  * slow down on a 429: shows how much of the fault-mix figures the adaptive budget accounts for).
  */
 import { print } from 'graphql';
@@ -118,7 +120,7 @@ async function faultMix(sandbox: Sandbox, app: App): Promise<void> {
   }
 }
 
-async function oneHung(sandbox: Sandbox, app: App): Promise<void> {
+async function oneHung(sandbox: Sandbox, app: App, when: string): Promise<void> {
   sandbox.setFaults({ polar: { hangRate: 1 } });
   const durations: number[] = [];
   let othersComplete = 0;
@@ -128,7 +130,7 @@ async function oneHung(sandbox: Sandbox, app: App): Promise<void> {
     if ((result.data?.profile?.customers ?? []).length === 4) othersComplete++;
   });
   sandbox.setFaults({});
-  console.log('\n2. One provider hung (Polar never answers): profile over all five, 40 queries, 5 at a time');
+  console.log(`\n2. One provider hung (Polar never answers), ${when}: profile over all five, 40 queries, 5 at a time`);
   console.log(`   other four providers' parts present: ${othersComplete}/40; latency p50 ${ms(percentile(durations, 50))}, p99 ${ms(percentile(durations, 99))}, max ${ms(Math.max(...durations))}; first query ${ms(durations[0] ?? 0)}`);
 }
 
@@ -177,9 +179,9 @@ async function writesUnderFaults(sandbox: Sandbox, app: App): Promise<void> {
   const started = new Date(Date.now() - 1000);
   const run_ = Date.now().toString(36);
   sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { errorRate: 0.2, errorStatus: 503, hangRate: 0.05, malformedRate: 0.15 }])));
-  const outcome: Record<string, { success: Set<string>; failed: Set<string>; conflicts: number; tries: number }> = {};
+  const outcome: Record<string, { success: Set<string>; failed: Set<string>; conflicts: number; tries: number; replayed: number }> = {};
   const jobs = providerNames.flatMap((provider) => Array.from({ length: writeCount }, (_, index) => ({ provider, index })));
-  for (const provider of providerNames) outcome[provider] = { success: new Set(), failed: new Set(), conflicts: 0, tries: 0 };
+  for (const provider of providerNames) outcome[provider] = { success: new Set(), failed: new Set(), conflicts: 0, tries: 0, replayed: 0 };
   await pool(jobs, 10, async ({ provider, index }) => {
     const email = `bench.${provider}.${index}.${run_}@example.com`;
     const input = { provider: provider.toUpperCase(), email, name: 'Bench Person', externalId: `bench_${provider}_${index}_${run_}`, idempotencyKey: `bench-${provider}-${index}-${run_}` };
@@ -187,7 +189,10 @@ async function writesUnderFaults(sandbox: Sandbox, app: App): Promise<void> {
     for (let tries = 1; tries <= 30; tries++) {
       record.tries++;
       const answer = (await run(app, mutation, { input })).result.data?.createCustomer;
-      if (answer?.__typename === 'CreateCustomerPayload') return void record.success.add(email);
+      if (answer?.__typename === 'CreateCustomerPayload') {
+        if (answer.replayed === true) record.replayed++;
+        return void record.success.add(email);
+      }
       if (answer?.__typename === 'ConflictError') {
         record.conflicts++;
         return void record.failed.add(email);
@@ -216,7 +221,7 @@ async function writesUnderFaults(sandbox: Sandbox, app: App): Promise<void> {
     const record = outcome[provider]!;
     const duplicates = [...held.values()].filter((count) => count > 1).reduce((sum, count) => sum + count - 1, 0);
     const lost = [...record.success].filter((email) => !held.has(email)).length + [...record.failed].filter((email) => held.has(email)).length;
-    console.log(`   ${provider.padEnd(9)} answered ${record.success.size}/${writeCount} in ${record.tries} tries; duplicates ${duplicates}, lost creates ${lost}, false conflicts ${record.conflicts}`);
+    console.log(`   ${provider.padEnd(9)} answered ${record.success.size}/${writeCount} in ${record.tries} tries (${record.replayed} answered replayed: true); duplicates ${duplicates}, lost creates ${lost}, false conflicts ${record.conflicts}`);
   }
 }
 
@@ -224,8 +229,14 @@ const sandbox = await createSandbox({ port: 0, people, simulators: allSimulators
 console.log(`customer-graph fault benchmark: ${people} people; deadline ${loadConfig(process.env).http.faults.deadlineMs} ms`);
 let app = await gateway(sandbox);
 if (only === 'all' || only === 'mix') await faultMix(sandbox, app);
-if (only === 'all' || only === 'hung') await oneHung(sandbox, app);
+// After the mix the gateway knows every provider's latency (short attempt timeouts, hedging); a fresh one does not.
+if (only === 'all') await oneHung(sandbox, app, 'right after the fault mix (latency known)');
 await app.close();
+if (only === 'all' || only === 'hung') {
+  app = await gateway(sandbox);
+  await oneHung(sandbox, app, 'cold (a fresh gateway: no latency history, breakers closed)');
+  await app.close();
+}
 for (const kind of ['hung', '503'] as const) {
   if (only !== 'all' && only !== 'dead') continue;
   app = await gateway(sandbox);

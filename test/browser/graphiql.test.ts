@@ -3,32 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app';
-import { silentLogger } from '../../src/logger';
-import { defaultTimeouts } from '../../src/providers/kit/dispatcher';
-import { defaultRetryPolicy } from '../../src/providers/kit/retry';
 import { startGatewayServer, type GatewayServer } from '../../src/server/gateway-server';
 import { chromiumPath } from '../support/chromium';
-import { sandboxProviders } from '../support/gateway';
-import { startTestSandbox } from '../support/provider-setup';
+import { gatewayUnderTest } from '../support/gateway';
 
 /** GraphiQL in Debian's chromium, from a gateway on a loopback port: the examples run and show their answers. */
-const sandbox = await startTestSandbox('all', { people: 100, resetBeforeEach: false });
-let app: App;
+const gateway = await gatewayUnderTest({ people: 100 });
+const sandbox = gateway.sandbox;
 let server: GatewayServer;
 let browser: BrowserContext;
 let profileDirectory: string;
 const requested: string[] = [];
 
 beforeAll(async () => {
-  app = createApp({
-    providers: sandboxProviders(sandbox),
-    http: { timeouts: defaultTimeouts, retry: { ...defaultRetryPolicy, retries: 2 } },
-    concurrency: 8,
-    logger: silentLogger,
-  });
-  await app.ready;
-  server = await startGatewayServer(app, { port: 0, host: '127.0.0.1', graceMs: 1000 });
+  server = await startGatewayServer(gateway.app, { port: 0, host: '127.0.0.1', graceMs: 1000 });
   profileDirectory = await mkdtemp(join(tmpdir(), 'customer-graph-chromium-'));
   browser = await chromium.launchPersistentContext(profileDirectory, {
     executablePath: chromiumPath(),
@@ -42,7 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await rm(profileDirectory, { recursive: true, force: true });
   await server?.shutdown();
-  await app?.close();
 });
 
 /** Monaco draws spaces as no-break spaces; compare plain text. */

@@ -1,32 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app';
-import { silentLogger } from '../../src/logger';
-import { defaultTimeouts } from '../../src/providers/kit/dispatcher';
-import { defaultRetryPolicy } from '../../src/providers/kit/retry';
 import { startGatewayServer, type GatewayServer } from '../../src/server/gateway-server';
-import { sandboxProviders } from '../support/gateway';
-import { startTestSandbox } from '../support/provider-setup';
+import { gatewayUnderTest } from '../support/gateway';
 
 /** A real gateway on a loopback port: SIGTERM's drain, observed from outside. */
-const sandbox = await startTestSandbox('all', { people: 100, resetBeforeEach: false });
-let app: App;
+// Headers timeout far beyond the grace period: only the shutdown can end the hanging write.
+const gateway = await gatewayUnderTest({ people: 100, timeouts: { headersMs: 60_000, bodyMs: 60_000 } });
+const sandbox = gateway.sandbox;
 let server: GatewayServer;
 
 beforeAll(async () => {
-  app = createApp({
-    providers: sandboxProviders(sandbox),
-    // Headers timeout far beyond the grace period: only the shutdown can end the hanging write.
-    http: { timeouts: { ...defaultTimeouts, headersMs: 60_000, bodyMs: 60_000 }, retry: { ...defaultRetryPolicy, retries: 2, baseDelayMs: 5 } },
-    concurrency: 8,
-    logger: silentLogger,
-  });
-  await app.ready;
-  server = await startGatewayServer(app, { port: 0, host: '127.0.0.1', graceMs: 1500 });
-}, 60_000);
-afterAll(async () => {
-  await server.shutdown();
-  await app.close();
+  server = await startGatewayServer(gateway.app, { port: 0, host: '127.0.0.1', graceMs: 1500 });
 });
+// Runs before the gateway closes (after-hooks run last-registered first); a second shutdown is a no-op.
+afterAll(() => server.shutdown());
 
 async function graphql(query: string, variables?: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(`${server.url}/graphql`, {

@@ -21,7 +21,18 @@ export function isProviderFault(error: unknown): boolean {
   return error.code === 'UPSTREAM_ERROR' || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR' || error.code === 'MALFORMED_RESPONSE';
 }
 
-/** Opens on whichever comes first: a run of consecutive failures (a dead provider) or a high failure ratio (a sick one). */
+/**
+ * Opens on whichever comes first: a run of consecutive failures (a dead provider) or a high failure ratio (a sick one).
+ *
+ * One breaker per provider, not per operation class (reads / writes): the failures it acts on (a host that hangs,
+ * refuses connections or answers 5xx) take every endpoint of a provider down together, and a read breaker and a
+ * write breaker would each need their own run of failures to learn the same thing, so writes would keep reaching
+ * a dead provider after its reads stopped. The case a split would help, one endpoint failing alone, does not need
+ * it: writes are a small share of the calls, so a failing write endpoint makes no run of consecutive failures
+ * (the reads between succeed) and does not reach the failure ratio; the reads go on, and the writes fail on
+ * their own with a typed error (a write is not retried unless the provider honours its key); a
+ * 429 on one class (Orb limits writes at half the rate of reads) is the rate budget's business, never the breaker's.
+ */
 class EitherBreaker implements IBreaker {
   constructor(private readonly breakers: readonly IBreaker[]) {}
 
