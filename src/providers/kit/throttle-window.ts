@@ -94,10 +94,6 @@ export class ThrottleWindow {
   }
 
   /**
-   * Calls granted in the last window that were not answered 429, per second: what the provider let through. Over a
-   * limit this is the limit (plus what its burst let through at the start), whatever we offered.
-   */
-  /**
    * Calls let through per second since the current episode of 429s began, once it is `EPISODE_MIN_MS` old: while
    * a provider refuses, what it lets through is its limit alone (its burst is spent), so this is the best estimate.
    */
@@ -107,6 +103,10 @@ export class ThrottleWindow {
     return (Math.max(0, this.episodeGrants - this.episodeThrottles) * 1000) / span;
   }
 
+  /**
+   * Calls granted in the last window that were not answered 429, per second: what the provider let through. Over a
+   * limit this is the limit (plus what its burst let through at the start), whatever we offered.
+   */
   passedRate(now: number): number {
     this.prune(now);
     // Over the whole second, even when calls began later in it: an estimate that errs low, not high (measured

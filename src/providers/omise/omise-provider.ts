@@ -1,6 +1,7 @@
 import { ProviderError } from '../spec/errors';
 import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
 import { defineProvider } from '../kit/define-provider';
+import { currentCustomer } from '../kit/metadata';
 import type { CallOptions, Customer, CustomerChanges, CustomerProvider, JsonObject, ListPage, ListRequest, ProviderSettings, WriteOptions } from '../spec/provider';
 import { OMISE_EXTERNAL_ID_KEY, omiseLimits } from './omise-capabilities';
 import { parseOmiseError } from './omise-errors';
@@ -89,13 +90,8 @@ export function createOmiseProvider(settings: ProviderSettings, transport: HttpT
         if (id === '') throw notFound('an empty id');
         // Check the changes before any call: a refused field must not cost a read.
         omiseCustomerBody(changes, 'update', null);
-        let base = options?.current === undefined ? null : metadataBase(options.current);
-        if (base === null && touchesMetadata(changes)) {
-          // Omise replaces the metadata map: read the current one first so no key (least of all external_id) is lost.
-          const current = await provider.customers.get(id, options);
-          if (current === null) throw notFound(id);
-          base = metadataBase(current);
-        }
+        // Omise replaces the metadata map: start from the current one so no key (least of all external_id) is lost.
+        const base = touchesMetadata(changes) || options?.current !== undefined ? metadataBase(await currentCustomer(provider, { kind: 'id', id }, options)) : null;
         const body = omiseCustomerBody(changes, 'update', base);
         const response = await http.send({ method: 'PATCH', path: `/customers/${segment(id)}`, body, signal: options?.signal });
         return mapOmiseCustomer(response.body);

@@ -1,6 +1,5 @@
-import { ProviderError } from '../spec/errors';
 import { defineProvider } from '../kit/define-provider';
-import { mergeMetadata } from '../kit/metadata';
+import { currentCustomer, mergeMetadata } from '../kit/metadata';
 import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
 import type {
   CallOptions,
@@ -52,13 +51,7 @@ export function createPolarProvider(settings: ProviderSettings, transport: HttpT
     const body = polarUpdateBody({ ...changes, metadata: undefined, ...(target.kind === 'externalId' ? { externalId: undefined } : {}) });
     if (changes.metadata !== undefined) {
       // Polar replaces the map: merge the patch into the current one, read first when the caller has none.
-      let current = changes.metadata === null ? {} : (options?.current?.metadata ?? null);
-      if (current === null) {
-        const lookup = provider.customers.byExternalId;
-        const customer = target.kind === 'id' ? await provider.customers.get(target.id, options) : lookup.kind === 'native' ? await lookup.get(target.externalId, options) : null;
-        if (customer === null) throw new ProviderError({ provider: 'polar', code: 'NOT_FOUND', status: 404, message: 'Polar has no such customer' });
-        current = customer.metadata;
-      }
+      const current = changes.metadata === null ? {} : (await currentCustomer(provider, target, options)).metadata;
       body.metadata = mergeMetadata(current, changes.metadata);
     }
     const response = await http.send({ method: 'PATCH', path: customerPath(target), body, signal: options?.signal });

@@ -1,7 +1,7 @@
-import { ProviderError } from '../spec/errors';
+import type { ProviderError } from '../spec/errors';
 import { ProviderHttp, segment, type HttpResponse, type HttpTransport } from '../kit/http-client';
 import { defineProvider } from '../kit/define-provider';
-import { mergeMetadata } from '../kit/metadata';
+import { currentCustomer, mergeMetadata } from '../kit/metadata';
 import { malformed } from '../kit/payload';
 import type {
   CallOptions,
@@ -41,9 +41,8 @@ export function createStiggProvider(settings: ProviderSettings, transport: HttpT
     const body = stiggUpdateBody(changes);
     if (changes.metadata !== undefined) {
       // Stigg replaces the whole map on PATCH; the gateway's rule is a patch, so merge onto what is there.
-      const current = options?.current?.metadata ?? (await provider.customers.get(id, options))?.metadata;
-      if (current === undefined) throw new ProviderError({ provider: 'stigg', code: 'NOT_FOUND', status: 404, message: `Stigg has no customer ${id}` });
-      body.metadata = stringMetadata(mergeMetadata(current, changes.metadata));
+      const current = await currentCustomer(provider, { kind: 'id', id }, options);
+      body.metadata = stringMetadata(mergeMetadata(current.metadata, changes.metadata));
     }
     // No idempotency key: Stigg honours it on POST only.
     return mapStiggCustomer(dataObject(await http.send({ method: 'PATCH', path: customerPath(id), body, signal: options?.signal })));

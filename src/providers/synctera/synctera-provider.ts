@@ -1,5 +1,5 @@
-import { ProviderError } from '../spec/errors';
 import { defineProvider } from '../kit/define-provider';
+import { currentCustomer } from '../kit/metadata';
 import { ProviderHttp, segment, type HttpTransport } from '../kit/http-client';
 import type {
   CallOptions,
@@ -64,11 +64,7 @@ export function createSyncteraProvider(settings: ProviderSettings, transport: Ht
   };
 
   const updateCustomer = async (id: string, changes: CustomerChanges, options: WriteOptions = {}): Promise<Customer> => {
-    let current: Customer | null = options.current ?? null;
-    if (current === null && needsCurrent(changes)) {
-      current = await provider.customers.get(id, options);
-      if (current === null) throw new ProviderError({ provider: 'synctera', code: 'NOT_FOUND', status: 404, message: `Synctera has no customer ${id}` });
-    }
+    const current = needsCurrent(changes) || options.current !== undefined ? await currentCustomer(provider, { kind: 'id', id }, options) : null;
     const response = await http.send({
       method: 'PATCH',
       path: `/customers/${segment(id)}`,
