@@ -77,6 +77,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, GraphContext>;
   schema: GraphQLSchema;
   gateway: Gateway;
+  /** Every upstream attempt's rate budget (the in-memory one, or the one shared through the state store). */
+  rateBudget: RateBudget;
   /** Settles when the identity index has read every provider that needs one (failures are logged, not thrown). */
   ready: Promise<void>;
   logger: AppLogger;
@@ -228,6 +230,7 @@ export function createApp(options: AppOptions): App {
     yoga,
     schema,
     gateway,
+    rateBudget: budget,
     ready,
     logger,
     metrics,

@@ -55,6 +55,12 @@ export interface AppConfig {
    * (calls per second, or `unlimited`) and `<PROVIDER>_RATE_BURST` override either.
    */
   rateLimits: Record<string, RateLimit>;
+  /**
+   * Providers on the embedded sandbox without their own `<PROVIDER>_RATE_LIMIT` or `_RATE_BURST`: their budget follows the limit
+   * the sandbox is told to enforce (`rateLimitPerSecond` in `SANDBOX_FAULTS` or `PUT /__sandbox/faults`), as a live
+   * provider's follows its published limit.
+   */
+  rateLimitsFollowSandbox: string[];
   /** Longest wait for rate budget when the request has no earlier deadline. @default 10000 (env `RATE_BUDGET_MAX_WAIT_MS`) */
   rateBudgetMaxWaitMs: number;
   /** Most calls in flight to one provider at once: a safety net, rate budgets do the pacing. @default 64 (env `PROVIDER_CONCURRENCY`) */
@@ -154,17 +160,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (sandboxUrl !== null && !/^https?:\/\/[^/]/.test(sandboxUrl)) problems.push(`SANDBOX_URL must be an http:// URL of a running sandbox, e.g. http://127.0.0.1:4010 (got "${sandboxUrl}")`);
 
   const rateLimits: Record<string, RateLimit> = {};
+  const rateLimitsFollowSandbox: string[] = [];
   for (const provider of providers) {
     const definition = providerDefinitions.find((candidate) => candidate.name === provider.name);
     const prefix = provider.name.toUpperCase();
-    const enforced = faults[provider.name]?.rateLimitPerSecond;
     let limit: RateLimit =
       provider.mode === 'LIVE' && definition !== undefined
         ? { perSecond: definition.rateLimit.perSecond, burst: definition.rateLimit.burst }
-        : enforced !== undefined
-          ? { perSecond: enforced, burst: defaultBurst(enforced) }
-          : { perSecond: null, burst: 1 };
+        : sandboxRateLimit(faults, provider.name);
     const rateText = env[`${prefix}_RATE_LIMIT`]?.trim();
+    if (provider.mode === 'SANDBOX' && !rateText && !env[`${prefix}_RATE_BURST`]?.trim()) rateLimitsFollowSandbox.push(provider.name);
     if (rateText !== undefined && rateText !== '') {
       const rate = Number(rateText);
       if (rateText.toLowerCase() === 'unlimited') limit = { perSecond: null, burst: 1 };
@@ -206,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     observability: { logLevel, prettyLogs: env.NODE_ENV !== 'production', metricsPort, tracing: tracingConfigured(env), serviceName: env.OTEL_SERVICE_NAME?.trim() || 'customer-graph' },
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
     rateLimits,
+    rateLimitsFollowSandbox,
     rateBudgetMaxWaitMs: integer('RATE_BUDGET_MAX_WAIT_MS', 10_000, 0, 600_000),
     concurrency: integer('PROVIDER_CONCURRENCY', 64, 1, 4096),
     state: readStateSettings(env, problems),
@@ -262,4 +268,25 @@ function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
   const exporter = env.OTEL_TRACES_EXPORTER?.trim().toLowerCase();
   if (exporter !== undefined && exporter !== '') return exporter !== 'none';
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
+}
+
+/** The budget for a provider on the sandbox: the limit the sandbox enforces for it, or none. */
+export function sandboxRateLimit(faults: FaultConfig, provider: string): RateLimit {
+  const enforced = faults[provider]?.rateLimitPerSecond;
+  return enforced === undefined ? { perSecond: null, burst: 1 } : { perSecond: enforced, burst: defaultBurst(enforced) };
+}
+
+/**
+ * Keeps the budgets of the named providers at the limit the embedded sandbox enforces, as it changes
+ * (`PUT /__sandbox/faults`, a reset), so the gateway paces itself as it does against a live provider's published limit.
+ */
+export function followSandboxRateLimits(
+  sandbox: { onFaultsChanged(listener: (faults: FaultConfig) => void): void },
+  budget: { setLimit?(provider: string, limit: RateLimit): void },
+  providers: readonly string[],
+): void {
+  if (providers.length === 0) return;
+  sandbox.onFaultsChanged((faults) => {
+    for (const name of providers) budget.setLimit?.(name, sandboxRateLimit(faults, name));
+  });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
-import { ConfigError, loadConfig, type AppConfig } from './config';
+import { ConfigError, followSandboxRateLimits, loadConfig, type AppConfig } from './config';
 import { allSimulators } from './registry';
 import { keepServingOnUnhandledRejection } from './front-door/last-line';
 import { frontDoorOptions, type FrontDoorOptions } from './front-door/options';
@@ -54,6 +54,8 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
     webhookSecrets: secrets,
     cacheTtlMs: config.cacheTtlMs,
   });
+  // The embedded sandbox enforces what it is told to (`PUT /__sandbox/faults`): the budgets of its providers follow.
+  if (sandbox !== null) followSandboxRateLimits(sandbox, app.rateBudget, config.rateLimitsFollowSandbox);
   const gateway = await startGatewayServer(app, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs });
   const webSockets = attachWebSockets(gateway.server, app.yoga);
   // The embedded sandbox sends its webhooks to this gateway, signed with this run's secrets (unless

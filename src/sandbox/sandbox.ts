@@ -40,6 +40,8 @@ export interface Sandbox {
   clearRequests(): void;
   faults(): FaultConfig;
   setFaults(config: FaultConfig): void;
+  /** Called with the new faults whenever they change (set, or cleared by a reset). */
+  onFaultsChanged(listener: (faults: FaultConfig) => void): void;
   /** Back to the seed data; log and faults cleared. */
   reset(): void;
   customerCounts(): Record<string, number>;
@@ -62,6 +64,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   let faults: FaultConfig = options.faults ?? {};
   let faultRandom = new Random(seed, 'faults');
   const rateLimits = new SandboxRateLimits();
+  const faultListeners: ((faults: FaultConfig) => void)[] = [];
   rateLimits.configure(faults);
   let simulators = new Map<string, ProviderSimulator>();
   const outbox = new WebhookOutbox();
@@ -92,6 +95,10 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     setFaults: (config) => {
       faults = config;
       rateLimits.configure(config);
+      for (const listener of faultListeners) listener(faults);
+    },
+    onFaultsChanged: (listener) => {
+      faultListeners.push(listener);
     },
     reset: () => {
       // Events of the old data must not arrive after the reset; where they go stays configured.
@@ -101,6 +108,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       log.clear();
       faults = {};
       rateLimits.configure(faults);
+      for (const listener of faultListeners) listener(faults);
       faultRandom = new Random(seed, 'faults');
     },
     customerCounts: () => Object.fromEntries([...simulators].map(([name, simulator]) => [name, simulator.customerCount()])),

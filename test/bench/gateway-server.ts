@@ -5,7 +5,7 @@
  * With `BENCH_CPU_PROF_DIR`, a CPU profile of the serving alone (start-up and the identity index left out) is
  * written there when the process is stopped.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +48,7 @@ process.on('SIGTERM', () => {
   void (async () => {
     if (profiler !== null) {
       const { profile } = await profiler.post('Profiler.stop');
+      mkdirSync(profileDir as string, { recursive: true });
       writeFileSync(`${profileDir}/gateway-${process.pid}.cpuprofile`, JSON.stringify(profile));
     }
     await app.close();

@@ -18,6 +18,8 @@ export interface RateBudget {
   onThrottled(provider: string, retryAfterMs: number | null): void | Promise<void>;
   /** The provider answered with anything but 429: a run of 429s (a sign of a real limit, see throttle-window.ts) ends. */
   onAnswered?(provider: string): void;
+  /** The provider's limit changed (the embedded sandbox was told to enforce another one): pace by it from now on. */
+  setLimit?(provider: string, limit: RateLimit): void;
 }
 
 export interface RateBudgetWait {

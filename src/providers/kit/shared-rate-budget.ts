@@ -39,12 +39,21 @@ export class SharedRateBudget implements RateBudget {
   /** This instance's grants from the shared bucket and its 429s, per provider. */
   private readonly windows = new Map<string, ThrottleWindow>();
 
+  private readonly limits: Record<string, RateLimit>;
+
   constructor(private readonly options: SharedRateBudgetOptions) {
     this.clock = options.clock ?? systemClock;
+    this.limits = { ...options.limits };
+  }
+
+  setLimit(provider: string, limit: RateLimit): void {
+    this.limits[provider] = limit;
+    this.factors.delete(provider);
+    this.options.local.setLimit?.(provider, limit);
   }
 
   async acquire(provider: string, wait: RateBudgetWait): Promise<void> {
-    const limit = this.options.limits[provider];
+    const limit = this.limits[provider];
     if (limit === undefined || limit.perSecond === null) return this.options.local.acquire(provider, wait);
     const latest = Math.min(this.clock.now() + this.options.maxWaitMs, wait.deadline ?? Number.POSITIVE_INFINITY);
     for (;;) {
@@ -81,7 +90,7 @@ export class SharedRateBudget implements RateBudget {
   }
 
   async onThrottled(provider: string, retryAfterMs: number | null): Promise<void> {
-    const limit = this.options.limits[provider];
+    const limit = this.limits[provider];
     // Calls the local budget granted (unlimited providers, store unreachable): it judges their 429s itself.
     if (limit === undefined || limit.perSecond === null || this.storeDown) return this.options.local.onThrottled(provider, retryAfterMs);
     const now = this.clock.now();

@@ -38,9 +38,16 @@ export interface TokenBucketOptions {
 export class TokenBucketBudget implements RateBudget {
   private readonly buckets = new Map<string, Bucket>();
   private readonly clock: Clock;
+  private readonly limits: Record<string, RateLimit>;
 
   constructor(private readonly options: TokenBucketOptions) {
     this.clock = options.clock ?? systemClock;
+    this.limits = { ...options.limits };
+  }
+
+  setLimit(provider: string, limit: RateLimit): void {
+    this.limits[provider] = limit;
+    this.buckets.get(provider)?.reconfigure(limit, this.clock.now());
   }
 
   acquire(provider: string, wait: RateBudgetWait): Promise<void> {
@@ -63,7 +70,7 @@ export class TokenBucketBudget implements RateBudget {
   private bucket(provider: string): Bucket {
     let bucket = this.buckets.get(provider);
     if (bucket === undefined) {
-      bucket = new Bucket(provider, this.options.limits[provider] ?? { perSecond: null, burst: 1 }, this.options.maxWaitMs, this.clock);
+      bucket = new Bucket(provider, this.limits[provider] ?? { perSecond: null, burst: 1 }, this.options.maxWaitMs, this.clock);
       this.buckets.set(provider, bucket);
     }
     return bucket;
@@ -78,7 +85,7 @@ interface Waiter {
 }
 
 class Bucket {
-  private readonly limit: number;
+  private limit: number;
   private burst: number;
   private tokens: number;
   private refilledAt: number;
@@ -107,6 +114,18 @@ class Bucket {
     this.tokens = this.burst;
     this.refilledAt = clock.now();
     this.windowStart = this.refilledAt;
+  }
+
+  /** A new configured limit: a full bucket at that rate, nothing learned or cut before it kept; waiters re-timed. */
+  reconfigure(configured: RateLimit, now: number): void {
+    this.limit = configured.perSecond ?? Number.POSITIVE_INFINITY;
+    this.burst = Math.max(1, configured.burst);
+    this.tokens = this.burst;
+    this.refilledAt = now;
+    this.cutAt = Number.NEGATIVE_INFINITY;
+    this.rateAtCut = Number.POSITIVE_INFINITY;
+    this.trims = 0;
+    this.schedule();
   }
 
   acquire(wait: RateBudgetWait): Promise<void> {
