@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBodyParser, ProviderError } from '../../src/providers/spec/errors';
 import { requestDeadline } from '../../src/providers/kit/deadline';
+import { loopLagging } from '../../src/providers/kit/hedge';
 import type { FaultSettings } from '../../src/providers/kit/fault-settings';
 import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
 import type { RetryPolicy } from '../../src/providers/kit/retry';
@@ -222,6 +223,45 @@ describe('hedging', () => {
     expect(answer.body).toEqual({ id: 'cus_1' });
     expect(performance.now() - started).toBeLessThan(500);
     expect(seen).toBe(2);
+  });
+
+  it("sends no hedge when its timer fires late: the gateway's own event loop is the slow part, not the provider", async () => {
+    const { http } = client({ readTimeoutMs: 3000, hedging: true }, { retries: 0 });
+    handler = ok;
+    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = (request, response, count) => (count === 1 ? setTimeout(() => ok(request, response, count), 150) : ok(request, response, count));
+    const answer = http.send({ method: 'GET', path: '/customers/cus_1' });
+    // Once the first attempt is out (and its hedge timer set), hold the event loop for 100 ms, as a saturated gateway does.
+    setTimeout(() => {
+      const until = performance.now() + 100;
+      while (performance.now() < until);
+    }, 0);
+    expect((await answer).body).toEqual({ id: 'cus_1' });
+    expect(seen).toBe(1);
+  });
+
+  it('sends no hedge while the provider has no spare capacity (calls already wait for a concurrency slot)', async () => {
+    const transport = newTransport({ faults: { readTimeoutMs: 3000, hedging: true }, retry: { retries: 0 }, concurrency: 2 });
+    const http = new ProviderHttp({ provider: 'acme', baseUrl: `${origin}/v1`, headers: {}, parseError, transport });
+    handler = ok;
+    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+    seen = 0;
+    handler = (request, response, count) => setTimeout(() => ok(request, response, count), 180);
+    // Two slow calls take both slots, a third waits: the hedges the slow ones are due must not join the queue.
+    const calls = [1, 2, 3].map(() => http.send({ method: 'GET', path: '/customers/cus_1' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(transport.ceiling.queued('acme')).toBe(1);
+    await Promise.all(calls);
+    expect(seen).toBe(3);
+  });
+
+  it('tells a late timer from an on-time one', () => {
+    expect(loopLagging(0, 20, 25)).toBe(false);
+    expect(loopLagging(0, 20, 30)).toBe(false);
+    expect(loopLagging(0, 20, 31)).toBe(true);
+    expect(loopLagging(0, 100, 150)).toBe(false);
+    expect(loopLagging(0, 100, 151)).toBe(true);
   });
 
   it('never hedges a write', async () => {

@@ -35,6 +35,16 @@ export class ConcurrencyCeiling {
     });
   }
 
+  /** Every slot taken, or calls already waiting for one. */
+  saturated(provider: string): boolean {
+    return (this.active.get(provider) ?? 0) >= this.limit || this.queued(provider) > 0;
+  }
+
+  /** Calls waiting for a slot. */
+  queued(provider: string): number {
+    return this.waiting.get(provider)?.length ?? 0;
+  }
+
   inFlight(provider: string): number {
     return this.active.get(provider) ?? 0;
   }

@@ -7,9 +7,23 @@ export class HedgeLost extends Error {
 }
 
 /**
+ * A hedge timer that fires this much later than asked (and at least LATE_FLOOR_MS) says the gateway's own event
+ * loop is the slow part: the first attempt's answer is likely sitting unread in its socket, a second attempt
+ * cannot beat it, and under overload every hedge would add load (a call, and a socket torn down when it loses).
+ */
+const LATE_SHARE = 0.5;
+const LATE_FLOOR_MS = 10;
+
+/** Whether a timer due after `delayMs`, set at `setAt`, fired so late that the event loop itself is lagging. */
+export function loopLagging(setAt: number, delayMs: number, now = performance.now()): boolean {
+  return now - setAt - delayMs > Math.max(LATE_FLOOR_MS, delayMs * LATE_SHARE);
+}
+
+/**
  * Runs `attempt`; if it has not answered after `hedgeAfterMs`, runs a second one and takes whichever answers
  * first, cancelling the other. A first attempt that fails before the hedge is due fails the whole (the retry
  * policy decides what follows); once both run, the call fails only when both have failed, with the first error.
+ * No hedge when the timer fires late (`loopLagging`): then the slowness is ours, not the provider's.
  */
 export function hedged<T>(attempt: (signal: AbortSignal) => Promise<T>, hedgeAfterMs: number, worthHedging: () => boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -42,9 +56,10 @@ export function hedged<T>(attempt: (signal: AbortSignal) => Promise<T>, hedgeAft
     };
 
     launch();
+    const setAt = performance.now();
     timer = setTimeout(() => {
       timer = null;
-      if (!done && worthHedging()) launch();
+      if (!done && !loopLagging(setAt, hedgeAfterMs) && worthHedging()) launch();
     }, hedgeAfterMs);
   });
 }

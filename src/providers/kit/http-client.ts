@@ -96,6 +96,7 @@ export class ProviderHttp {
         retryable,
         signal: request.signal,
         deadline,
+        spare: () => !this.options.transport.ceiling.saturated(this.options.provider),
         admit: async (signal) => {
           const queued = performance.now();
           const release = await this.admit(request, signal, deadline);

@@ -40,6 +40,11 @@ export interface ResilientCall {
    * Run per attempt, before the attempt's own timer starts, so a retry sleeping in its backoff holds nothing.
    */
   admit?: ((signal: AbortSignal) => Promise<() => void>) | undefined;
+  /**
+   * Whether the provider has room for one more call now (no call waiting for a concurrency slot). A hedge is sent
+   * only then: on a saturated provider it would queue behind real work, and nearly always lose.
+   */
+  spare?: (() => boolean) | undefined;
 }
 
 /** One try; the signal aborts with `AttemptTimeout` when the attempt's own time is up. */
@@ -153,7 +158,7 @@ export class ProviderResilience {
       return await this.breaker.execute(() => {
         const hedgeAfter = this.hedgeDelay(call);
         const timed = (signal?: AbortSignal) => this.timed(call, attempt, deadline, signal, silence);
-        return hedgeAfter === null ? timed() : hedged(timed, hedgeAfter, () => deadline - Date.now() > MIN_ATTEMPT_MS);
+        return hedgeAfter === null ? timed() : hedged(timed, hedgeAfter, () => deadline - Date.now() > MIN_ATTEMPT_MS && (call.spare?.() ?? true));
       });
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw this.unavailable();
