@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBodyParser, ProviderError } from '../../src/providers/spec/errors';
 import { requestDeadline } from '../../src/providers/kit/deadline';
-import { loopLagging } from '../../src/providers/kit/hedge';
+import { hedged, loopLagging } from '../../src/providers/kit/hedge';
 import type { FaultSettings } from '../../src/providers/kit/fault-settings';
 import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
 import type { RetryPolicy } from '../../src/providers/kit/retry';
@@ -30,9 +30,16 @@ const unavailable: Handler = (_request, response) => json(response, 503, { messa
 const hang: Handler = () => undefined;
 const parseError: ErrorBodyParser = (status) => ({ message: `status ${status}` });
 
-function client(faults: Partial<FaultSettings> = {}, retry: Partial<RetryPolicy> = {}): { http: ProviderHttp; transport: HttpTransport } {
-  const transport = newTransport({ faults, retry });
+function client(faults: Partial<FaultSettings> = {}, retry: Partial<RetryPolicy> = {}, concurrency?: number): { http: ProviderHttp; transport: HttpTransport } {
+  const transport = newTransport({ faults, retry, concurrency });
   return { http: new ProviderHttp({ provider: 'acme', baseUrl: `${origin}/v1`, headers: {}, parseError, idempotencyHeader: 'Idempotency-Key', transport }), transport };
+}
+
+/** Gives the provider a latency history of `samples` quick answers (for the attempt timeouts and the hedge's p95). */
+async function warm(http: ProviderHttp, samples: number): Promise<void> {
+  handler = ok;
+  for (let index = 0; index < samples; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
+  seen = 0;
 }
 
 const breaker = { consecutiveFailures: 3, failureRatio: 0.9, halfOpenAfterMs: 300 };
@@ -81,10 +88,8 @@ describe('circuit breaker', () => {
 describe('deadline and attempt timeouts', () => {
   it('with a latency history, abandons a hung read after 4 × p99 (≥ 250 ms) and retries it within the silence budget', async () => {
     const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 4 });
-    handler = ok;
     // Enough samples that the first connection's setup is not the p99.
-    for (let index = 0; index < 200; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
-    seen = 0;
+    await warm(http, 200);
     handler = (request, response, count) => (count <= 2 ? hang(request, response, count) : ok(request, response, count));
     const started = performance.now();
     const answer = await http.send({ method: 'GET', path: '/customers/cus_1' });
@@ -98,10 +103,8 @@ describe('deadline and attempt timeouts', () => {
 
   it('with a latency history, stops retrying a hung read once its attempts have waited one read timeout in all', async () => {
     const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 10 });
-    handler = ok;
     // Enough samples that the first connection's setup is not the p99.
-    for (let index = 0; index < 200; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
-    seen = 0;
+    await warm(http, 200);
     handler = hang;
     const started = performance.now();
     const error = await rejection(http.send({ method: 'GET', path: '/customers/cus_1' }));
@@ -214,9 +217,7 @@ describe('deadline and attempt timeouts', () => {
 describe('hedging', () => {
   it('answers a read whose first attempt hangs from a second attempt sent after the recent p95', async () => {
     const { http } = client({ readTimeoutMs: 3000, hedging: true }, { retries: 0 });
-    handler = ok;
-    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
-    seen = 0;
+    await warm(http, 25);
     handler = (request, response, count) => (count === 1 ? hang(request, response, count) : ok(request, response, count));
     const started = performance.now();
     const answer = await http.send({ method: 'GET', path: '/customers/cus_1' });
@@ -226,27 +227,22 @@ describe('hedging', () => {
   });
 
   it("sends no hedge when its timer fires late: the gateway's own event loop is the slow part, not the provider", async () => {
-    const { http } = client({ readTimeoutMs: 3000, hedging: true }, { retries: 0 });
-    handler = ok;
-    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
-    seen = 0;
-    handler = (request, response, count) => (count === 1 ? setTimeout(() => ok(request, response, count), 150) : ok(request, response, count));
-    const answer = http.send({ method: 'GET', path: '/customers/cus_1' });
-    // Once the first attempt is out (and its hedge timer set), hold the event loop for 100 ms, as a saturated gateway does.
-    setTimeout(() => {
-      const until = performance.now() + 100;
-      while (performance.now() < until);
-    }, 0);
-    expect((await answer).body).toEqual({ id: 'cus_1' });
-    expect(seen).toBe(1);
+    let attempts = 0;
+    const slow = () => {
+      attempts++;
+      return new Promise<string>((resolve) => setTimeout(() => resolve('first'), 200));
+    };
+    const answer = hedged(slow, 50, () => true);
+    // The hedge is due in 50 ms; hold the event loop for 150 ms, as a saturated gateway does.
+    const until = performance.now() + 150;
+    while (performance.now() < until);
+    expect(await answer).toBe('first');
+    expect(attempts).toBe(1);
   });
 
   it('sends no hedge while the provider has no spare capacity (calls already wait for a concurrency slot)', async () => {
-    const transport = newTransport({ faults: { readTimeoutMs: 3000, hedging: true }, retry: { retries: 0 }, concurrency: 2 });
-    const http = new ProviderHttp({ provider: 'acme', baseUrl: `${origin}/v1`, headers: {}, parseError, transport });
-    handler = ok;
-    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
-    seen = 0;
+    const { http, transport } = client({ readTimeoutMs: 3000, hedging: true }, { retries: 0 }, 2);
+    await warm(http, 25);
     handler = (request, response, count) => setTimeout(() => ok(request, response, count), 180);
     // Two slow calls take both slots, a third waits: the hedges the slow ones are due must not join the queue.
     const calls = [1, 2, 3].map(() => http.send({ method: 'GET', path: '/customers/cus_1' }));
@@ -266,9 +262,7 @@ describe('hedging', () => {
 
   it('never hedges a write', async () => {
     const { http } = client({ readTimeoutMs: 3000, hedging: true }, { retries: 0 });
-    handler = ok;
-    for (let index = 0; index < 25; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
-    seen = 0;
+    await warm(http, 25);
     handler = (_request, response) => setTimeout(() => json(response, 201, { id: 'cus_2' }), 150);
     expect((await http.send({ method: 'POST', path: '/customers', body: {} })).status).toBe(201);
     expect(seen).toBe(1);
