@@ -14,7 +14,7 @@ import type {
   StateResult,
   WriteOptions,
 } from '../providers/spec/provider';
-import type { ReadCache } from './read-cache';
+import type { CachedKind, ReadCache } from './read-cache';
 
 /** A write through the gateway: the cache has dropped the customer, and the change is announced. */
 export type OwnWriteListener = (change: { provider: string; kind: CustomerChangeKind; customerId: string; customer: Customer | null }) => Promise<void>;
@@ -75,16 +75,26 @@ export function cachedProvider(
 
   const { customers, state, entitlements, writes } = provider;
 
-  const byId = async (id: string, options?: CallOptions): Promise<Customer | null> => {
+  /** One id read through the cache: a fresh copy is served, else the provider is asked and `entriesOf` its answer stored. */
+  const readThrough = async <T>(
+    kind: CachedKind,
+    id: string,
+    load: () => Promise<T>,
+    entriesOf: (value: T) => { kind: CachedKind; id: string; value: unknown; customerId: string }[],
+  ): Promise<T> => {
     if (serve) {
-      const [hit] = await cache.read<Customer>(name, 'customer', [id]);
+      const [hit] = await cache.read<T>(name, kind, [id]);
       if (hit !== undefined) return hit;
     }
     const started = Date.now();
-    const customer = stamp(await customers.get(id, options));
-    if (customer !== null) await cache.fill(name, [customerEntry(customer)], started);
-    return customer;
+    const value = await load();
+    const entries = entriesOf(value);
+    if (entries.length > 0) await cache.fill(name, entries, started);
+    return value;
   };
+
+  const byId = (id: string, options?: CallOptions): Promise<Customer | null> =>
+    readThrough('customer', id, async () => stamp(await customers.get(id, options)), (customer) => (customer === null ? [] : [customerEntry(customer)]));
 
   const many = (batch: BatchRead): BatchRead => ({
     maxIds: batch.maxIds,
@@ -126,31 +136,21 @@ export function cachedProvider(
   };
 
   const cachedState = (reads: StateReads): StateReads => ({
-    get: async (id, options) => {
-      if (serve) {
-        const [hit] = await cache.read<StateResult>(name, 'state', [id]);
-        if (hit !== undefined) return hit;
-      }
-      const started = Date.now();
-      const result = await reads.get(id, options);
-      const fresh = { ...result, customer: stamp(result.customer) };
-      const entries = [{ kind: 'state' as const, id, value: fresh, customerId: id }, ...(fresh.customer === null ? [] : [customerEntry(fresh.customer)])];
-      await cache.fill(name, entries, started);
-      return fresh;
-    },
+    get: (id, options) =>
+      readThrough<StateResult>(
+        'state',
+        id,
+        async () => {
+          const result = await reads.get(id, options);
+          return { ...result, customer: stamp(result.customer) };
+        },
+        (fresh) => [{ kind: 'state', id, value: fresh, customerId: id }, ...(fresh.customer === null ? [] : [customerEntry(fresh.customer)])],
+      ),
   });
 
   const cachedEntitlements = (reads: EntitlementReads): EntitlementReads => ({
-    get: async (id, options) => {
-      if (serve) {
-        const [hit] = await cache.read<EntitlementsResult>(name, 'entitlements', [id]);
-        if (hit !== undefined) return hit;
-      }
-      const started = Date.now();
-      const result = await reads.get(id, options);
-      await cache.fill(name, [{ kind: 'entitlements', id, value: result, customerId: id }], started);
-      return result;
-    },
+    get: (id, options) =>
+      readThrough<EntitlementsResult>('entitlements', id, () => reads.get(id, options), (result) => [{ kind: 'entitlements', id, value: result, customerId: id }]),
     ...(reads.check === undefined ? {} : { check: reads.check }),
   });
 
