@@ -65,6 +65,11 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   let faultRandom = new Random(seed, 'faults');
   const rateLimits = new SandboxRateLimits();
   const faultListeners: ((faults: FaultConfig) => void)[] = [];
+  const applyFaults = (config: FaultConfig): void => {
+    faults = config;
+    rateLimits.configure(config);
+    for (const listener of faultListeners) listener(config);
+  };
   rateLimits.configure(faults);
   let simulators = new Map<string, ProviderSimulator>();
   const outbox = new WebhookOutbox();
@@ -92,11 +97,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     requests: () => log.list(),
     clearRequests: () => log.clear(),
     faults: () => faults,
-    setFaults: (config) => {
-      faults = config;
-      rateLimits.configure(config);
-      for (const listener of faultListeners) listener(faults);
-    },
+    setFaults: applyFaults,
     onFaultsChanged: (listener) => {
       faultListeners.push(listener);
     },
@@ -106,9 +107,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       outbox.clearLog();
       build();
       log.clear();
-      faults = {};
-      rateLimits.configure(faults);
-      for (const listener of faultListeners) listener(faults);
+      applyFaults({});
       faultRandom = new Random(seed, 'faults');
     },
     customerCounts: () => Object.fromEntries([...simulators].map(([name, simulator]) => [name, simulator.customerCount()])),
