@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   );
   try {
     if (rateLimit !== null) await rateLimitMode(sandbox, gatewayPool);
-    else await latencyMode(sandbox, gateway, gatewayPool, hello as Child, helloPool as Pool);
+    else await latencyMode(sandbox, sandboxChild, gateway, gatewayPool, hello as Child, helloPool as Pool);
   } finally {
     await gatewayPool.close();
     await helloPool?.close();
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function latencyMode(sandbox: SandboxClient, gateway: Child, pool: Pool, hello: Child, helloPool: Pool): Promise<void> {
+async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway: Child, pool: Pool, hello: Child, helloPool: Pool): Promise<void> {
   const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
   const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
   const orbId = (await ids('{ customers(provider: ORB, first: 1) { nodes { id } } }'))[0];
@@ -164,26 +164,28 @@ async function latencyMode(sandbox: SandboxClient, gateway: Child, pool: Pool, h
 
   const helloBody = body('{ hello }');
   await load(helloPool, helloBody, iterations, connections);
-  console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  CPU ms/q  % hello  errors  gateway RSS MB');
+  console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  CPU ms/q  % hello  errors  gateway RSS MB  sandbox CPU ms/q');
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) console.log(`round ${round}`);
     const helloCpuBefore = cpuMs(hello.pid);
     const helloRun = await load(helloPool, helloBody, iterations * 4, connections);
     const helloCpu = (cpuMs(hello.pid) - helloCpuBefore) / helloRun.durations.length;
     const helloRate = helloRun.durations.length / helloRun.seconds;
-    console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, gateway.pid));
+    console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, gateway.pid, null));
     for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {
       await load(pool, scenario.body, connections, connections);
       const alone = await load(pool, scenario.body, singles, 1);
       await sandbox.clearRequests();
       const cpuBefore = cpuMs(gateway.pid);
+      const sandboxCpuBefore = cpuMs(sandboxChild.pid);
       const loaded = await load(pool, scenario.body, iterations, connections);
       const cpu = (cpuMs(gateway.pid) - cpuBefore) / iterations;
+      const sandboxCpu = (cpuMs(sandboxChild.pid) - sandboxCpuBefore) / iterations;
       const upstream = (await sandbox.requests()).length / iterations;
       const rate = loaded.durations.length / loaded.seconds;
       const aloneP50 = percentile(alone.durations, 50);
       const ratio = latencyMs > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
-      console.log(row(scenario.name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, cpu, (helloCpu / cpu) * 100, gateway.pid));
+      console.log(row(scenario.name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, cpu, (helloCpu / cpu) * 100, gateway.pid, sandboxCpu));
       if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
     }
   }
@@ -200,6 +202,7 @@ function row(
   cpu: number,
   ofHelloCpu: number,
   pid: number,
+  sandboxCpu: number | null,
 ): string {
   const cell = (value: number | null, digits: number, width: number) => (value === null ? '-' : value.toFixed(digits)).padStart(width);
   return [
@@ -215,6 +218,7 @@ function row(
     cell(ofHelloCpu, 0, 7) + ' %',
     String(run.failures).padStart(7),
     String(rssMb(pid)).padStart(15),
+    cell(sandboxCpu, 2, 17),
   ].join(' ');
 }
 
