@@ -6,7 +6,7 @@ import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import { requestDeadline } from './providers/kit/deadline';
 import type { Gateway } from './gateway';
-import { UpstreamCalls } from './request-scope';
+import { UpstreamCalls, bindRequestScope } from './request-scope';
 
 /** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
 export interface GraphContext {
@@ -48,6 +48,9 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     cursors: gateway.cursors,
     listings: new Listings(),
   };
+  const upstreamCalls = new UpstreamCalls(request.upstreamBudget);
+  // Every upstream call of this request carries its signal, and through it the request's id and call count.
+  bindRequestScope(signal, { requestId: request.requestId, upstreamCalls });
   return {
     gateway,
     loaders: createLoaders(environment),
@@ -56,7 +59,7 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     deadline,
     partialErrors: [],
     requestId: request.requestId,
-    upstreamCalls: new UpstreamCalls(request.upstreamBudget),
+    upstreamCalls,
     caller: anonymousCaller,
   };
 }

@@ -8,7 +8,6 @@ import { jwtPlugin } from './jwt';
 import { noIntrospectionPlugin } from './introspection';
 import { operationLimitsPlugin } from './operation-limits';
 import type { FrontDoorOptions } from './options';
-import { requestScopePlugin } from './request-scope-plugin';
 import { trustedDocumentsPlugin } from './trusted-documents';
 import { upstreamBudgetPlugin } from './upstream-budget-plugin';
 
@@ -16,12 +15,11 @@ import { upstreamBudgetPlugin } from './upstream-budget-plugin';
  * The plugins that decide before any resolver runs (the body limit goes first of all, see `bodyLimitPlugin`),
  * in the order a request meets them: who is
  * calling (API key, JWT, rate), CSRF, trusted documents, graphql-armor limits, introspection, scopes, then the
- * upstream-call budget; and the request scope that counts the calls actually made.
+ * upstream-call budget. The calls actually made are counted through the request's signal (`request-scope.ts`).
  */
 export function frontDoorPlugins(options: FrontDoorOptions, context: { graphqlEndpoint: string; budgets: BudgetStore }): Plugin<GraphContext>[] {
   const callers = new CallerRegistry();
   const plugins: Plugin<GraphContext>[] = [
-    requestScopePlugin(),
     authenticationPlugin(options.auth, callers, context.graphqlEndpoint, context.budgets) as Plugin<GraphContext>,
   ];
   if (options.auth.mode === 'required' && options.auth.jwt !== null) plugins.push(jwtPlugin(options.auth.jwt, callers) as Plugin<GraphContext>);

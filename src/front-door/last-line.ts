@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import { currentRequestScope } from '../request-scope';
+import { requestOfError } from '../request-scope';
 
 /**
  * The last line: a promise rejection nobody handled is logged with the request that caused it, and the process
@@ -8,7 +8,7 @@ import { currentRequestScope } from '../request-scope';
  */
 export function keepServingOnUnhandledRejection(logger: Logger): () => void {
   const listener = (reason: unknown) => {
-    const requestId = currentRequestScope()?.requestId ?? 'none';
+    const requestId = requestOfError(reason) ?? 'unknown';
     const error = reason instanceof Error ? `${reason.name}: ${reason.message}` : 'a non-error value';
     logger.warn(`unhandled rejection (request ${requestId}): ${error}`);
   };

@@ -2,7 +2,6 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger as PinoLogger } from 'pino';
 import type { UpstreamObserver } from '../providers/kit/call-observer';
 import type { GatewayMetrics } from './metrics';
-import { currentRequestScope } from '../request-scope';
 
 const tracer = trace.getTracer('customer-graph');
 
@@ -13,7 +12,6 @@ const tracer = trace.getTracer('customer-graph');
 export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetrics | null): UpstreamObserver {
   return {
     start(attempt) {
-      const scope = currentRequestScope();
       metrics?.upstreamWait.observe({ provider: attempt.provider }, attempt.waitedMs / 1000);
       const span = tracer.startSpan(`${attempt.method} ${attempt.route}`, {
         kind: SpanKind.CLIENT,
@@ -38,7 +36,7 @@ export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetr
           if (!expected) span.setStatus({ code: SpanStatusCode.ERROR });
           logger[expected ? 'debug' : 'warn'](
             {
-              requestId: scope?.requestId,
+              requestId: attempt.requestId,
               provider: attempt.provider,
               method: attempt.method,
               route: attempt.route,

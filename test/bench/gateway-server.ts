@@ -33,11 +33,19 @@ const app = createApp({
 });
 await app.ready;
 const profileDir = process.env.BENCH_CPU_PROF_DIR;
-const profiler = profileDir === undefined ? null : new Session();
+const heapDir = process.env.BENCH_HEAP_PROF_DIR;
+const profiler = profileDir === undefined && heapDir === undefined ? null : new Session();
 if (profiler !== null) {
   profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.start');
+  if (profileDir !== undefined) {
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  // Sampled allocations (one sample per 32 KiB allocated on average), garbage included: what feeds the collector.
+  if (heapDir !== undefined) {
+    await profiler.post('HeapProfiler.enable');
+    await profiler.post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
 }
 const server = createServer(app.yoga);
 server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
@@ -46,10 +54,15 @@ process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close();
   void (async () => {
-    if (profiler !== null) {
+    if (profiler !== null && profileDir !== undefined) {
       const { profile } = await profiler.post('Profiler.stop');
-      mkdirSync(profileDir as string, { recursive: true });
+      mkdirSync(profileDir, { recursive: true });
       writeFileSync(`${profileDir}/gateway-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    }
+    if (profiler !== null && heapDir !== undefined) {
+      const { profile } = await profiler.post('HeapProfiler.stopSampling');
+      mkdirSync(heapDir, { recursive: true });
+      writeFileSync(`${heapDir}/gateway-${process.pid}.heapprofile`, JSON.stringify(profile));
     }
     await app.close();
     await state.close();

@@ -12,6 +12,8 @@ export interface UpstreamAttempt {
   attempt: number;
   /** Time this attempt waited for the provider's rate budget and a concurrency slot before it was sent. */
   waitedMs: number;
+  /** The request this call serves, when it serves one. */
+  requestId?: string;
 }
 
 export interface UpstreamAttemptEnd {

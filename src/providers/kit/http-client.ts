@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { currentRequestScope } from '../../request-scope';
+import { markRequestError, requestScopeOf, type RequestScope } from '../../request-scope';
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../spec/errors';
 import type { UpstreamObserver } from './call-observer';
 import type { ConcurrencyCeiling } from './concurrency-ceiling';
@@ -87,9 +87,10 @@ export class ProviderHttp {
     const deadline = request.deadline ?? deadlineOf(request.signal);
     const observer = this.options.transport.observer;
     const route = observer === undefined ? '' : this.routes.match(request.path);
+    const scope = requestScopeOf(request.signal);
     let attempts = 0;
     let waitedMs = 0;
-    return this.options.transport.resilience.for(this.options.provider).execute(
+    const call = this.options.transport.resilience.for(this.options.provider).execute(
       {
         description: `${request.method} ${request.path}`,
         read,
@@ -99,7 +100,7 @@ export class ProviderHttp {
         spare: () => !this.options.transport.ceiling.saturated(this.options.provider),
         admit: async (signal) => {
           const queued = performance.now();
-          const release = await this.admit(request, signal, deadline);
+          const release = await this.admit(request, signal, deadline, scope);
           waitedMs = performance.now() - queued;
           return release;
         },
@@ -107,7 +108,7 @@ export class ProviderHttp {
       async (signal) => {
         const attempt = attempts++;
         const started = performance.now();
-        const finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt, waitedMs });
+        const finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt, waitedMs, requestId: scope?.requestId });
         try {
           const response = await this.attempt(request, signal);
           finish?.({ status: response.status, errorCode: null, willRetry: false, durationMs: performance.now() - started });
@@ -121,12 +122,18 @@ export class ProviderHttp {
         }
       },
     );
+    if (scope === undefined) return call;
+    // Should a caller ever leave this rejection unhandled, the last line names the request (`last-line.ts`).
+    return call.catch((error: unknown) => {
+      markRequestError(error, scope.requestId);
+      throw error;
+    });
   }
 
   /** Per attempt, not per call: a retry sleeping in its backoff holds neither rate budget nor a slot. */
-  private async admit(request: HttpRequest, signal: AbortSignal, deadline: number | undefined): Promise<() => void> {
+  private async admit(request: HttpRequest, signal: AbortSignal, deadline: number | undefined, scope: RequestScope | undefined): Promise<() => void> {
     // Counted per attempt (hedges too), outside the try: a refusal past the request's budget is not a transport failure.
-    currentRequestScope()?.upstreamCalls.record(this.options.provider);
+    scope?.upstreamCalls.record(this.options.provider);
     const { budget, ceiling } = this.options.transport;
     try {
       await budget.acquire(this.options.provider, { signal, deadline });
