@@ -2,6 +2,7 @@ import { BrokenCircuitError, CircuitState, ExponentialBackoff, handleWhen, retry
 import { ProviderError } from '../spec/errors';
 import { breakerStateName, createBreaker, isProviderFault, type BreakerOptions, type BreakerStateName } from './breaker';
 import { deadlineOf, isDeadlineAbort } from './deadline';
+import { attemptTimer } from './attempt-timer';
 import { hedged } from './hedge';
 import { LatencyWindow } from './latency-window';
 import { linkedController } from './linked-abort';
@@ -191,10 +192,10 @@ export class ProviderResilience {
     if (left <= 0) throw this.deadlinePassed(call);
     const timeoutMs = Math.min(own, left);
     const timer = Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
+      ? attemptTimer(timeoutMs, () => {
           silence.timedOutAt = performance.now();
           controller.abort(new AttemptTimeout(timeoutMs, left <= own));
-        }, timeoutMs)
+        })
       : undefined;
     const started = performance.now();
     silence.sentAt ??= started;
@@ -207,7 +208,7 @@ export class ProviderResilience {
       if (error instanceof ProviderError && error.status !== null) this.heardAt = performance.now();
       throw error;
     } finally {
-      clearTimeout(timer);
+      timer?.clear();
     }
   }
 
