@@ -142,17 +142,20 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
-    const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
-    const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
-    const body = await readBody(request);
+    const method = request.method ?? 'GET';
+    const target = request.url ?? '/';
+    const url = new URL(target, 'http://sandbox.invalid');
+    const rawQuery = url.search.slice(1);
+    const queryAt = target.indexOf('?');
+    const path = queryAt === -1 ? target : target.slice(0, queryAt);
+    const body = hasBody(request) ? await readBody(request) : '';
     if (body === null) return send(response, { status: 413, json: { error: `request body larger than ${MAX_BODY_BYTES} bytes` } });
 
     if (path === '/__sandbox' || path.startsWith('/__sandbox/')) {
-      return send(response, handleAdmin({ method: request.method ?? 'GET', path, body }, sandbox));
+      return send(response, handleAdmin({ method, path, body }, sandbox));
     }
 
-    const first = path.split('/')[1] ?? '';
+    const first = path.split('/', 2)[1] ?? '';
     // Below its prefix, or at the root for a simulator that claims the segment (a client that takes no path prefix).
     const prefixed = simulators.get(first);
     const simulator = prefixed ?? [...simulators.values()].find((candidate) => candidate.rootSegments?.includes(first));
@@ -160,8 +163,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       return send(response, { status: 404, json: { error: `no provider at /${first}; providers: ${providers.map((p) => `/${p}`).join(', ')}` } });
     }
     const name = simulator.name;
-    const record = (status: number) =>
-      log.add({ provider: name, method: request.method ?? 'GET', path, query: rawQuery, status, ms: round(performance.now() - started) });
+    const record = (status: number) => log.add({ provider: name, method, path, query: rawQuery, status, ms: round(performance.now() - started) });
 
     const providerFaults = faults[name];
     // The provider's limiter sees the request as it arrives; its answer still takes the network's time.
@@ -182,7 +184,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     let answer: SandboxResponse;
     if (decision.kind === 'none') {
       const sandboxRequest: SandboxRequest = {
-        method: request.method ?? 'GET',
+        method,
         path: (prefixed === undefined ? path : path.slice(name.length + 1)) || '/',
         rawQuery,
         query: url.searchParams,
@@ -221,6 +223,11 @@ function send(response: ServerResponse, answer: SandboxResponse, malformed = fal
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   response.writeHead(answer.status, headers);
   response.end(payload);
+}
+
+/** Only a request with `Content-Length` or `Transfer-Encoding` has a body (RFC 9112 §6.3); a GET has nothing to wait for. */
+function hasBody(request: IncomingMessage): boolean {
+  return request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
 }
 
 function readBody(request: IncomingMessage): Promise<string | null> {

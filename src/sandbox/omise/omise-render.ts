@@ -1,10 +1,9 @@
+import { memoize } from '../shared/memo';
 import type { OmiseOrder } from './omise-store';
 import type { OmiseCustomerRecord } from './omise-types';
 
 /** Omise's timestamp format: ISO 8601 UTC to the second, `YYYY-MM-DDThh:mm:ssZ`. */
-export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const formatTime = memoize((ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'));
 
 /** The start of all time in Omise lists (the documented default of `from`). */
 export const EPOCH = '1970-01-01T00:00:00Z';

@@ -1,3 +1,5 @@
+import { memoize } from '../shared/memo';
+
 /**
  * Orb's customer payload as orb-node 5.x declares it (`src/resources/customers/customers.ts`), field for field,
  * so the official client deserialises what the sandbox sends without surprises.
@@ -76,5 +78,7 @@ export interface OrbCustomerRecord {
 
 /** Orb writes timestamps as `2022-05-01T07:01:31+00:00` (docs examples); milliseconds only when there are some. */
 export function orbTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.000Z$/, 'Z').replace(/Z$/, '+00:00');
+  return orbTime(date.getTime());
 }
+
+const orbTime = memoize((time: number) => new Date(time).toISOString().replace(/\.000Z$/, 'Z').replace(/Z$/, '+00:00'));

@@ -16,6 +16,8 @@ export function readJsonRequestBody(body: string): { value: unknown } | { issue:
 
 const HEX = /^[0-9a-fA-F]$/;
 const GROUP_LENGTHS = [8, 4, 4, 4, 12];
+/** Lower-case, hyphenated, version 4: what `readUuid4` answers, so such a value comes back unchanged. */
+const CANONICAL_UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Why pydantic-core refuses a UUID string, in its own words; null when it parses. */
 function uuidProblem(text: string): string | null {
@@ -38,6 +40,8 @@ function uuidProblem(text: string): string | null {
 
 /** `UUID4`: parsed to the canonical lower-case form, version 4 required. */
 export function readUuid4(value: unknown, loc: Location, issues: Issues): string | undefined {
+  // Already canonical (how every client sends ids): nothing to parse, the answer is the value itself.
+  if (typeof value === 'string' && CANONICAL_UUID4.test(value)) return value;
   if (typeof value !== 'string') {
     issues.push({ type: 'uuid_type', loc, msg: 'UUID input should be a string, bytes or UUID object', input: value });
     return undefined;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { memoize } from '../shared/memo';
 import type { PolarCatalog } from './polar-catalog';
 import type { PolarCustomerRecord, PolarSubscriptionRecord } from './polar-types';
 
@@ -9,15 +10,22 @@ import type { PolarCustomerRecord, PolarSubscriptionRecord } from './polar-types
 export function polarTimestamp(date: Date): string;
 export function polarTimestamp(date: Date | null): string | null;
 export function polarTimestamp(date: Date | null): string | null {
-  if (date === null) return null;
-  const iso = date.toISOString();
-  return date.getUTCMilliseconds() === 0 ? iso.replace('.000Z', 'Z') : iso.replace('Z', '000Z');
+  return date === null ? null : pydanticTime(date.getTime());
 }
 
+const pydanticTime = memoize((time: number) => {
+  const date = new Date(time);
+  const iso = date.toISOString();
+  return date.getUTCMilliseconds() === 0 ? iso.replace('.000Z', 'Z') : iso.replace('Z', '000Z');
+});
+
+/** Gravatar of the email (or, for a team without one, of its name or id), as Polar computes it without logo.dev. */
+const gravatarUrl = memoize(
+  (identifier: string) => `https://www.gravatar.com/avatar/${createHash('sha256').update(identifier.toLowerCase()).digest('hex')}?d=404`,
+);
+
 function avatarUrl(customer: PolarCustomerRecord): string {
-  // Gravatar of the email (or, for a team without one, of its name or id), as Polar computes it without logo.dev.
-  const identifier = customer.email ?? customer.name ?? customer.id;
-  return `https://www.gravatar.com/avatar/${createHash('sha256').update(identifier.toLowerCase()).digest('hex')}?d=404`;
+  return gravatarUrl(customer.email ?? customer.name ?? customer.id);
 }
 
 /** `CustomerIndividual` / `CustomerTeam`, fields in the order Polar's schema lists them. */

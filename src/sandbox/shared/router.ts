@@ -8,6 +8,8 @@ export type RouteHandler = (
 interface Route {
   method: string;
   segments: string[];
+  /** How many segments are literal: the more, the more specific. */
+  literals: number;
   handler: RouteHandler;
 }
 
@@ -16,10 +18,15 @@ interface Route {
  * parameters (so `/customers/export` is not read as an id), params are percent-decoded.
  */
 export class Router {
-  private readonly routes: Route[] = [];
+  /** By segment count, each list in the order routes were added: a path is only compared with routes as long. */
+  private readonly routes = new Map<number, Route[]>();
 
   on(method: string, pattern: string, handler: RouteHandler): this {
-    this.routes.push({ method, segments: split(pattern), handler });
+    const segments = split(pattern);
+    const literals = segments.filter((segment) => !segment.startsWith(':')).length;
+    const sameLength = this.routes.get(segments.length) ?? [];
+    sameLength.push({ method, segments, literals, handler });
+    this.routes.set(segments.length, sameLength);
     return this;
   }
 
@@ -28,13 +35,12 @@ export class Router {
     const parts = split(path);
     let pathMatched = false;
     let best: { handler: RouteHandler; params: Record<string, string>; literals: number } | null = null;
-    for (const route of this.routes) {
+    for (const route of this.routes.get(parts.length) ?? []) {
       const params = matchSegments(route.segments, parts);
       if (params === null) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      const literals = route.segments.filter((segment) => !segment.startsWith(':')).length;
-      if (best === null || literals > best.literals) best = { handler: route.handler, params, literals };
+      if (best === null || route.literals > best.literals) best = { handler: route.handler, params, literals: route.literals };
     }
     if (best !== null) return { handler: best.handler, params: best.params };
     return pathMatched ? 'method-not-allowed' : null;

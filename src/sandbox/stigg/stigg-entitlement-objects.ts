@@ -1,3 +1,4 @@
+import { isoTimestamp } from '../shared/memo';
 import { findCurrency, type StiggCurrency, type StiggFeature, type StiggPlanGrant } from './stigg-catalog';
 import type { StiggCheckRequest, StiggDenialReason, StiggEntitlementScope } from './stigg-types';
 import { usagePeriod } from './stigg-usage-period';
@@ -46,7 +47,7 @@ export function deniedCredit(reason: StiggDenialReason, currencyId: string, now:
 /** A granted plan entitlement for one feature, evaluated against an optional request. */
 export function featureEntitlement(feature: StiggFeature, grant: StiggPlanGrant, scope: StiggEntitlementScope, request: StiggCheckRequest, now: Date): Payload {
   const startedAt = (scope.subscription as NonNullable<StiggEntitlementScope['subscription']>).startedAt;
-  const common = { entitlementUpdatedAt: startedAt.toISOString(), feature: featureObject(feature) };
+  const common = { entitlementUpdatedAt: isoTimestamp(startedAt), feature: featureObject(feature) };
   const wantsValues = request.requestedValues !== undefined && request.requestedValues.length > 0;
   if (feature.featureType !== 'ENUM' && wantsValues) return deniedFeature('FeatureTypeMismatch', feature);
   if (feature.featureType === 'ENUM' && request.requestedUsage !== undefined) return deniedFeature('FeatureTypeMismatch', feature);
@@ -74,10 +75,10 @@ export function featureEntitlement(feature: StiggFeature, grant: StiggPlanGrant,
     ...(period === null
       ? {}
       : {
-          usagePeriodAnchor: startedAt.toISOString(),
-          usagePeriodStart: period.start.toISOString(),
-          usagePeriodEnd: period.end.toISOString(),
-          validUntil: period.end.toISOString(),
+          usagePeriodAnchor: isoTimestamp(startedAt),
+          usagePeriodStart: isoTimestamp(period.start),
+          usagePeriodEnd: isoTimestamp(period.end),
+          validUntil: isoTimestamp(period.end),
         }),
     ...common,
   };
@@ -96,9 +97,9 @@ export function creditEntitlement(currency: StiggCurrency, scope: StiggEntitleme
     currency: currencyObject(currency),
     currentUsage: credits.consumed,
     usageLimit: credits.granted,
-    usageUpdatedAt: credits.updatedAt.toISOString(),
-    usagePeriodEnd: period.end.toISOString(),
-    validUntil: period.end.toISOString(),
-    entitlementUpdatedAt: startedAt.toISOString(),
+    usageUpdatedAt: isoTimestamp(credits.updatedAt),
+    usagePeriodEnd: isoTimestamp(period.end),
+    validUntil: isoTimestamp(period.end),
+    entitlementUpdatedAt: isoTimestamp(startedAt),
   };
 }

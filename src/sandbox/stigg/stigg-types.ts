@@ -1,3 +1,5 @@
+import { isoTimestamp } from '../shared/memo';
+
 /**
  * The records the Stigg simulator keeps. The customer payload fields follow `CustomerResponse.data` of the
  * official TypeScript SDK; the entitlement state (subscription, usage, credits, resources) is what Stigg
@@ -74,9 +76,9 @@ export interface StiggCustomerRecord extends StiggOrderedRecord, StiggEntitlemen
 export function customerPayload(record: StiggCustomerRecord): Record<string, unknown> {
   return {
     id: record.id,
-    createdAt: record.createdAt.toISOString(),
-    updatedAt: record.updatedAt.toISOString(),
-    archivedAt: record.archivedAt === null ? null : record.archivedAt.toISOString(),
+    createdAt: isoTimestamp(record.createdAt),
+    updatedAt: isoTimestamp(record.updatedAt),
+    archivedAt: record.archivedAt === null ? null : isoTimestamp(record.archivedAt),
     name: record.name,
     email: record.email,
     billingId: record.billingId,
@@ -91,7 +93,7 @@ export function customerPayload(record: StiggCustomerRecord): Record<string, unk
 }
 
 export function resourcePayload(record: StiggResourceRecord): Record<string, unknown> {
-  return { id: record.id, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() };
+  return { id: record.id, createdAt: isoTimestamp(record.createdAt), updatedAt: isoTimestamp(record.updatedAt) };
 }
 
 /** Why Stigg denies an entitlement; a denial is an answer (HTTP 200, `isGranted: false`), not an error. */

@@ -15,8 +15,7 @@ export function watchWrites(simulator: ProviderSimulator, outbox: WebhookOutbox,
   const read = (request: SandboxRequest, path: string) =>
     Promise.resolve(simulator.handle({ ...request, method: 'GET', path, rawQuery: '', query: new URLSearchParams(), body: '' }));
 
-  const handle = async (request: SandboxRequest): Promise<SandboxResponse> => {
-    if (READS.has(request.method)) return simulator.handle(request);
+  const handleWrite = async (request: SandboxRequest): Promise<SandboxResponse> => {
     const beforePath = scheme.before?.(request) ?? null;
     // A copy: simulators answer with their live records, which the write is about to change.
     const before = beforePath === null ? null : structuredClone((await read(request, beforePath)).json ?? null);
@@ -31,5 +30,5 @@ export function watchWrites(simulator: ProviderSimulator, outbox: WebhookOutbox,
     }
     return response;
   };
-  return { ...simulator, handle };
+  return { ...simulator, handle: (request) => (READS.has(request.method) ? simulator.handle(request) : handleWrite(request)) };
 }
