@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBodyParser, ProviderError } from '../../src/providers/spec/errors';
 import { requestDeadline } from '../../src/providers/kit/deadline';
@@ -257,6 +259,27 @@ describe('hedging', () => {
     while (performance.now() < until);
     expect(await answer).toBe('first');
     expect(attempts).toBe(1);
+  });
+
+  it('sends no hedge for an answer that arrived before the hedge timer fired but was not read yet', async () => {
+    const server = createServer((socket) => socket.end('first'));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      await once(socket, 'connect');
+      let attempts = 0;
+      const answered = once(socket, 'data').then(([chunk]) => String(chunk));
+      const answer = hedged(() => (++attempts === 1 ? answered : Promise.resolve('hedge')), 20, () => true);
+      // The answer arrives while the loop is busy; the hedge is due meanwhile, late by less than the lag threshold.
+      const until = performance.now() + 26;
+      while (performance.now() < until);
+      expect(await answer).toBe('first');
+      expect(attempts).toBe(1);
+      socket.destroy();
+    } finally {
+      server.close();
+    }
   });
 
   it('sends no hedge while the provider has no spare capacity (calls already wait for a concurrency slot)', async () => {

@@ -23,7 +23,8 @@ export function loopLagging(setAt: number, delayMs: number, now = performance.no
  * Runs `attempt`; if it has not answered after `hedgeAfterMs`, runs a second one and takes whichever answers
  * first, cancelling the other. A first attempt that fails before the hedge is due fails the whole (the retry
  * policy decides what follows); once both run, the call fails only when both have failed, with the first error.
- * No hedge when the timer fires late (`loopLagging`): then the slowness is ours, not the provider's.
+ * No hedge when the timer fires late (`loopLagging`): then the slowness is ours, not the provider's; and none for an
+ * answer that has arrived but not yet been read when the timer fires (the hedge waits for the loop's next I/O pass).
  */
 export function hedged<T>(attempt: (signal: AbortSignal) => Promise<T>, hedgeAfterMs: number, worthHedging: () => boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -59,7 +60,11 @@ export function hedged<T>(attempt: (signal: AbortSignal) => Promise<T>, hedgeAft
     const setAt = performance.now();
     timer = setTimeout(() => {
       timer = null;
-      if (!done && !loopLagging(setAt, hedgeAfterMs) && worthHedging()) launch();
+      if (done || loopLagging(setAt, hedgeAfterMs)) return;
+      // After the loop's next I/O pass: an answer already waiting in the socket is read first, and wins.
+      setImmediate(() => {
+        if (!done && worthHedging()) launch();
+      });
     }, hedgeAfterMs);
   });
 }
