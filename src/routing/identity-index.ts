@@ -178,7 +178,7 @@ function waitFor(work: Promise<void>, provider: string, signal: AbortSignal | un
   if (signal === undefined) return work;
   const cut = () =>
     isDeadlineAbort(signal)
-      ? new ProviderError({ provider, code: 'TIMEOUT', message: `${provider}'s external-ID index was still being built at the request's deadline`, retryable: true })
+      ? new ProviderError({ provider, code: 'TIMEOUT', message: `${provider}'s external-ID index was still being built at the request's deadline`, retryable: true, byDeadline: true })
       : new ProviderError({ provider, code: 'ABORTED', message: `${provider} external-ID lookup was cancelled while its index was being built`, cause: signal.reason });
   if (signal.aborted) {
     work.catch(() => undefined);

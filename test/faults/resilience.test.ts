@@ -85,6 +85,25 @@ describe('circuit breaker', () => {
   });
 });
 
+describe('circuit breaker and the request deadline', () => {
+  it("does not count calls the request's deadline ended (they waited on the gateway), but does count attempts that timed out on their own", async () => {
+    const patient = client({ breaker, readTimeoutMs: 5000, hedging: false }, { retries: 0 });
+    handler = hang;
+    for (let index = 0; index < 6; index++) {
+      const { signal } = requestDeadline(60, []);
+      expect(await rejection(patient.http.send({ method: 'GET', path: '/customers', signal }))).toMatchObject({ code: 'TIMEOUT', byDeadline: true });
+    }
+    expect(patient.transport.resilience.for('acme').health().state).toBe('CLOSED');
+
+    const hurried = client({ breaker, readTimeoutMs: 60, hedging: false }, { retries: 0 });
+    for (let index = 0; index < 3; index++) {
+      const { signal } = requestDeadline(5000, []);
+      expect(await rejection(hurried.http.send({ method: 'GET', path: '/customers', signal }))).toMatchObject({ code: 'TIMEOUT', byDeadline: false });
+    }
+    expect(hurried.transport.resilience.for('acme').health().state).toBe('OPEN');
+  });
+});
+
 describe('deadline and attempt timeouts', () => {
   it('with a latency history, abandons a hung read after 4 × p99 (≥ 250 ms) and retries it within the silence budget', async () => {
     const { http } = client({ readTimeoutMs: 1000, hedging: false }, { retries: 4 });

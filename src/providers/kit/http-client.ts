@@ -227,12 +227,20 @@ export class ProviderHttp {
     // A write cut off mid-flight (the deadline passed, the caller left, the gateway shut down) may have reached the provider.
     if (request.signal?.aborted) {
       if (isDeadlineAbort(request.signal)) {
-        return new ProviderError({ provider, code: 'TIMEOUT', message: `${provider} did not answer ${where} within the request's deadline`, retryable: true, outcomeUnknown: write, cause: error });
+        return new ProviderError({ provider, code: 'TIMEOUT', message: `${provider} did not answer ${where} within the request's deadline`, retryable: true, outcomeUnknown: write, byDeadline: true, cause: error });
       }
       return this.aborted(request, write, error);
     }
     if (signal.reason instanceof AttemptTimeout) {
-      return new ProviderError({ provider, code: 'TIMEOUT', message: `${provider} did not answer ${where} in time (${signal.reason.message})`, retryable: true, outcomeUnknown: write, cause: error });
+      return new ProviderError({
+        provider,
+        code: 'TIMEOUT',
+        message: `${provider} did not answer ${where} in time (${signal.reason.message})`,
+        retryable: true,
+        outcomeUnknown: write,
+        byDeadline: signal.reason.byDeadline,
+        cause: error,
+      });
     }
     if (signal.reason instanceof HedgeLost) return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} lost to its hedge`, cause: error });
     const code = (error as { code?: string } | null)?.code ?? '';

@@ -271,6 +271,7 @@ export class ProviderResilience {
       code: 'TIMEOUT',
       message: `${this.provider} did not answer ${call.description} within the request's deadline`,
       retryable: true,
+      byDeadline: true,
     });
   }
 
@@ -278,7 +279,7 @@ export class ProviderResilience {
     // Whatever was sent before the cut may have been applied.
     const outcomeUnknown = !call.read && sent;
     if (isDeadlineAbort(call.signal)) {
-      return new ProviderError({ provider: this.provider, code: 'TIMEOUT', message: this.deadlinePassed(call).message, retryable: true, outcomeUnknown });
+      return new ProviderError({ provider: this.provider, code: 'TIMEOUT', message: this.deadlinePassed(call).message, retryable: true, outcomeUnknown, byDeadline: true });
     }
     const reason: unknown = call.signal?.reason;
     // The app's shutdown aborts with a reason worth saying; a plain cancel says nothing more.

@@ -32,6 +32,11 @@ export interface ProviderErrorOptions {
   field?: string | null;
   /** A write that may or may not have happened upstream (it timed out or its answer was lost). */
   outcomeUnknown?: boolean;
+  /**
+   * The request's own deadline ended the call (it waited its turn, or started with little time left), not the
+   * provider's silence: says nothing of the provider's health, so its circuit breaker does not count it.
+   */
+  byDeadline?: boolean;
   cause?: unknown;
 }
 
@@ -44,6 +49,7 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | null;
   readonly field: string | null;
   readonly outcomeUnknown: boolean;
+  readonly byDeadline: boolean;
 
   constructor(options: ProviderErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -56,6 +62,7 @@ export class ProviderError extends Error {
     this.retryAfterMs = options.retryAfterMs ?? null;
     this.field = options.field ?? null;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
+    this.byDeadline = options.byDeadline ?? false;
   }
 }
 
