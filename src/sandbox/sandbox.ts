@@ -220,9 +220,11 @@ function send(response: ServerResponse, answer: SandboxResponse, malformed = fal
     // An injected malformed body: valid headers, JSON cut off half-way.
     if (malformed) payload = payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
   }
-  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  // Encoded once and written as is: a string would be measured, joined to the head and encoded again on write.
+  const bytes = payload === undefined ? undefined : Buffer.from(payload);
+  if (bytes !== undefined) headers['content-length'] = String(bytes.length);
   response.writeHead(answer.status, headers);
-  response.end(payload);
+  response.end(bytes);
 }
 
 /** Only a request with `Content-Length` or `Transfer-Encoding` has a body (RFC 9112 §6.3); a GET has nothing to wait for. */
