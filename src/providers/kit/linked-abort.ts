@@ -51,9 +51,14 @@ export function linkedController(
   return { controller, unlink };
 }
 
+/** What a `DependantSet` aborts: a controller, or anything else that stops on a reason. */
+export interface Abortable {
+  abort(reason: unknown): void;
+}
+
 /** Controllers aborted together when a long-lived signal aborts; each leaves the set when it no longer needs to hear. */
 export class DependantSet {
-  private readonly members = new Set<AbortController>();
+  private readonly members = new Set<Abortable>();
 
   constructor(private readonly source: AbortSignal) {
     source.addEventListener('abort', () => {
@@ -63,7 +68,7 @@ export class DependantSet {
   }
 
   /** Joins `controller` (aborting it at once when the source already has); returns how to leave. */
-  join(controller: AbortController): () => void {
+  join(controller: Abortable): () => void {
     if (this.source.aborted) {
       controller.abort(this.source.reason);
       return () => undefined;

@@ -5,7 +5,7 @@ import { deadlineOf, isDeadlineAbort } from './deadline';
 import { attemptTimer } from './attempt-timer';
 import { hedged } from './hedge';
 import { LatencyWindow } from './latency-window';
-import { linkedController } from './linked-abort';
+import { dependantsOf, linkedController } from './linked-abort';
 import type { RetryPolicy } from './retry';
 
 export interface ResilienceOptions {
@@ -315,15 +315,15 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, reason: () => Er
     return Promise.reject(reason());
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(reason());
-    signal.addEventListener('abort', onAbort, { once: true });
+    // Through the signal's `DependantSet`: every call of a request waits on the same signal (see `linked-abort.ts`).
+    const leave = dependantsOf(signal).join({ abort: () => reject(reason()) });
     work.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        leave();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        leave();
         reject(error);
       },
     );
