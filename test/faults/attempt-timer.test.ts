@@ -1,13 +1,8 @@
 import { once } from 'node:events';
-import { createServer, connect, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { attemptTimer } from '../../src/providers/kit/attempt-timer';
+import { answeringPeer, holdEventLoop } from '../support/loopback';
 
-/** Holds the event loop, as a saturated gateway does, for `ms`. */
-function busy(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until);
-}
 
 describe('attempt timer', () => {
   it('expires after its time on an idle loop, and never once cleared', async () => {
@@ -27,7 +22,7 @@ describe('attempt timer', () => {
     const started = performance.now();
     let expiredAfter: number | null = null;
     attemptTimer(40, () => (expiredAfter = performance.now() - started));
-    busy(120); // the timer is due at 40 ms and can only fire at ~120 ms: late by far more than half its time
+    holdEventLoop(120); // the timer is due at 40 ms and can only fire at ~120 ms: late by far more than half its time
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(expiredAfter).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -36,23 +31,18 @@ describe('attempt timer', () => {
   });
 
   it('reads an answer that arrived before the timer fired, instead of abandoning it', async () => {
-    const server = createServer((socket) => socket.end('answer'));
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
+    const peer = await answeringPeer('answer');
     try {
-      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
-      await once(socket, 'connect');
       let expired = false;
       const timer = attemptTimer(20, () => (expired = true));
-      const answered = once(socket, 'data').then(() => timer.clear());
+      const answered = once(peer.socket, 'data').then(() => timer.clear());
       // The answer arrives while the loop is busy; the timer is due meanwhile, late by less than its lag threshold.
-      busy(26);
+      holdEventLoop(26);
       await answered;
       await new Promise((resolve) => setTimeout(resolve, 30));
       expect(expired).toBe(false);
-      socket.destroy();
     } finally {
-      server.close();
+      peer.close();
     }
   });
 });

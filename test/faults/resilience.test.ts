@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { connect, createServer, type AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBodyParser, ProviderError } from '../../src/providers/spec/errors';
 import { requestDeadline } from '../../src/providers/kit/deadline';
@@ -8,7 +7,7 @@ import { hedged, loopLagging } from '../../src/providers/kit/hedge';
 import type { FaultSettings } from '../../src/providers/kit/fault-settings';
 import { ProviderHttp, type HttpTransport } from '../../src/providers/kit/http-client';
 import type { RetryPolicy } from '../../src/providers/kit/retry';
-import { loopbackServer, sendJson as json } from '../support/loopback';
+import { answeringPeer, holdEventLoop, loopbackServer, sendJson as json } from '../support/loopback';
 import { rejection } from '../support/rejection';
 import { transportsClosedAfterAll } from '../support/transport';
 
@@ -255,30 +254,23 @@ describe('hedging', () => {
     };
     const answer = hedged(slow, 50, () => true);
     // The hedge is due in 50 ms; hold the event loop for 150 ms, as a saturated gateway does.
-    const until = performance.now() + 150;
-    while (performance.now() < until);
+    holdEventLoop(150);
     expect(await answer).toBe('first');
     expect(attempts).toBe(1);
   });
 
   it('sends no hedge for an answer that arrived before the hedge timer fired but was not read yet', async () => {
-    const server = createServer((socket) => socket.end('first'));
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
+    const peer = await answeringPeer('first');
     try {
-      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
-      await once(socket, 'connect');
       let attempts = 0;
-      const answered = once(socket, 'data').then(([chunk]) => String(chunk));
+      const answered = once(peer.socket, 'data').then(([chunk]) => String(chunk));
       const answer = hedged(() => (++attempts === 1 ? answered : Promise.resolve('hedge')), 20, () => true);
       // The answer arrives while the loop is busy; the hedge is due meanwhile, late by less than the lag threshold.
-      const until = performance.now() + 26;
-      while (performance.now() < until);
+      holdEventLoop(26);
       expect(await answer).toBe('first');
       expect(attempts).toBe(1);
-      socket.destroy();
     } finally {
-      server.close();
+      peer.close();
     }
   });
 

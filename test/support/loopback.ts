@@ -1,5 +1,6 @@
+import { once } from 'node:events';
 import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll } from 'vitest';
 
 /** Listens on a free loopback port; resolves with the server's origin, `http://127.0.0.1:<port>`. */
@@ -29,4 +30,29 @@ export async function loopbackServer(handle: RequestListener): Promise<{ server:
   const origin = await listenOnLoopback(server);
   afterAll(() => closeServer(server));
   return { server, origin };
+}
+
+/**
+ * A raw TCP peer on loopback that sends `answer` as soon as a client connects, and that client, connected: for
+ * tests of what happens to an answer that has arrived but has not been read yet. `close` ends both.
+ */
+export async function answeringPeer(answer: string): Promise<{ socket: Socket; close: () => void }> {
+  const server = createNetServer((peer) => peer.end(answer));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+  await once(socket, 'connect');
+  return {
+    socket,
+    close: () => {
+      socket.destroy();
+      server.close();
+    },
+  };
+}
+
+/** Holds the event loop for `ms`, as a saturated gateway does. */
+export function holdEventLoop(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
 }
