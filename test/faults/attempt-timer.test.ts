@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { attemptTimer } from '../../src/providers/kit/attempt-timer';
 import { answeringPeer, holdEventLoop } from '../support/loopback';
 
-
 describe('attempt timer', () => {
   it('expires after its time on an idle loop, and never once cleared', async () => {
     const started = performance.now();
