@@ -99,9 +99,24 @@ describe('circuit breaker and the request deadline', () => {
     const hurried = client({ breaker, readTimeoutMs: 60, hedging: false }, { retries: 0 });
     for (let index = 0; index < 3; index++) {
       const { signal } = requestDeadline(5000, []);
-      expect(await rejection(hurried.http.send({ method: 'GET', path: '/customers', signal }))).toMatchObject({ code: 'TIMEOUT', byDeadline: false });
+      expect(await rejection(hurried.http.send({ method: 'GET', path: '/customers', signal }))).toMatchObject({ code: 'TIMEOUT', byDeadline: false, providerAnswering: false });
     }
     expect(hurried.transport.resilience.for('acme').health().state).toBe('OPEN');
+  });
+});
+
+describe('circuit breaker and a slow, living provider', () => {
+  it('does not count attempts that timed out while the provider went on answering other calls', async () => {
+    const { http, transport } = client({ breaker, readTimeoutMs: 80, hedging: false }, { retries: 0 });
+    // One call hangs; the provider answers every other at once.
+    handler = (request, response) => (request.url?.endsWith('/slow') ? undefined : json(response, 200, { id: 'cus_1' }));
+    for (let round = 0; round < 2; round++) {
+      // Four slow calls, one quick answer while they wait, then four timeouts in a row: counted, that would open it.
+      const slow = Array.from({ length: 4 }, () => rejection(http.send({ method: 'GET', path: '/customers/slow' })));
+      await http.send({ method: 'GET', path: '/customers/cus_1' });
+      for (const error of await Promise.all(slow)) expect(error).toMatchObject({ code: 'TIMEOUT', providerAnswering: true, byDeadline: false });
+    }
+    expect(transport.resilience.for('acme').health().state).toBe('CLOSED');
   });
 });
 

@@ -18,10 +18,12 @@ export const defaultBreakerOptions: BreakerOptions = { consecutiveFailures: 10, 
  */
 export function isProviderFault(error: unknown): boolean {
   if (!(error instanceof ProviderError)) return false;
-  // A call the request's deadline ended mostly waited on the gateway (its queue, an overloaded loop): counting it
-  // turned overload into an outage (400 connections of pages with state at 20 ms opened Polar's breaker). A hung
-  // provider still opens it: its attempts end by their own timeout, which is shorter than a deadline.
-  if (error.code === 'TIMEOUT' && error.byDeadline) return false;
+  // Timeouts that say the provider is slow or we are, not that it is down, are not counted: counting them turned
+  // overload into an outage (at 20 ms, 400 connections of pages with state, or 50 on a starved machine, opened a
+  // healthy Polar's breaker and every later query failed). Those are calls the request's deadline ended (they
+  // mostly waited on the gateway), and attempts that timed out while the provider went on answering other calls.
+  // A hung provider still opens it: it answers nothing, and its attempts end by their own, shorter timeout.
+  if (error.code === 'TIMEOUT' && (error.byDeadline || error.providerAnswering)) return false;
   return error.code === 'UPSTREAM_ERROR' || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR' || error.code === 'MALFORMED_RESPONSE';
 }
 

@@ -239,6 +239,7 @@ export class ProviderHttp {
         retryable: true,
         outcomeUnknown: write,
         byDeadline: signal.reason.byDeadline,
+        providerAnswering: signal.reason.providerAnswering,
         cause: error,
       });
     }

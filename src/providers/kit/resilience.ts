@@ -56,6 +56,8 @@ export class AttemptTimeout extends Error {
     readonly ms: number,
     /** The attempt was cut by what was left of the request's deadline, not by its own timeout. */
     readonly byDeadline = false,
+    /** The provider answered other calls while this one waited: it is alive, this call was slow or lost. */
+    readonly providerAnswering = false,
   ) {
     super(byDeadline ? "no answer within the request's deadline" : `no answer within ${Math.round(ms)} ms`);
     this.name = 'AttemptTimeout';
@@ -191,13 +193,13 @@ export class ProviderResilience {
     const left = deadline - Date.now();
     if (left <= 0) throw this.deadlinePassed(call);
     const timeoutMs = Math.min(own, left);
+    const started = performance.now();
     const timer = Number.isFinite(timeoutMs)
       ? attemptTimer(timeoutMs, () => {
           silence.timedOutAt = performance.now();
-          controller.abort(new AttemptTimeout(timeoutMs, left <= own));
+          controller.abort(new AttemptTimeout(timeoutMs, left <= own, this.heardAt >= started));
         })
       : undefined;
-    const started = performance.now();
     silence.sentAt ??= started;
     try {
       const value = await attempt(controller.signal);

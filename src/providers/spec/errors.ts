@@ -37,6 +37,11 @@ export interface ProviderErrorOptions {
    * provider's silence: says nothing of the provider's health, so its circuit breaker does not count it.
    */
   byDeadline?: boolean;
+  /**
+   * The call timed out while the provider went on answering other calls: it is alive, and slow for this one (a
+   * queue at its end, or our own load). Retries and hedges are for that; the circuit breaker does not count it.
+   */
+  providerAnswering?: boolean;
   cause?: unknown;
 }
 
@@ -50,6 +55,7 @@ export class ProviderError extends Error {
   readonly field: string | null;
   readonly outcomeUnknown: boolean;
   readonly byDeadline: boolean;
+  readonly providerAnswering: boolean;
 
   constructor(options: ProviderErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -63,6 +69,7 @@ export class ProviderError extends Error {
     this.field = options.field ?? null;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
     this.byDeadline = options.byDeadline ?? false;
+    this.providerAnswering = options.providerAnswering ?? false;
   }
 }
 
