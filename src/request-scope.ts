@@ -57,7 +57,7 @@ export interface RequestScope {
  * The scope travels with the request's AbortSignal, as its deadline does (`providers/kit/deadline.ts`): every
  * upstream call already carries that signal, so the HTTP layer finds the request without an AsyncLocalStorage.
  * On Node 20 an AsyncLocalStorage turns on promise hooks for every promise in the process; measured at 20 ms
- * provider latency, a page of 20 Polar customers with state cost about 12 % more CPU per query with one.
+ * provider latency, a page of 20 customers with state cost about 12 % more CPU per query with one.
  */
 const scopes = new WeakMap<AbortSignal, RequestScope>();
 /** Errors raised by a request's upstream calls, with that request's id: what the last line names. */

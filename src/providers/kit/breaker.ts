@@ -20,7 +20,7 @@ export function isProviderFault(error: unknown): boolean {
   if (!(error instanceof ProviderError)) return false;
   // Timeouts that say the provider is slow or we are, not that it is down, are not counted: counting them turned
   // overload into an outage (at 20 ms, 400 connections of pages with state, or 50 on a starved machine, opened a
-  // healthy Polar's breaker and every later query failed). Those are calls the request's deadline ended (they
+  // healthy provider's breaker and every later query failed). Those are calls the request's deadline ended (they
   // mostly waited on the gateway), and attempts that timed out while the provider went on answering other calls.
   // A hung provider still opens it: it answers nothing, and its attempts end by their own, shorter timeout.
   if (error.code === 'TIMEOUT' && (error.byDeadline || error.providerAnswering)) return false;
