@@ -3,16 +3,15 @@
  * sandbox and the load generator. Settings come from the environment through `loadConfig`, exactly as `npm start`
  * reads them; the sandbox's base URLs come in `BENCH_SANDBOX_URLS` (JSON). Prints `listening <port>` when ready.
  * With `BENCH_CPU_PROF_DIR`, a CPU profile of the serving alone (start-up and the identity index left out) is
- * written there when the process is stopped.
+ * written there when the process is stopped; with `BENCH_HEAP_PROF_DIR`, a sampled allocation profile.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
 import { createState } from '../../src/state/create-state';
+import { startProfiling } from './profiling';
 
 const config = loadConfig(process.env);
 const urls = JSON.parse(process.env.BENCH_SANDBOX_URLS ?? '{}') as Record<string, string>;
@@ -32,21 +31,7 @@ const app = createApp({
   logger: silentLogger,
 });
 await app.ready;
-const profileDir = process.env.BENCH_CPU_PROF_DIR;
-const heapDir = process.env.BENCH_HEAP_PROF_DIR;
-const profiler = profileDir === undefined && heapDir === undefined ? null : new Session();
-if (profiler !== null) {
-  profiler.connect();
-  if (profileDir !== undefined) {
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
-  }
-  // Sampled allocations (one sample per 32 KiB allocated on average), garbage included: what feeds the collector.
-  if (heapDir !== undefined) {
-    await profiler.post('HeapProfiler.enable');
-    await profiler.post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  }
-}
+const profiling = await startProfiling('gateway', { cpuDir: process.env.BENCH_CPU_PROF_DIR, heapDir: process.env.BENCH_HEAP_PROF_DIR });
 const server = createServer(app.yoga);
 server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
 // SIGTERM ends the process normally, so `--cpu-prof` writes its profile.
@@ -54,16 +39,7 @@ process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close();
   void (async () => {
-    if (profiler !== null && profileDir !== undefined) {
-      const { profile } = await profiler.post('Profiler.stop');
-      mkdirSync(profileDir, { recursive: true });
-      writeFileSync(`${profileDir}/gateway-${process.pid}.cpuprofile`, JSON.stringify(profile));
-    }
-    if (profiler !== null && heapDir !== undefined) {
-      const { profile } = await profiler.post('HeapProfiler.stopSampling');
-      mkdirSync(heapDir, { recursive: true });
-      writeFileSync(`${heapDir}/gateway-${process.pid}.heapprofile`, JSON.stringify(profile));
-    }
+    await profiling.stop();
     await app.close();
     await state.close();
     process.exit(0);

@@ -4,27 +4,16 @@
  * log). `BENCH_PEOPLE` people; prints `listening <port>` when ready. With `BENCH_SANDBOX_CPU_PROF_DIR`, a CPU
  * profile of the serving alone (seeding left out) is written there when the process is stopped.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { createSandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
+import { startProfiling } from './profiling';
 
 const sandbox = await createSandbox({ port: 0, people: Number(process.env.BENCH_PEOPLE ?? 20_000), simulators: allSimulators });
-const profileDir = process.env.BENCH_SANDBOX_CPU_PROF_DIR;
-const profiler = profileDir === undefined ? null : new Session();
-if (profiler !== null) {
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.start');
-}
+const profiling = await startProfiling('sandbox', { cpuDir: process.env.BENCH_SANDBOX_CPU_PROF_DIR });
 console.log(`listening ${sandbox.port}`);
 process.on('SIGTERM', () => {
   void (async () => {
-    if (profiler !== null) {
-      const { profile } = await profiler.post('Profiler.stop');
-      mkdirSync(profileDir as string, { recursive: true });
-      writeFileSync(`${profileDir}/sandbox-${process.pid}.cpuprofile`, JSON.stringify(profile));
-    }
+    await profiling.stop();
     await sandbox.close();
   })().finally(() => process.exit(0));
 });
