@@ -142,7 +142,9 @@ export function cachedProvider(
           const result = await reads.get(id, options);
           return { ...result, customer: stamp(result.customer) };
         },
-        (fresh) => [{ kind: 'state', id, value: fresh, customerId: id }, ...(fresh.customer === null ? [] : [customerEntry(fresh.customer)])],
+        // The customer is stored once, as its own entry: a state served from the cache comes without it, and the
+        // customer's own read is a cache hit too.
+        (fresh) => [{ kind: 'state', id, value: { state: fresh.state, customer: null }, customerId: id }, ...(fresh.customer === null ? [] : [customerEntry(fresh.customer)])],
       ),
   });
 
