@@ -213,6 +213,7 @@ export function createApp(options: AppOptions): App {
       ...frontDoorPlugins(frontDoor, { graphqlEndpoint, budgets: state.budgets }),
       mutationsReadFresh(),
       partialErrorsPlugin(),
+      releaseWhenAnswered(),
     ],
     // GraphiQL served from the package, not a CDN, so it works offline and behind strict networks.
     renderGraphiQL,
@@ -261,6 +262,23 @@ function partialErrorsPlugin(): Plugin<GraphContext> {
         const context = args.contextValue as GraphContext;
         if (context.partialErrors.length === 0 || Symbol.asyncIterator in result) return;
         setResult({ ...result, errors: [...(result.errors ?? []), ...context.partialErrors] });
+      },
+    }),
+  };
+}
+
+/**
+ * A request's deadline lets go once its answer is complete: at the end of execution, or of its stream for an
+ * incremental answer. A subscription, and a request refused before execution, keep the timer to the deadline.
+ */
+function releaseWhenAnswered(): Plugin<GraphContext> {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result }) => {
+        const context = args.contextValue as GraphContext;
+        if (Symbol.asyncIterator in result) return { onEnd: () => context.release() };
+        context.release();
+        return undefined;
       },
     }),
   };

@@ -25,6 +25,8 @@ export interface GraphContext {
   upstreamCalls: UpstreamCalls;
   /** Who is calling, with their scopes; set by the front door before execution. */
   caller: Caller;
+  /** Called once the answer is complete: ends the deadline's timer and its links to the client's and shutdown's signals. */
+  release(): void;
 }
 
 export interface RequestFacts {
@@ -38,7 +40,7 @@ export interface RequestFacts {
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
   // The caller leaving, the gateway's shutdown and the request's deadline all cut its upstream calls short.
-  const { signal, deadline } = requestDeadline(gateway.deadlineMs, [request.signal, gateway.shutdownSignal]);
+  const { signal, deadline, release } = requestDeadline(gateway.deadlineMs, [request.signal, gateway.shutdownSignal]);
   // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
   setMaxListeners(1000, signal);
   const environment: LoaderEnvironment = {
@@ -61,5 +63,6 @@ export function createContext(gateway: Gateway, request: RequestFacts): GraphCon
     requestId: request.requestId,
     upstreamCalls,
     caller: anonymousCaller,
+    release,
   };
 }

@@ -67,6 +67,15 @@ describe('requestDeadline', () => {
     expect(second.signal.reason).toEqual(new Error('grace period over'));
     expect(isDeadlineAbort(second.signal)).toBe(false);
   });
+
+  it('once released (the request answered), neither its timer nor a source aborts it', async () => {
+    const caller = new AbortController();
+    const { signal, release } = requestDeadline(20, [caller.signal]);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    caller.abort(new Error('client left'));
+    expect(signal.aborted).toBe(false);
+  });
 });
 
 describe('linkedController with a shared source', () => {
