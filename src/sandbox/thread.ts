@@ -60,8 +60,9 @@ function startWorker(entry: URL, settings: SandboxThreadSettings): Worker {
   const options = { workerData: settings, name: 'sandbox' };
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const tsx = import.meta.resolve('tsx/esm/api');
-  const load = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
-  return new Worker(load, { ...options, eval: true });
+  const load = `const tsx = await import(${JSON.stringify(tsx)}); await tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)});`;
+  // A module (not `eval`): Node runs the process's `--import` preloads in it as in any worker.
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(load)}`), options);
 }
 
 export interface SandboxThreadOptions {
