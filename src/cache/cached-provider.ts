@@ -8,13 +8,11 @@ import type {
   CustomerWrites,
   DeleteOptions,
   EntitlementReads,
-  EntitlementsResult,
   ExternalIdLookup,
   StateReads,
-  StateResult,
   WriteOptions,
 } from '../providers/spec/provider';
-import type { CachedKind, ReadCache } from './read-cache';
+import type { CacheEntry, CachedKind, CachedValues, ReadCache } from './read-cache';
 
 /** A write through the gateway: the cache has dropped the customer, and the change is announced. */
 export type OwnWriteListener = (change: { provider: string; kind: CustomerChangeKind; customerId: string; customer: Customer | null }) => Promise<void>;
@@ -68,7 +66,7 @@ export function cachedProvider(
   /** The id behind an external-ID target, from the cache, so a delete by external ID drops the right entries. */
   const knownId = async (target: CustomerTarget): Promise<string | null> => {
     if (target.kind === 'id') return target.id;
-    const [id] = await cache.read<string>(name, 'external', [target.externalId]);
+    const [id] = await cache.read(name, 'external', [target.externalId]);
     return id ?? null;
   };
   const externalOf = (target: CustomerTarget) => (target.kind === 'externalId' ? target.externalId : null);
@@ -76,14 +74,14 @@ export function cachedProvider(
   const { customers, state, entitlements, writes } = provider;
 
   /** One id read through the cache: a fresh copy is served, else the provider is asked and `entriesOf` its answer stored. */
-  const readThrough = async <T>(
-    kind: CachedKind,
+  const readThrough = async <K extends CachedKind, T extends CachedValues[K] | null>(
+    kind: K,
     id: string,
     load: () => Promise<T>,
-    entriesOf: (value: T) => { kind: CachedKind; id: string; value: unknown; customerId: string }[],
+    entriesOf: (value: T) => CacheEntry[],
   ): Promise<T> => {
     if (serve) {
-      const [hit] = await cache.read<T>(name, kind, [id]);
+      const [hit] = (await cache.read(name, kind, [id])) as (T | undefined)[];
       if (hit !== undefined) return hit;
     }
     const started = Date.now();
@@ -99,7 +97,7 @@ export function cachedProvider(
   const many = (batch: BatchRead): BatchRead => ({
     maxIds: batch.maxIds,
     get: async (ids, options) => {
-      const hits = serve ? await cache.read<Customer>(name, 'customer', ids) : ids.map(() => undefined);
+      const hits = serve ? await cache.read(name, 'customer', ids) : ids.map(() => undefined);
       const found = hits.filter((hit): hit is Customer => hit !== undefined);
       const missing = ids.filter((_id, index) => hits[index] === undefined);
       if (missing.length === 0) return found;
@@ -117,9 +115,9 @@ export function cachedProvider(
       kind: 'native',
       get: async (externalId, options) => {
         if (serve) {
-          const [id] = await cache.read<string>(name, 'external', [externalId]);
+          const [id] = await cache.read(name, 'external', [externalId]);
           if (id !== undefined) {
-            const [hit] = await cache.read<Customer>(name, 'customer', [id]);
+            const [hit] = await cache.read(name, 'customer', [id]);
             // The pointer may have outlived a change of external ID: trust only a matching customer.
             if (hit !== undefined && hit.externalId === externalId) return hit;
           }
@@ -137,20 +135,22 @@ export function cachedProvider(
 
   const cachedState = (reads: StateReads): StateReads => ({
     get: (id, options) =>
-      readThrough<StateResult>(
+      readThrough(
         'state',
         id,
         async () => {
           const result = await reads.get(id, options);
           return { ...result, customer: stamp(result.customer) };
         },
-        (fresh) => [{ kind: 'state', id, value: fresh, customerId: id }, ...(fresh.customer === null ? [] : [customerEntry(fresh.customer)])],
+        // The customer is stored once, as its own entry: a state served from the cache comes without it, and the
+        // customer's own read is a cache hit too.
+        (fresh) => [{ kind: 'state', id, value: { state: fresh.state, customer: null }, customerId: id }, ...(fresh.customer === null ? [] : [customerEntry(fresh.customer)])],
       ),
   });
 
   const cachedEntitlements = (reads: EntitlementReads): EntitlementReads => ({
     get: (id, options) =>
-      readThrough<EntitlementsResult>('entitlements', id, () => reads.get(id, options), (result) => [{ kind: 'entitlements', id, value: result, customerId: id }]),
+      readThrough('entitlements', id, () => reads.get(id, options), (result) => [{ kind: 'entitlements', id, value: result, customerId: id }]),
     ...(reads.check === undefined ? {} : { check: reads.check }),
   });
 

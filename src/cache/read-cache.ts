@@ -1,4 +1,9 @@
-import { decodeCached, encodeCached } from './cache-codec';
+import { decodeCached, encodeCached, type CachedKind, type CachedValues } from './cache-codec';
+
+export type { CachedKind, CachedValues };
+
+/** One value to store, of one kind. */
+export type CacheEntry = { [K in CachedKind]: { kind: K; id: string; value: CachedValues[K]; customerId: string } }[CachedKind];
 
 /** What the read cache needs from the state port's key-value store (memory or Redis). */
 export interface CacheValues {
@@ -6,8 +11,6 @@ export interface CacheValues {
   set(key: string, value: string, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
 }
-
-export type CachedKind = 'customer' | 'state' | 'entitlements' | 'external';
 
 export interface ReadCacheOptions {
   /** Per provider; 0 or absent: nothing of that provider is cached. */
@@ -40,11 +43,11 @@ export class ReadCache {
   }
 
   /** The cached values, `undefined` for misses (and for every key when the store is down). */
-  async read<T>(provider: string, kind: CachedKind, ids: readonly string[]): Promise<(T | undefined)[]> {
+  async read<K extends CachedKind>(provider: string, kind: K, ids: readonly string[]): Promise<(CachedValues[K] | undefined)[]> {
     if (!this.enabled(provider) || ids.length === 0) return ids.map(() => undefined);
     try {
       const found = await this.values.getMany(ids.map((id) => key(provider, kind, id)));
-      const values = found.map((text) => (text === null ? undefined : decodeCached<T>(text)));
+      const values = found.map((text) => (text === null ? undefined : decodeCached(kind, text)));
       const hits = values.filter((value) => value !== undefined).length;
       this.options.onLookup?.({ provider, kind, hits, misses: ids.length - hits });
       return values;
@@ -56,7 +59,7 @@ export class ReadCache {
   }
 
   /** Stores what a read that started at `startedAtMs` returned, unless the customer changed since. */
-  async fill(provider: string, entries: readonly { kind: CachedKind; id: string; value: unknown; customerId: string }[], startedAtMs: number): Promise<void> {
+  async fill(provider: string, entries: readonly CacheEntry[], startedAtMs: number): Promise<void> {
     const ttlMs = this.options.ttlMs[provider] ?? 0;
     if (ttlMs <= 0 || entries.length === 0) return;
     try {
@@ -90,6 +93,8 @@ export class ReadCache {
   }
 }
 
+// v2: values are plain JSON, dates as ISO strings (v1 tagged them). Instances of the two versions sharing one Redis
+// keep separate entries, so a change one of them drops may be served by the other until its entry's TTL runs out.
 function key(provider: string, kind: CachedKind | 'dropped', id: string): string {
-  return `cache:v1:${provider}:${kind}:${id}`;
+  return `cache:v2:${provider}:${kind}:${id}`;
 }
