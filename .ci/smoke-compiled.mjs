@@ -1,4 +1,4 @@
-// CI: the compiled build answers GraphQL. Starts `node dist/main.js` (sandbox on a free port, gateway on PORT=0),
+// CI: the compiled build answers GraphQL. Starts `node dist/main.js` (the sandbox on its own thread from dist/sandbox/worker.js, on a free port; gateway on PORT=0),
 // reads the real port from its start-up line, waits for readiness, queries it with a request id, checks the
 // request's JSON log line and /metrics, then sends SIGTERM and expects a clean exit 0.
 import { spawn } from 'node:child_process';

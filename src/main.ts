@@ -8,7 +8,8 @@ import { describeFrontDoor } from './front-door/startup-lines';
 import { readTrustedDocuments } from './front-door/trusted-documents';
 import { createLogger, type AppLogger } from './observability/logger';
 import { startTracing } from './observability/tracing';
-import { sandboxBaseUrls, sendWebhooksTo, startSandboxFor } from './sandbox/start';
+import { sandboxBaseUrls } from './sandbox/start';
+import { SandboxThread } from './sandbox/thread';
 import { startGatewayServer } from './server/gateway-server';
 import { startMetricsServer } from './server/metrics-server';
 import { describeListenError } from './server/start-up-errors';
@@ -20,7 +21,16 @@ import { attachWebSockets } from './websocket-server';
 async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   keepServingOnUnhandledRejection(logger);
   const tracing = config.observability.tracing ? await startTracing(config.observability.serviceName) : null;
-  const sandbox = await startSandboxFor(config, allSimulators);
+  // The embedded sandbox answers on a thread of its own: its work for each upstream call does not take the gateway's.
+  const sandbox = await SandboxThread.startFor(config, {
+    entry: new URL(import.meta.url.endsWith('.ts') ? './sandbox/worker.ts' : './sandbox/worker.js', import.meta.url),
+    onCrash: (error) => {
+      // Not restarted: a new sandbox would come back with the seed data, without the writes and faults of this run.
+      logger.fatal({ err: error }, 'the embedded sandbox\'s thread crashed; without its providers the gateway stops (exit 1)');
+      logger.flush();
+      process.exit(1);
+    },
+  });
   const separateMetrics = config.observability.metricsPort !== null;
   const sandboxUrls = sandbox?.baseUrls ?? (config.sandbox.url === null ? {} : sandboxBaseUrls(config.sandbox.url, allSimulators));
   if (config.sandbox.url !== null) console.log(`sandbox: using the one running at ${config.sandbox.url}`);
@@ -61,7 +71,7 @@ async function main(config: AppConfig, logger: AppLogger): Promise<void> {
   // The embedded sandbox sends its webhooks to this gateway, signed with this run's secrets (unless
   // SANDBOX_WEBHOOK_URL sends them elsewhere), so a change made at a provider's API shows at once.
   if (sandbox !== null && config.sandbox.webhookUrl === null) {
-    sendWebhooksTo(sandbox, gateway.url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//127.0.0.1:'), secrets);
+    sandbox.sendWebhooksTo(gateway.url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//127.0.0.1:'), secrets);
   }
   const metricsServer = separateMetrics && app.metrics !== null ? await startMetricsServer(app.metrics.registry, config.observability.metricsPort as number, config.host) : null;
   const modes = config.providers.map((provider) => `${provider.name}=${provider.mode.toLowerCase()}`).join(' ');

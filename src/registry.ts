@@ -29,7 +29,8 @@ export interface ProviderRegistration {
 
 /**
  * Every provider, in the order of `src/providers/provider-names.ts`. Only the wiring (`app.ts`, the two
- * `main.ts`) and tests import this file: it loads every adapter and every simulator.
+ * `main.ts`, the sandbox's thread `sandbox/worker.ts`) and tests import this file: it loads every adapter and every
+ * simulator.
  */
 export const registry: readonly ProviderRegistration[] = [
   { adapter: orbDefinition, webhooks: orbWebhookReceiver, simulator: createOrbSimulator },

@@ -79,7 +79,7 @@ describe('imports point one way', () => {
   });
 
   it('only the wiring imports the registry of adapters and simulators', () => {
-    expect(importers((dependency) => dependency === 'registry.ts')).toEqual(['app.ts', 'config.ts', 'main.ts', 'sandbox/main.ts']);
+    expect(importers((dependency) => dependency === 'registry.ts')).toEqual(['app.ts', 'config.ts', 'main.ts', 'sandbox/main.ts', 'sandbox/worker.ts']);
   });
 
   it('graphql reaches providers only through loaders and writes, and only graphql builds GraphQL errors', () => {

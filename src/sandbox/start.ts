@@ -2,6 +2,7 @@ import { createSandbox, type Sandbox } from './sandbox';
 import type { FaultConfig } from './shared/faults';
 import { Random } from './shared/random';
 import type { SimulatorFactory } from './shared/simulator';
+import type { WebhookEndpoint } from './shared/webhook-types';
 import { gatewayEndpoints } from './webhooks/webhook-settings';
 
 /** What starting the sandbox needs of the configuration: its own settings and which providers run on it. */
@@ -24,8 +25,8 @@ export function sandboxBaseUrls(url: string, simulators: readonly SimulatorFacto
 
 /** Starts the embedded sandbox when at least one provider has no credentials; prints where each provider lives. */
 export async function startSandboxFor(config: SandboxStartOptions, simulators: readonly SimulatorFactory[]): Promise<Sandbox | null> {
-  const needed = config.providers.filter((provider) => provider.mode === 'SANDBOX');
-  if (needed.length === 0 || config.sandbox.url !== null) return null;
+  const needed = sandboxProvidersOf(config);
+  if (needed.length === 0) return null;
   const started = performance.now();
   const sandbox = await createSandbox({
     port: config.sandbox.port,
@@ -36,12 +37,27 @@ export async function startSandboxFor(config: SandboxStartOptions, simulators: r
     simulators,
   });
   if (config.sandbox.webhookUrl !== null) sendWebhooksTo(sandbox, config.sandbox.webhookUrl, config.webhookSecrets);
-  const counts = sandbox.customerCounts();
-  console.log(`sandbox: ${config.sandbox.people} people, seed ${config.sandbox.seed}, ready in ${Math.round(performance.now() - started)} ms at ${sandbox.url}`);
-  for (const provider of needed) {
-    console.log(`  ${provider.name.padEnd(9)} ${sandbox.baseUrls[provider.name]}  (${counts[provider.name]} customers)`);
-  }
+  for (const line of describeSandboxStart(config, sandbox, sandbox.customerCounts(), performance.now() - started)) console.log(line);
   return sandbox;
+}
+
+/** The providers an embedded sandbox serves: those without credentials, unless a sandbox already runs elsewhere (`SANDBOX_URL`). */
+export function sandboxProvidersOf(config: SandboxStartOptions): readonly { name: string }[] {
+  if (config.sandbox.url !== null) return [];
+  return config.providers.filter((provider) => provider.mode === 'SANDBOX');
+}
+
+/** The start-up lines: people, seed, how long it took, and each served provider's base URL and customer count. */
+export function describeSandboxStart(
+  config: SandboxStartOptions,
+  sandbox: { url: string; baseUrls: Record<string, string> },
+  counts: Record<string, number>,
+  ms: number,
+): string[] {
+  return [
+    `sandbox: ${config.sandbox.people} people, seed ${config.sandbox.seed}, ready in ${Math.round(ms)} ms at ${sandbox.url}`,
+    ...sandboxProvidersOf(config).map((provider) => `  ${provider.name.padEnd(9)} ${sandbox.baseUrls[provider.name]}  (${counts[provider.name]} customers)`),
+  ];
 }
 
 /**
@@ -49,12 +65,23 @@ export async function startSandboxFor(config: SandboxStartOptions, simulators: r
  * secret sends none, and says so (the secret itself is never printed).
  */
 export function sendWebhooksTo(sandbox: Sandbox, baseUrl: string, secrets: Record<string, string | null>): void {
+  const { endpoints, lines } = webhooksTo(sandbox.providers, baseUrl, secrets);
+  sandbox.setWebhooks({ ...sandbox.webhooks(), endpoints });
+  for (const line of lines) console.log(line);
+}
+
+/** The endpoints for webhooks to a gateway's base URL (providers with a secret), and the lines that say where they go. */
+export function webhooksTo(
+  providers: readonly string[],
+  baseUrl: string,
+  secrets: Record<string, string | null>,
+): { endpoints: Record<string, WebhookEndpoint[]>; lines: string[] } {
   const usable = Object.fromEntries(
-    Object.entries(secrets).filter((entry): entry is [string, string] => entry[1] !== null && sandbox.providers.includes(entry[0])),
+    Object.entries(secrets).filter((entry): entry is [string, string] => entry[1] !== null && providers.includes(entry[0])),
   );
-  sandbox.setWebhooks({ ...sandbox.webhooks(), endpoints: gatewayEndpoints(baseUrl, usable) });
-  const missing = sandbox.providers.filter((provider) => usable[provider] === undefined);
+  const missing = providers.filter((provider) => usable[provider] === undefined);
   const sent = Object.keys(usable);
-  console.log(`sandbox: webhooks to ${baseUrl.replace(/\/+$/, '')}/webhooks/<provider>${sent.length > 0 ? ` for ${sent.join(', ')}` : ''}`);
-  if (missing.length > 0) console.log(`  none for ${missing.join(', ')}: set ${missing.map((name) => `${name.toUpperCase()}_WEBHOOK_SECRET`).join(', ')}`);
+  const lines = [`sandbox: webhooks to ${baseUrl.replace(/\/+$/, '')}/webhooks/<provider>${sent.length > 0 ? ` for ${sent.join(', ')}` : ''}`];
+  if (missing.length > 0) lines.push(`  none for ${missing.join(', ')}: set ${missing.map((name) => `${name.toUpperCase()}_WEBHOOK_SECRET`).join(', ')}`);
+  return { endpoints: gatewayEndpoints(baseUrl, usable), lines };
 }
