@@ -19,12 +19,12 @@
  * BENCH_ONLY (comma-separated parts of scenario names to run), BENCH_CPU_PROF_DIR (write the gateway's `--cpu-prof` profile there). The gateway reads every other setting
  * (PROVIDER_CONCURRENCY, HTTP_CONNECTIONS_PER_ORIGIN, …) from the environment as `npm start` does.
  */
-import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
 import type { FaultConfig } from '../../src/sandbox/shared/faults';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { startChild, type Child } from './child';
+import { body, cpuMs, load, percentile, post, rssMb } from './load';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const people = number('BENCH_PEOPLE', 20_000);
@@ -47,39 +47,8 @@ interface Scenario {
   body: string;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 
-async function post(pool: Pool, payload: string): Promise<{ ok: boolean; data: any; errors: unknown[] }> {
-  const response = await pool.request({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: payload });
-  const parsed = (await response.body.json()) as { data?: any; errors?: unknown[] };
-  return { ok: response.statusCode === 200 && parsed.errors === undefined, data: parsed.data, errors: parsed.errors ?? [] };
-}
 
-/** Runs `total` queries over `width` parallel workers; durations in ms, the wall time, and the failures. */
-async function load(pool: Pool, payload: string, total: number, width: number) {
-  const durations: number[] = [];
-  let failures = 0;
-  let firstFailure: unknown = null;
-  let next = 0;
-  const wall = performance.now();
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < total) {
-        next++;
-        const begin = performance.now();
-        const result = await post(pool, payload).catch((error: unknown) => ({ ok: false, errors: [String(error)], data: null }));
-        durations.push(performance.now() - begin);
-        if (!result.ok) {
-          failures++;
-          firstFailure ??= result.errors[0];
-        }
-      }
-    }),
-  );
-  durations.sort((a, b) => a - b);
-  return { durations, seconds: (performance.now() - wall) / 1000, failures, firstFailure };
-}
 
 /** The sandbox in its own process, driven through its admin API. */
 class SandboxClient {
@@ -106,16 +75,7 @@ class SandboxClient {
   }
 }
 
-/** CPU time a process has used, user and system, in milliseconds (Linux: /proc/<pid>/stat, 100 ticks a second). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:')) ?? '';
-  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
-}
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:start`: the product as `npm start` runs it, measured from outside. Builds `dist/`, starts
+ * `node --max-semi-space-size=64 dist/main.js` on free ports with its embedded sandbox (on its own thread), JSON
+ * request logs at `info` and `/metrics`, exactly as a fresh clone has them, adds BENCH_LATENCY_MS (20) to every
+ * provider call through `PUT /__sandbox/faults`, and drives each scenario with BENCH_CONNECTIONS (50) connections.
+ * Per scenario: p50 of the query alone and its ratio to the critical path, then under load p50, p99, req/s, and the
+ * process's CPU milliseconds per query (the gateway and its sandbox thread together: they share the process) and RSS.
+ *
+ * The read cache is on, as `npm start` has it (repeated reads are served from it); BENCH_READ_CACHE=off sets every
+ * `<PROVIDER>_CACHE_TTL_MS` to 0 so each query reaches the providers. Other options: BENCH_PEOPLE (5000),
+ * BENCH_ITERATIONS (1500 per scenario under load), BENCH_WARMUP (500), BENCH_SINGLE (30), BENCH_ONLY.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Pool } from 'undici';
+import { providerNames } from '../../src/providers/provider-names';
+import { body, cpuMs, load, percentile, post, rssMb } from './load';
+
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const latencyMs = number('BENCH_LATENCY_MS', 20);
+const connections = number('BENCH_CONNECTIONS', 50);
+const iterations = number('BENCH_ITERATIONS', 1500);
+const warmup = number('BENCH_WARMUP', 500);
+const singles = number('BENCH_SINGLE', 30);
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startProduct(port: number, sandboxPort: number): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const env: Record<string, string> = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), SANDBOX_PEOPLE: String(number('BENCH_PEOPLE', 5000)) } as Record<string, string>;
+  if (process.env.BENCH_READ_CACHE === 'off') for (const name of providerNames) env[`${name.toUpperCase()}_CACHE_TTL_MS`] = '0';
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`dist/main.js exited with ${code} before it was ready`)));
+    let printed = '';
+    // Read everything it prints (the request log too): a pipe nobody reads would stall the process.
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (printed === 'ready') return;
+      printed += chunk.toString();
+      if (printed.includes('customer-graph: GraphQL')) {
+        printed = 'ready';
+        child.removeAllListeners('exit');
+        resolve();
+      }
+    });
+  });
+  return {
+    pid: child.pid as number,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  const [port, sandboxPort] = [await freePort(), await freePort()];
+  const product = await startProduct(port, sandboxPort);
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
+  try {
+    const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
+    const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
+    const mixed = (await ids('{ customers(first: 50) { nodes { id } } }')).filter((_id, index) => index % 5 === 0).slice(0, 10);
+    const faults = Object.fromEntries(providerNames.map((name) => [name, { latencyMs }]));
+    const answer = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
+    if (!answer.ok) throw new Error(`the sandbox refused the faults: ${await answer.text()}`);
+    const scenarios = [
+      { name: 'polar by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }) },
+      { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }') },
+      { name: 'polar 20 + state', levels: 2, body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }') },
+      { name: 'nodes 10 mixed', levels: 1, body: body('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: mixed }) },
+      { name: 'profile + entitl.', levels: 2, body: body('{ profile(externalId: "user_000003") { customers { id } entitlements { featureId hasAccess } } }') },
+    ];
+    console.log(`npm start (dist/main.js, pid ${product.pid}); ${connections} connections, added latency ${latencyMs} ms, read cache ${process.env.BENCH_READ_CACHE === 'off' ? 'off' : 'on'}`);
+    console.log('scenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  CPU ms/q  errors  RSS MB');
+    for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {
+      await load(pool, scenario.body, warmup, connections);
+      const alone = await load(pool, scenario.body, singles, 1);
+      const cpuBefore = cpuMs(product.pid);
+      const loaded = await load(pool, scenario.body, iterations, connections);
+      const cpu = (cpuMs(product.pid) - cpuBefore) / iterations;
+      const aloneP50 = percentile(alone.durations, 50);
+      const ratio = latencyMs > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
+      const cells = [
+        scenario.name.padEnd(18),
+        aloneP50.toFixed(1).padStart(10),
+        (ratio === null ? '-' : ratio.toFixed(2)).padStart(11),
+        percentile(loaded.durations, 50).toFixed(1).padStart(8),
+        percentile(loaded.durations, 99).toFixed(1).padStart(8),
+        (iterations / loaded.seconds).toFixed(0).padStart(8),
+        cpu.toFixed(2).padStart(9),
+        String(loaded.failures).padStart(7),
+        String(rssMb(product.pid)).padStart(7),
+      ];
+      console.log(cells.join(' '));
+      if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
+    }
+  } finally {
+    await pool.close();
+    await product.stop();
+  }
+}
+
+await main();
