@@ -301,6 +301,18 @@ describe('hedging', () => {
     expect(seen).toBe(3);
   });
 
+  it('hedges at most a tenth of the reads (and a few at once), however many run past the recent p95', async () => {
+    const { http } = client({ readTimeoutMs: 3000, hedging: true }, { retries: 0 });
+    await warm(http, 25);
+    // Every read is now far slower than the p95 the warm-up set: without a budget each would get a hedge.
+    handler = (request, response, count) => setTimeout(() => ok(request, response, count), 120);
+    const reads = 40;
+    await Promise.all(Array.from({ length: reads }, () => http.send({ method: 'GET', path: '/customers/cus_1' })));
+    const hedges = seen - reads;
+    expect(hedges).toBeGreaterThan(0);
+    expect(hedges).toBeLessThanOrEqual(5);
+  });
+
   it('tells a late timer from an on-time one', () => {
     expect(loopLagging(0, 20, 25)).toBe(false);
     expect(loopLagging(0, 20, 30)).toBe(false);

@@ -82,6 +82,14 @@ const MIN_ATTEMPT_MS = 50;
 const MIN_SAMPLES = 20;
 /** Timer and scheduling overshoot tolerated when adding timed-out attempts up against the silence budget. */
 const SILENCE_SLACK_MS = 50;
+/**
+ * Hedges are budgeted, as Envoy's and gRPC's hedging throttles do: each read earns a tenth of a hedge, and a hedge
+ * spends a whole one (a few may go at once after a quiet spell). A provider that is slow now, or a gateway whose
+ * own load makes every call run past the recent p95, would otherwise get a second copy of nearly every read,
+ * which only adds to the load; a tenth covers the tail that hedging is for (the fault mix's 5 % hung calls).
+ */
+const HEDGE_SHARE = 0.1;
+const HEDGE_BURST = 5;
 
 /** How long one call's attempts have waited on a provider that said nothing. */
 interface Silence {
@@ -104,6 +112,8 @@ export class ProviderResilience {
   private lastFailure: string | null = null;
   /** When the provider last answered anything at all (a 2xx, a 4xx, a 5xx): it is alive, if not well. */
   private heardAt = Number.NEGATIVE_INFINITY;
+  /** Hedges this provider's reads have earned and not spent (see HEDGE_SHARE). */
+  private hedgeBudget = HEDGE_BURST;
 
   constructor(
     readonly provider: string,
@@ -161,7 +171,7 @@ export class ProviderResilience {
       return await this.breaker.execute(() => {
         const hedgeAfter = this.hedgeDelay(call);
         const timed = (signal?: AbortSignal) => this.timed(call, attempt, deadline, signal, silence);
-        return hedgeAfter === null ? timed() : hedged(timed, hedgeAfter, () => deadline - Date.now() > MIN_ATTEMPT_MS && (call.spare?.() ?? true));
+        return hedgeAfter === null ? timed() : hedged(timed, hedgeAfter, () => deadline - Date.now() > MIN_ATTEMPT_MS && (call.spare?.() ?? true) && this.spendHedge());
       });
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw this.unavailable();
@@ -224,8 +234,15 @@ export class ProviderResilience {
   /** A read is hedged after the provider's recent p95, only while the breaker is closed (a probe stays one call). */
   private hedgeDelay(call: ResilientCall): number | null {
     if (!call.read || !this.options.hedging || this.breaker.state !== CircuitState.Closed) return null;
+    this.hedgeBudget = Math.min(HEDGE_BURST, this.hedgeBudget + HEDGE_SHARE);
     const p95 = this.latency.percentile(0.95, MIN_SAMPLES);
     return p95 === null ? null : Math.max(10, p95);
+  }
+
+  private spendHedge(): boolean {
+    if (this.hedgeBudget < 1) return false;
+    this.hedgeBudget -= 1;
+    return true;
   }
 
   /**
