@@ -27,6 +27,11 @@ export interface GraphContext {
   caller: Caller;
   /** Called once the answer is complete: ends the deadline's timer and its links to the client's and shutdown's signals. */
   release(): void;
+  /**
+   * A new deadline and upstream call budget from now on, for the next event of a subscription: one subscription
+   * keeps its context for its whole life, and an event minutes later must not inherit a deadline long past.
+   */
+  renewDeadline(): void;
 }
 
 export interface RequestFacts {
@@ -40,29 +45,44 @@ export interface RequestFacts {
 
 export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
   // The caller leaving, the gateway's shutdown and the request's deadline all cut its upstream calls short.
-  const { signal, deadline, release } = requestDeadline(gateway.deadlineMs, [request.signal, gateway.shutdownSignal]);
-  // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
-  setMaxListeners(1000, signal);
+  const begin = () => {
+    const started = requestDeadline(gateway.deadlineMs, [request.signal, gateway.shutdownSignal]);
+    // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
+    setMaxListeners(1000, started.signal);
+    const upstreamCalls = new UpstreamCalls(request.upstreamBudget);
+    // Every upstream call of this request carries its signal, and through it the request's id and call count.
+    bindRequestScope(started.signal, { requestId: request.requestId, upstreamCalls });
+    return { ...started, upstreamCalls };
+  };
+  const first = begin();
   const environment: LoaderEnvironment = {
     directory: request.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
-    signal,
+    signal: first.signal,
     cursors: gateway.cursors,
     listings: new Listings(),
   };
-  const upstreamCalls = new UpstreamCalls(request.upstreamBudget);
-  // Every upstream call of this request carries its signal, and through it the request's id and call count.
-  bindRequestScope(signal, { requestId: request.requestId, upstreamCalls });
-  return {
+  const context: GraphContext = {
     gateway,
     loaders: createLoaders(environment),
     environment,
-    signal,
-    deadline,
+    signal: first.signal,
+    deadline: first.deadline,
     partialErrors: [],
     requestId: request.requestId,
-    upstreamCalls,
+    upstreamCalls: first.upstreamCalls,
     caller: anonymousCaller,
-    release,
+    release: first.release,
+    renewDeadline() {
+      context.release();
+      const next = begin();
+      // Loaders read the environment's signal when they call, so the next event's reads carry the new one.
+      environment.signal = next.signal;
+      context.signal = next.signal;
+      context.deadline = next.deadline;
+      context.upstreamCalls = next.upstreamCalls;
+      context.release = next.release;
+    },
   };
+  return context;
 }

@@ -33,7 +33,9 @@ const CustomerChangeType = builder.objectRef<CustomerChangeMessage>('CustomerCha
       resolve: async (change, _args, context) => {
         if (change.kind === 'DELETED') return null;
         const key = { provider: change.provider, id: change.customerId };
-        // One subscription keeps its context across events: forget what an earlier event loaded.
+        // One subscription keeps its context across events: forget what an earlier event loaded, and read within a
+        // deadline of this event's own (the subscription's first one may have passed long ago).
+        context.renewDeadline();
         context.loaders.forget(key);
         const customer = await context.loaders.customer.load(key).catch(rethrow);
         return customer === null || customer.status === 'DELETED' ? null : customer;

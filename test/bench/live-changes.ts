@@ -19,6 +19,7 @@ import { gatewayEndpoints } from '../../src/sandbox/webhooks/webhook-settings';
 import { openEventStream } from '../support/listening-gateway';
 import { redisAvailability, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
 import { startChild, type Child } from './child';
+import { body, load } from './load';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const people = number('BENCH_PEOPLE', 2000);
@@ -49,21 +50,9 @@ async function upstreamOf(sandbox: Sandbox, action: () => Promise<unknown>): Pro
 
 async function throughput(url: string, query: string): Promise<number> {
   const pool = new Pool(url, { connections, pipelining: 1 });
-  const body = JSON.stringify({ query });
-  let next = 0;
-  const wall = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < iterations) {
-        next++;
-        const response = await pool.request({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body });
-        await response.body.text();
-      }
-    }),
-  );
-  const rate = iterations / ((performance.now() - wall) / 1000);
+  const run = await load(pool, body(query), iterations, connections);
   await pool.close();
-  return rate;
+  return iterations / run.seconds;
 }
 
 async function latencies(sandbox: Sandbox, subscriberUrl: string): Promise<number[]> {
