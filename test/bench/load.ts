@@ -47,3 +47,34 @@ export function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:')) ?? '';
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
+
+export interface Scenario {
+  name: string;
+  /** Dependent upstream calls one after another on the slowest path of the query. */
+  levels: number;
+  body: string;
+}
+
+/**
+ * The bench's queries, with ids read from the gateway at `pool` first (before any latency is added): customers of
+ * Polar and Orb, and ten ids across all providers.
+ */
+export async function benchScenarios(pool: Pool): Promise<Scenario[]> {
+  const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
+  const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
+  const orbId = (await ids('{ customers(provider: ORB, first: 1) { nodes { id } } }'))[0];
+  const mixed = (await ids('{ customers(first: 50) { nodes { id } } }')).filter((_id, index) => index % 5 === 0).slice(0, 10);
+  return [
+    // No provider call: what the front door, yoga and the response cost on their own.
+    { name: 'typename only', levels: 0, body: body('{ __typename }') },
+    { name: 'polar by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }) },
+    { name: 'orb by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: orbId }) },
+    { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }') },
+    { name: 'orb page 20', levels: 1, body: body('{ customers(provider: ORB, first: 20) { nodes { id email name } } }') },
+    { name: 'polar 20 + state', levels: 2, body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }') },
+    { name: 'nodes 10 mixed', levels: 1, body: body('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: mixed }) },
+    // External-ID lookups at Orb and Polar, then Polar's state: two levels.
+    { name: 'profile + entitl.', levels: 2, body: body('{ profile(externalId: "user_000003") { customers { id } entitlements { featureId hasAccess } } }') },
+    { name: 'merged page 50', levels: 1, body: body('{ customers(first: 50) { edges { cursor node { id name } } } }') },
+  ];
+}

@@ -14,7 +14,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
-import { body, cpuMs, load, percentile, post, rssMb } from './load';
+import { benchScenarios, cpuMs, load, percentile, rssMb } from './load';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const latencyMs = number('BENCH_LATENCY_MS', 20);
@@ -22,6 +22,8 @@ const connections = number('BENCH_CONNECTIONS', 50);
 const iterations = number('BENCH_ITERATIONS', 1500);
 const warmup = number('BENCH_WARMUP', 500);
 const singles = number('BENCH_SINGLE', 30);
+/** Of `npm run bench`'s scenarios, the ones that reach providers and matter most as shipped. */
+const SCENARIOS = ['polar by id', 'polar page 20', 'polar 20 + state', 'nodes 10 mixed', 'profile + entitl.'];
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
 
 async function freePort(): Promise<number> {
@@ -67,19 +69,10 @@ async function main(): Promise<void> {
   const product = await startProduct(port, sandboxPort);
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
   try {
-    const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
-    const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
-    const mixed = (await ids('{ customers(first: 50) { nodes { id } } }')).filter((_id, index) => index % 5 === 0).slice(0, 10);
+    const scenarios = (await benchScenarios(pool)).filter((scenario) => SCENARIOS.includes(scenario.name));
     const faults = Object.fromEntries(providerNames.map((name) => [name, { latencyMs }]));
     const answer = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
     if (!answer.ok) throw new Error(`the sandbox refused the faults: ${await answer.text()}`);
-    const scenarios = [
-      { name: 'polar by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }) },
-      { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }') },
-      { name: 'polar 20 + state', levels: 2, body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }') },
-      { name: 'nodes 10 mixed', levels: 1, body: body('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: mixed }) },
-      { name: 'profile + entitl.', levels: 2, body: body('{ profile(externalId: "user_000003") { customers { id } entitlements { featureId hasAccess } } }') },
-    ];
     console.log(`npm start (dist/main.js, pid ${product.pid}); ${connections} connections, added latency ${latencyMs} ms, read cache ${process.env.BENCH_READ_CACHE === 'off' ? 'off' : 'on'}`);
     console.log('scenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  CPU ms/q  errors  RSS MB');
     for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {

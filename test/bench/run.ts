@@ -24,7 +24,7 @@ import { providerNames } from '../../src/providers/provider-names';
 import type { FaultConfig } from '../../src/sandbox/shared/faults';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { startChild, type Child } from './child';
-import { body, cpuMs, load, percentile, post, rssMb } from './load';
+import { benchScenarios, body, cpuMs, load, percentile, post, rssMb } from './load';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const people = number('BENCH_PEOPLE', 20_000);
@@ -39,16 +39,6 @@ const seconds = number('BENCH_SECONDS', 10);
 // 30-100 % above what it settles at (`{ __typename }` measured 0.79 ms per query after 50, 0.40 after thousands).
 const warmup = number('BENCH_WARMUP', 500);
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
-
-interface Scenario {
-  name: string;
-  /** Dependent upstream calls one after another on the slowest path of the query. */
-  levels: number;
-  body: string;
-}
-
-
-
 
 /** The sandbox in its own process, driven through its admin API. */
 class SandboxClient {
@@ -111,25 +101,8 @@ async function main(): Promise<void> {
 }
 
 async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway: Child, pool: Pool, hello: Child, helloPool: Pool): Promise<void> {
-  const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
-  const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
-  const orbId = (await ids('{ customers(provider: ORB, first: 1) { nodes { id } } }'))[0];
-  const mixed = (await ids('{ customers(first: 50) { nodes { id } } }')).filter((_id, index) => index % 5 === 0).slice(0, 10);
+  const scenarios = await benchScenarios(pool);
   if (latencyMs > 0) await sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
-
-  const scenarios: Scenario[] = [
-    // No provider call: what the front door, yoga and the response cost on their own.
-    { name: 'typename only', levels: 0, body: body('{ __typename }') },
-    { name: 'polar by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }) },
-    { name: 'orb by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: orbId }) },
-    { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }') },
-    { name: 'orb page 20', levels: 1, body: body('{ customers(provider: ORB, first: 20) { nodes { id email name } } }') },
-    { name: 'polar 20 + state', levels: 2, body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }') },
-    { name: 'nodes 10 mixed', levels: 1, body: body('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: mixed }) },
-    // External-ID lookups at Orb and Polar, then Polar's state: two levels.
-    { name: 'profile + entitl.', levels: 2, body: body('{ profile(externalId: "user_000003") { customers { id } entitlements { featureId hasAccess } } }') },
-    { name: 'merged page 50', levels: 1, body: body('{ customers(first: 50) { edges { cursor node { id name } } } }') },
-  ];
 
   const helloBody = body('{ hello }');
   await load(helloPool, helloBody, Math.max(warmup, iterations), connections);
