@@ -71,6 +71,18 @@ describe('the per-request log line', () => {
     expect(gateway.upstream()).toEqual([]);
   });
 
+  it('censors credentials in every other line, while the request line (built from known fields) skips the redaction walk', async () => {
+    await post({ query: '{ __typename }' }, { authorization: 'Bearer sk-should-not-appear' });
+    gateway.app.logger.warn({ authorization: 'Bearer sk-1', upstream: { apiKey: 'sk-2', headers: { authorization: 'sk-3' } }, password: 'p' }, 'probe');
+    const probe = log.lines.find((line) => line.msg === 'probe');
+    expect(probe).toMatchObject({ authorization: '[redacted]', upstream: { apiKey: '[redacted]', headers: { authorization: '[redacted]' } }, password: '[redacted]' });
+    expect(requestLines()).toHaveLength(1);
+    expect(Object.keys(requestLines()[0]!).sort()).toEqual(
+      ['caller', 'durationMs', 'errorCodes', 'level', 'msg', 'operationName', 'operationType', 'requestId', 'service', 'status', 'time', 'upstreamCalls'].sort(),
+    );
+    for (const line of log.raw) expect(line).not.toMatch(/sk-/);
+  });
+
   it('logs a failed upstream call with its route template and attempt, never the id or the key', async () => {
     gateway.sandbox.setFaults({ polar: { errorRate: 1, errorStatus: 503 } });
     const polarId = ids[3]!;
@@ -103,6 +115,8 @@ describe('/metrics', () => {
     expect(after.text).toMatch(/customer_graph_upstream_requests_total\{provider="synctera",method="GET",route="\/customers",status="200"\} \d+/);
     expect(after.text).toMatch(/customer_graph_upstream_request_duration_seconds_bucket\{le="0\.005",provider="orb",method="GET",route="\/customers\/\{customer_id\}"\}/);
     expect(after.text).toMatch(/graphql_envelop_request_duration_count\{operationName="NodesByIds",operationType="query"\} \d+/);
+    expect(after.text).toMatch(/graphql_envelop_phase_execute_count\{operationName="NodesByIds",operationType="query"\} \d+/);
+    expect(after.text).toMatch(/graphql_yoga_http_duration_count\{method="POST",statusCode="200",operationType="query",operationName="ByIds"\} \d+/);
     expect(after.text).toMatch(/customer_graph_identity_index_external_ids\{provider="omise"\} [1-9]\d*/);
     expect(after.text).toMatch(/customer_graph_identity_index_age_seconds\{provider="synctera"\} /);
     expect(after.text).toMatch(/customer_graph_upstream_wait_seconds_count\{provider="polar"\} [1-9]/);
