@@ -4,7 +4,9 @@
  * request logs at `info` and `/metrics`, exactly as a fresh clone has them, adds BENCH_LATENCY_MS (20) to every
  * provider call through `PUT /__sandbox/faults`, and drives each scenario with BENCH_CONNECTIONS (50) connections.
  * Per scenario: p50 of the query alone and its ratio to the critical path, then under load p50, p99, req/s, and the
- * process's CPU milliseconds per query (the gateway and its sandbox thread together: they share the process) and RSS.
+ * process's CPU milliseconds per query (the gateway and its sandbox thread together: they share the process), RSS, and
+ * req/s as a share of a plain graphql-yoga `{ hello }` server's in its own process (`hello-server.ts`), measured
+ * with the same connections and count right before each scenario, so both see the machine as it is at that moment.
  *
  * The read cache is on, as `npm start` has it (repeated reads are served from it); BENCH_READ_CACHE=off sets every
  * `<PROVIDER>_CACHE_TTL_MS` to 0 so each query reaches the providers. Other options: BENCH_PEOPLE (5000),
@@ -14,7 +16,8 @@ import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
-import { benchScenarios, cpuMs, load, percentile, rssMb } from './load';
+import { startChild } from './child';
+import { benchScenarios, body, cpuMs, load, percentile, rssMb } from './load';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const latencyMs = number('BENCH_LATENCY_MS', 20);
@@ -23,7 +26,7 @@ const iterations = number('BENCH_ITERATIONS', 1500);
 const warmup = number('BENCH_WARMUP', 500);
 const singles = number('BENCH_SINGLE', 30);
 /** Of `npm run bench`'s scenarios, the ones that reach providers and matter most as shipped. */
-const SCENARIOS = ['polar by id', 'polar page 20', 'polar 20 + state', 'nodes 10 mixed', 'profile + entitl.'];
+const SCENARIOS = ['typename only', 'polar by id', 'orb by id', 'polar page 20', 'orb page 20', 'polar 20 + state', 'nodes 10 mixed', 'profile + entitl.'];
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
 
 async function freePort(): Promise<number> {
@@ -68,21 +71,27 @@ async function main(): Promise<void> {
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const product = await startProduct(port, sandboxPort);
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
+  const hello = await startChild('test/bench/hello-server.ts', {});
+  const helloPool = new Pool(hello.url, { connections, pipelining: 1 });
+  const helloBody = body('{ hello }');
   try {
+    await load(helloPool, helloBody, warmup * 4, connections);
     const scenarios = (await benchScenarios(pool)).filter((scenario) => SCENARIOS.includes(scenario.name));
     const faults = Object.fromEntries(providerNames.map((name) => [name, { latencyMs }]));
     const answer = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
     if (!answer.ok) throw new Error(`the sandbox refused the faults: ${await answer.text()}`);
     console.log(`npm start (dist/main.js, pid ${product.pid}); ${connections} connections, added latency ${latencyMs} ms, read cache ${process.env.BENCH_READ_CACHE === 'off' ? 'off' : 'on'}`);
-    console.log('scenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  CPU ms/q  errors  RSS MB');
+    console.log('scenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  CPU ms/q  errors  RSS MB');
     for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {
       await load(pool, scenario.body, warmup, connections);
       const alone = await load(pool, scenario.body, singles, 1);
+      const helloRun = await load(helloPool, helloBody, iterations, connections);
+      const helloRate = iterations / helloRun.seconds;
       const cpuBefore = cpuMs(product.pid);
       const loaded = await load(pool, scenario.body, iterations, connections);
       const cpu = (cpuMs(product.pid) - cpuBefore) / iterations;
       const aloneP50 = percentile(alone.durations, 50);
-      const ratio = latencyMs > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
+      const ratio = latencyMs > 0 && scenario.levels > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
       const cells = [
         scenario.name.padEnd(18),
         aloneP50.toFixed(1).padStart(10),
@@ -90,6 +99,7 @@ async function main(): Promise<void> {
         percentile(loaded.durations, 50).toFixed(1).padStart(8),
         percentile(loaded.durations, 99).toFixed(1).padStart(8),
         (iterations / loaded.seconds).toFixed(0).padStart(8),
+        `${((iterations / loaded.seconds / helloRate) * 100).toFixed(0)} %`.padStart(8),
         cpu.toFixed(2).padStart(9),
         String(loaded.failures).padStart(7),
         String(rssMb(product.pid)).padStart(7),
@@ -98,8 +108,8 @@ async function main(): Promise<void> {
       if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
     }
   } finally {
-    await pool.close();
-    await product.stop();
+    await Promise.all([pool.close(), helloPool.close()]);
+    await Promise.all([product.stop(), hello.stop()]);
   }
 }
 
