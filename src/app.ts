@@ -312,7 +312,9 @@ function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Pl
     // - the request-time summary (a quantile sketch per operation: the request-duration histogram's figure);
     // - the request counter (the request-duration histogram's `_count`);
     // - the parse, validate and context phases: parse and validate are answered from yoga's caches, and all three
-    //   are timed in whole milliseconds, so they recorded 0 for nearly every request.
+    //   are timed in whole milliseconds, so they recorded 0 for nearly every request;
+    // - the execute and subscribe phases: the plugin times them from the same instant, and observes them at the
+    //   same moment, as the request-duration histogram (the same figure twice).
     metrics: {
       graphql_envelop_request: false,
       graphql_envelop_request_duration: true,
@@ -320,8 +322,8 @@ function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Pl
       graphql_envelop_phase_parse: false,
       graphql_envelop_phase_validate: false,
       graphql_envelop_phase_context: false,
-      graphql_envelop_phase_execute: true,
-      graphql_envelop_phase_subscribe: true,
+      graphql_envelop_phase_execute: false,
+      graphql_envelop_phase_subscribe: false,
       graphql_envelop_schema_change: true,
       graphql_envelop_deprecated_field: false,
       graphql_envelop_request_time_summary: false,

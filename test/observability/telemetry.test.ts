@@ -115,7 +115,6 @@ describe('/metrics', () => {
     expect(after.text).toMatch(/customer_graph_upstream_requests_total\{provider="synctera",method="GET",route="\/customers",status="200"\} \d+/);
     expect(after.text).toMatch(/customer_graph_upstream_request_duration_seconds_bucket\{le="0\.005",provider="orb",method="GET",route="\/customers\/\{customer_id\}"\}/);
     expect(after.text).toMatch(/graphql_envelop_request_duration_count\{operationName="NodesByIds",operationType="query"\} \d+/);
-    expect(after.text).toMatch(/graphql_envelop_phase_execute_count\{operationName="NodesByIds",operationType="query"\} \d+/);
     expect(after.text).toMatch(/graphql_yoga_http_duration_count\{method="POST",statusCode="200",operationType="query",operationName="ByIds"\} \d+/);
     expect(after.text).toMatch(/customer_graph_identity_index_external_ids\{provider="omise"\} [1-9]\d*/);
     expect(after.text).toMatch(/customer_graph_identity_index_age_seconds\{provider="synctera"\} /);
