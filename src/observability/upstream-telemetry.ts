@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger as PinoLogger } from 'pino';
+import type { Counter, Histogram } from 'prom-client';
 import type { UpstreamObserver } from '../providers/kit/call-observer';
 import type { GatewayMetrics } from './metrics';
 
@@ -10,9 +11,14 @@ const tracer = trace.getTracer('customer-graph');
  * only for an attempt that failed or will be retried; successes are counted, not logged.
  */
 export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetrics | null): UpstreamObserver {
+  // prom-client hashes the label object on every observation; provider calls have few label sets, each made once.
+  const waits = new Series<Histogram.Internal<'provider'>>();
+  const requests = new Series<Counter.Internal>();
+  const durations = new Series<Histogram.Internal<'provider' | 'method' | 'route'>>();
   return {
     start(attempt) {
-      metrics?.upstreamWait.observe({ provider: attempt.provider }, attempt.waitedMs / 1000);
+      const { provider, method, route } = attempt;
+      if (metrics !== null) waits.get(provider, () => metrics.upstreamWait.labels({ provider })).observe(attempt.waitedMs / 1000);
       const span = tracer.startSpan(`${attempt.method} ${attempt.route}`, {
         kind: SpanKind.CLIENT,
         attributes: {
@@ -23,11 +29,13 @@ export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetr
         },
       });
       return (end) => {
-        const labels = { provider: attempt.provider, method: attempt.method, route: attempt.route };
-        const outcome = end.status !== null ? String(end.status) : (end.errorCode ?? 'error').toLowerCase();
-        metrics?.upstreamRequests.inc({ ...labels, status: outcome });
-        metrics?.upstreamDuration.observe(labels, end.durationMs / 1000);
-        if (end.willRetry) metrics?.upstreamRetries.inc(labels);
+        const status = end.status !== null ? String(end.status) : (end.errorCode ?? 'error').toLowerCase();
+        if (metrics !== null) {
+          const call = `${provider}\n${method}\n${route}`;
+          requests.get(`${call}\n${status}`, () => metrics.upstreamRequests.labels({ provider, method, route, status })).inc();
+          durations.get(call, () => metrics.upstreamDuration.labels({ provider, method, route })).observe(end.durationMs / 1000);
+          if (end.willRetry) metrics.upstreamRetries.inc({ provider, method, route });
+        }
         if (end.status !== null) span.setAttribute('http.response.status_code', end.status);
         if (end.errorCode !== null) {
           // A 404 is how a by-id read learns that nobody is there: an answer, not an incident.
@@ -53,4 +61,18 @@ export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetr
       };
     },
   };
+}
+
+/** A metric's child per label set, made on first use and kept (the label sets are bounded: provider, route, status). */
+class Series<T> {
+  private readonly made = new Map<string, T>();
+
+  get(key: string, make: () => T): T {
+    let series = this.made.get(key);
+    if (series === undefined) {
+      series = make();
+      this.made.set(key, series);
+    }
+    return series;
+  }
 }
