@@ -14,9 +14,9 @@
  * BENCH_ITERATIONS (1500 per scenario under load), BENCH_WARMUP (500), BENCH_SINGLE (30), BENCH_ONLY.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
+import { freePort } from '../support/free-port';
 import { startChild } from './child';
 import { benchScenarios, body, cpuMs, load, percentile, rssMb } from './load';
 
@@ -29,14 +29,6 @@ const singles = number('BENCH_SINGLE', 30);
 /** Of `npm run bench`'s scenarios, the ones that reach providers and matter most as shipped. */
 const SCENARIOS = ['typename only', 'polar by id', 'orb by id', 'polar page 20', 'orb page 20', 'polar 20 + state', 'nodes 10 mixed', 'profile + entitl.'];
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function startProduct(port: number, sandboxPort: number): Promise<{ pid: number; stop: () => Promise<void> }> {
   const env: Record<string, string> = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), SANDBOX_PEOPLE: String(number('BENCH_PEOPLE', 5000)) } as Record<string, string>;

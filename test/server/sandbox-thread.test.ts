@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
 
 /**
  * `npm start` as people run it (src/main.ts, here under tsx), in a process of its own: the embedded sandbox
@@ -48,14 +49,6 @@ async function until<T>(probe: () => T | null | undefined | false, what: string,
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output so far:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function graphql(base: string, query: string, variables?: unknown): Promise<any> {
