@@ -26,13 +26,13 @@ import { providerNames } from '../../src/providers/provider-names';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
 import { CreateCustomerDocument } from '../generated/graphql';
+import { envNumber } from './load';
 
-const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const people = number('BENCH_PEOPLE', 2000);
-const readCount = number('BENCH_READS', 350);
-const writeCount = number('BENCH_WRITES', 40);
-const deadSeconds = number('BENCH_DEAD_SECONDS', 12);
-const rateLimitRate = number('BENCH_MIX_429_RATE', 0.1);
+const people = envNumber('BENCH_PEOPLE', 2000);
+const readCount = envNumber('BENCH_READS', 350);
+const writeCount = envNumber('BENCH_WRITES', 40);
+const deadSeconds = envNumber('BENCH_DEAD_SECONDS', 12);
+const rateLimitRate = envNumber('BENCH_MIX_429_RATE', 0.1);
 const only = process.env.BENCH_ONLY ?? 'all';
 /** BENCH_TRACE=1: after the fault mix, what the slowest reads' failed upstream attempts were (from the gateway's own warn lines). */
 const trace = process.env.BENCH_TRACE === '1';

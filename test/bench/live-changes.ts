@@ -19,13 +19,12 @@ import { gatewayEndpoints } from '../../src/sandbox/webhooks/webhook-settings';
 import { openEventStream } from '../support/listening-gateway';
 import { redisAvailability, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
 import { startChild, type Child } from './child';
-import { body, load } from './load';
+import { body, envNumber, load } from './load';
 
-const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const people = number('BENCH_PEOPLE', 2000);
-const connections = number('BENCH_CONNECTIONS', 16);
-const iterations = number('BENCH_ITERATIONS', 4000);
-const changes = number('BENCH_CHANGES', 200);
+const people = envNumber('BENCH_PEOPLE', 2000);
+const connections = envNumber('BENCH_CONNECTIONS', 16);
+const iterations = envNumber('BENCH_ITERATIONS', 4000);
+const changes = envNumber('BENCH_CHANGES', 200);
 const secrets = Object.fromEntries(providerNames.map((name) => [name, randomBytes(32).toString('base64')]));
 
 function gatewayEnv(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {

@@ -2,6 +2,15 @@
 import { readFileSync } from 'node:fs';
 import type { Pool } from 'undici';
 
+/** A numeric bench option from the environment (`BENCH_*`), or its default. */
+export const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/** The scenarios whose names contain one of BENCH_ONLY's comma-separated words; all of them when it is unset. */
+export function chosen<T extends { name: string }>(scenarios: readonly T[]): T[] {
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
+  return scenarios.filter((scenario) => only.length === 0 || only.some((name) => scenario.name.includes(name)));
+}
+
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 export const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });

@@ -18,20 +18,18 @@ import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
 import { freePort } from '../support/free-port';
 import { startChild } from './child';
-import { benchScenarios, body, cpuMs, load, percentile, rssMb } from './load';
+import { benchScenarios, body, chosen, cpuMs, envNumber, load, percentile, rssMb } from './load';
 
-const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const latencyMs = number('BENCH_LATENCY_MS', 20);
-const connections = number('BENCH_CONNECTIONS', 50);
-const iterations = number('BENCH_ITERATIONS', 1500);
-const warmup = number('BENCH_WARMUP', 500);
-const singles = number('BENCH_SINGLE', 30);
+const latencyMs = envNumber('BENCH_LATENCY_MS', 20);
+const connections = envNumber('BENCH_CONNECTIONS', 50);
+const iterations = envNumber('BENCH_ITERATIONS', 1500);
+const warmup = envNumber('BENCH_WARMUP', 500);
+const singles = envNumber('BENCH_SINGLE', 30);
 /** Of `npm run bench`'s scenarios, the ones that reach providers and matter most as shipped. */
 const SCENARIOS = ['typename only', 'polar by id', 'orb by id', 'polar page 20', 'orb page 20', 'polar 20 + state', 'nodes 10 mixed', 'profile + entitl.'];
-const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
 
 async function startProduct(port: number, sandboxPort: number): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const env: Record<string, string> = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), SANDBOX_PEOPLE: String(number('BENCH_PEOPLE', 5000)) } as Record<string, string>;
+  const env: Record<string, string> = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), SANDBOX_PEOPLE: String(envNumber('BENCH_PEOPLE', 5000)) } as Record<string, string>;
   if (process.env.BENCH_READ_CACHE === 'off') for (const name of providerNames) env[`${name.toUpperCase()}_CACHE_TTL_MS`] = '0';
   const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
@@ -75,7 +73,7 @@ async function main(): Promise<void> {
     if (!answer.ok) throw new Error(`the sandbox refused the faults: ${await answer.text()}`);
     console.log(`npm start (dist/main.js, pid ${product.pid}); ${connections} connections, added latency ${latencyMs} ms, read cache ${process.env.BENCH_READ_CACHE === 'off' ? 'off' : 'on'}`);
     console.log('scenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  CPU ms/q  errors  RSS MB');
-    for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {
+    for (const scenario of chosen(scenarios)) {
       await load(pool, scenario.body, warmup, connections);
       const alone = await load(pool, scenario.body, singles, 1);
       // Three times the count: the hello server answers it in a fraction of a second, where one stall moves the rate.

@@ -24,21 +24,19 @@ import { providerNames } from '../../src/providers/provider-names';
 import type { FaultConfig } from '../../src/sandbox/shared/faults';
 import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { startChild, type Child } from './child';
-import { benchScenarios, body, cpuMs, load, percentile, post, rssMb } from './load';
+import { benchScenarios, body, chosen, cpuMs, envNumber, load, percentile, post, rssMb } from './load';
 
-const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const people = number('BENCH_PEOPLE', 20_000);
-const connections = number('BENCH_CONNECTIONS', 50);
-const iterations = number('BENCH_ITERATIONS', 400);
-const singles = number('BENCH_SINGLE', 20);
-const rounds = number('BENCH_ROUNDS', 1);
-const latencyMs = number('BENCH_LATENCY_MS', 0);
+const people = envNumber('BENCH_PEOPLE', 20_000);
+const connections = envNumber('BENCH_CONNECTIONS', 50);
+const iterations = envNumber('BENCH_ITERATIONS', 400);
+const singles = envNumber('BENCH_SINGLE', 20);
+const rounds = envNumber('BENCH_ROUNDS', 1);
+const latencyMs = envNumber('BENCH_LATENCY_MS', 0);
 const rateLimit = process.env.BENCH_RATE_LIMIT === undefined ? null : Number(process.env.BENCH_RATE_LIMIT);
-const seconds = number('BENCH_SECONDS', 10);
+const seconds = envNumber('BENCH_SECONDS', 10);
 // Queries per scenario before its figures are taken: until the JIT has compiled the hot path, CPU per query runs
 // 30-100 % above what it settles at (`{ __typename }` measured 0.79 ms per query after 50, 0.40 after thousands).
-const warmup = number('BENCH_WARMUP', 500);
-const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '') ?? [];
+const warmup = envNumber('BENCH_WARMUP', 500);
 
 /** The sandbox in its own process, driven through its admin API. */
 class SandboxClient {
@@ -64,8 +62,6 @@ class SandboxClient {
     return ((await (await fetch(`${this.url}/__sandbox/requests`)).json()) as { requests: RequestLogEntry[] }).requests;
   }
 }
-
-
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -114,7 +110,7 @@ async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway:
     const helloCpu = (cpuMs(hello.pid) - helloCpuBefore) / helloRun.durations.length;
     const helloRate = helloRun.durations.length / helloRun.seconds;
     console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, gateway.pid, null));
-    for (const scenario of scenarios.filter((candidate) => only.length === 0 || only.some((name) => candidate.name.includes(name)))) {
+    for (const scenario of chosen(scenarios)) {
       await load(pool, scenario.body, Math.max(warmup, connections), connections);
       const alone = await load(pool, scenario.body, singles, 1);
       await sandbox.clearRequests();

@@ -19,12 +19,12 @@ import { providerNames } from '../../src/registry';
 import { createSandbox } from '../../src/sandbox/sandbox';
 import { allSimulators } from '../../src/registry';
 import { startGatewayServer, type GatewayServer } from '../../src/server/gateway-server';
+import { envNumber } from './load';
 
-const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const people = number('BENCH_PEOPLE', 2000);
-const connections = number('BENCH_CONNECTIONS', 20);
-const iterations = number('BENCH_ITERATIONS', 2000);
-const rounds = number('BENCH_ROUNDS', 3);
+const people = envNumber('BENCH_PEOPLE', 2000);
+const connections = envNumber('BENCH_CONNECTIONS', 20);
+const iterations = envNumber('BENCH_ITERATIONS', 2000);
+const rounds = envNumber('BENCH_ROUNDS', 3);
 
 async function main(): Promise<void> {
   const sandbox = await createSandbox({ port: 0, people, simulators: allSimulators });
