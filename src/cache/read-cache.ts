@@ -147,11 +147,12 @@ class RecentlyListed {
   }
 
   private turn(): void {
-    const elapsed = this.now() - this.startedAt;
+    const now = this.now();
+    const elapsed = now - this.startedAt;
     if (elapsed < this.periodMs) return;
     this.previous = elapsed < 2 * this.periodMs ? this.current : new Set();
     this.current = new Set();
-    this.startedAt = this.now();
+    this.startedAt = now;
   }
 }
 

@@ -19,12 +19,12 @@ export function createUpstreamTelemetry(logger: PinoLogger, metrics: GatewayMetr
     start(attempt) {
       const { provider, method, route } = attempt;
       if (metrics !== null) waits.get(provider, () => metrics.upstreamWait.labels({ provider })).observe(attempt.waitedMs / 1000);
-      const span = tracer.startSpan(`${attempt.method} ${attempt.route}`, {
+      const span = tracer.startSpan(`${method} ${route}`, {
         kind: SpanKind.CLIENT,
         attributes: {
-          'http.request.method': attempt.method,
-          'url.template': attempt.route,
-          'customer_graph.provider': attempt.provider,
+          'http.request.method': method,
+          'url.template': route,
+          'customer_graph.provider': provider,
           'http.request.resend_count': attempt.attempt,
         },
       });
