@@ -198,7 +198,7 @@ export function createApp(options: AppOptions): App {
     // Over WebSocket there is no request: a subscription lives as long as its socket.
     context: ({ request }: { request?: Request }) =>
       createContext(gateway, {
-        signal: request?.signal,
+        callerSignal: () => request?.signal,
         requestId: request === undefined ? randomUUID() : requestTelemetry.requestIdOf(request),
         upstreamBudget: frontDoor.limits.upstreamCalls,
         fresh: wantsFreshData(request?.headers),
@@ -276,8 +276,8 @@ function releaseWhenAnswered(): Plugin<GraphContext> {
     onExecute: ({ args }) => ({
       onExecuteDone: ({ result }) => {
         const context = args.contextValue as GraphContext;
-        if (Symbol.asyncIterator in result) return { onEnd: () => context.release() };
-        context.release();
+        if (Symbol.asyncIterator in result) return { onEnd: () => context.calls.release() };
+        context.calls.release();
         return undefined;
       },
     }),

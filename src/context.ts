@@ -4,38 +4,53 @@ import { anonymousCaller, type Caller } from './caller';
 import type { LoaderEnvironment } from './loaders/environment';
 import { Listings } from './loaders/listings';
 import { createLoaders, type Loaders } from './loaders/loaders';
-import { requestDeadline } from './providers/kit/deadline';
+import { requestDeadline, type RequestDeadline } from './providers/kit/deadline';
+import type { CallOptions } from './providers/spec/provider';
 import type { Gateway } from './gateway';
 import { UpstreamCalls, bindRequestScope } from './request-scope';
 
-/** One request's context: fresh loaders, the request's AbortSignal, and errors reported beside partial data. */
+/** One request's context: fresh loaders, what its upstream calls carry, and errors reported beside partial data. */
 export interface GraphContext {
   gateway: Gateway;
   loaders: Loaders;
   environment: LoaderEnvironment;
-  /** Aborts when the client goes away, the app shuts down, or the request's deadline passes (it carries the deadline). */
-  signal: AbortSignal;
-  /** Epoch milliseconds by which the request's upstream work must be done. */
-  deadline: number;
+  /** The request's signal, deadline and upstream call count; one object for the request's whole life. */
+  calls: RequestCalls;
   /** Errors of providers that failed while others answered; appended to the response's `errors`. */
   partialErrors: GraphQLError[];
   /** The request's id: from a sane `x-request-id` header, else generated. */
   requestId: string;
-  /** Upstream calls this request made, by provider; refuses calls past the budget. */
-  upstreamCalls: UpstreamCalls;
   /** Who is calling, with their scopes; set by the front door before execution. */
   caller: Caller;
+}
+
+/**
+ * What every upstream call of a request carries. The fields are getters on one object that lives as long as the
+ * request (graphql-yoga copies the context's own fields into its context once, so a field replaced later would not
+ * be seen there); `renew` moves them all to a new period.
+ */
+export interface RequestCalls extends CallOptions {
+  /**
+   * Aborts when the client goes away, the app shuts down, or the request's deadline passes (it carries the deadline).
+   * Made when first read, by the first upstream call: a request answered from the read cache makes none.
+   */
+  readonly signal: AbortSignal;
+  /** Epoch milliseconds by which the request's upstream work must be done. */
+  readonly deadline: number;
+  /** Upstream calls this request made, by provider; refuses calls past the budget. */
+  readonly upstreamCalls: UpstreamCalls;
   /** Called once the answer is complete: ends the deadline's timer and its links to the client's and shutdown's signals. */
   release(): void;
   /**
    * A new deadline and upstream call budget from now on, for the next event of a subscription: one subscription
    * keeps its context for its whole life, and an event minutes later must not inherit a deadline long past.
    */
-  renewDeadline(): void;
+  renew(): void;
 }
 
 export interface RequestFacts {
-  signal: AbortSignal | undefined;
+  /** The client's signal (it aborts when the client goes away), read only when an upstream call needs it. */
+  callerSignal: () => AbortSignal | undefined;
   requestId: string;
   /** Most upstream calls the request may make. */
   upstreamBudget: number;
@@ -43,46 +58,76 @@ export interface RequestFacts {
   fresh?: boolean;
 }
 
-export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
-  // The caller leaving, the gateway's shutdown and the request's deadline all cut its upstream calls short.
-  const begin = () => {
-    const started = requestDeadline(gateway.deadlineMs, [request.signal, gateway.shutdownSignal]);
-    // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
-    setMaxListeners(1000, started.signal);
+interface Period {
+  deadline: RequestDeadline;
+  upstreamCalls: UpstreamCalls;
+}
+
+/** A class, not an object literal with getters: one is made for every request. */
+class Calls implements RequestCalls {
+  private period: Period;
+
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly request: RequestFacts,
+  ) {
+    this.period = this.begin();
+  }
+
+  get signal(): AbortSignal {
+    return this.period.deadline.signal;
+  }
+
+  get deadline(): number {
+    return this.period.deadline.deadline;
+  }
+
+  get upstreamCalls(): UpstreamCalls {
+    return this.period.upstreamCalls;
+  }
+
+  release(): void {
+    this.period.deadline.release();
+  }
+
+  renew(): void {
+    this.period.deadline.release();
+    this.period = this.begin();
+  }
+
+  // The caller leaving, the gateway's shutdown and the request's deadline all cut its upstream calls short. The
+  // signal is made when the first upstream call reads it (see `requestDeadline`).
+  private begin(): Period {
+    const { request, gateway } = this;
     const upstreamCalls = new UpstreamCalls(request.upstreamBudget);
-    // Every upstream call of this request carries its signal, and through it the request's id and call count.
-    bindRequestScope(started.signal, { requestId: request.requestId, upstreamCalls });
-    return { ...started, upstreamCalls };
-  };
-  const first = begin();
+    const deadline = requestDeadline(gateway.deadlineMs, [request.callerSignal, () => gateway.shutdownSignal], {
+      onSignal: (signal) => {
+        // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
+        setMaxListeners(1000, signal);
+        // Every upstream call of this request carries its signal, and through it the request's id and call count.
+        bindRequestScope(signal, { requestId: request.requestId, upstreamCalls });
+      },
+    });
+    return { deadline, upstreamCalls };
+  }
+}
+
+export function createContext(gateway: Gateway, request: RequestFacts): GraphContext {
+  const calls = new Calls(gateway, request);
   const environment: LoaderEnvironment = {
     directory: request.fresh === true ? gateway.freshDirectory : gateway.directory,
     identityIndex: gateway.identityIndex,
-    signal: first.signal,
+    calls,
     cursors: gateway.cursors,
     listings: new Listings(),
   };
-  const context: GraphContext = {
+  return {
     gateway,
     loaders: createLoaders(environment),
     environment,
-    signal: first.signal,
-    deadline: first.deadline,
+    calls,
     partialErrors: [],
     requestId: request.requestId,
-    upstreamCalls: first.upstreamCalls,
     caller: anonymousCaller,
-    release: first.release,
-    renewDeadline() {
-      context.release();
-      const next = begin();
-      // Loaders read the environment's signal when they call, so the next event's reads carry the new one.
-      environment.signal = next.signal;
-      context.signal = next.signal;
-      context.deadline = next.deadline;
-      context.upstreamCalls = next.upstreamCalls;
-      context.release = next.release;
-    },
   };
-  return context;
 }

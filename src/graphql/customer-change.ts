@@ -35,7 +35,7 @@ const CustomerChangeType = builder.objectRef<CustomerChangeMessage>('CustomerCha
         const key = { provider: change.provider, id: change.customerId };
         // One subscription keeps its context across events: forget what an earlier event loaded, and read within a
         // deadline of this event's own (the subscription's first one may have passed long ago).
-        context.renewDeadline();
+        context.calls.renew();
         context.loaders.forget(key);
         const customer = await context.loaders.customer.load(key).catch(rethrow);
         return customer === null || customer.status === 'DELETED' ? null : customer;

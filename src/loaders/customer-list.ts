@@ -64,7 +64,7 @@ class ProviderStream {
             this.provider.name,
             this.provider.customers.list(
               { limit: this.position.pageSize, cursor: this.position.cursor, filter: this.filter },
-              { signal: this.environment.signal },
+              this.environment.calls,
             ),
           );
         } catch (error) {

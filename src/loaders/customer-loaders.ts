@@ -42,7 +42,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
             await Promise.all(
               chunks.map(async (chunk) => {
                 try {
-                  const found = await batch.get(chunk.map((entry) => entry.key.id), { signal: environment.signal });
+                  const found = await batch.get(chunk.map((entry) => entry.key.id), environment.calls);
                   const byId = new Map(found.map((customer) => [customer.providerId, customer]));
                   for (const entry of chunk) results[entry.position] = byId.get(entry.key.id) ?? null;
                 } catch (error) {
@@ -55,7 +55,7 @@ export function createCustomerLoader(environment: LoaderEnvironment): DataLoader
           await Promise.all(
             group.map(async (entry) => {
               try {
-                results[entry.position] = await provider.customers.get(entry.key.id, { signal: environment.signal });
+                results[entry.position] = await provider.customers.get(entry.key.id, environment.calls);
               } catch (error) {
                 results[entry.position] = error as Error;
               }
@@ -93,14 +93,14 @@ export function createExternalIdLoader(
               case 'customer-id':
                 return await byId.load({ provider: key.provider, id: key.externalId });
               case 'index': {
-                const id = await environment.identityIndex.lookup(key.provider, key.externalId, environment.signal);
+                const id = await environment.identityIndex.lookup(key.provider, key.externalId, environment.calls.signal);
                 if (id === null) return null;
                 const customer = await byId.load({ provider: key.provider, id });
                 // The index can trail a change made outside the gateway: trust only a matching payload.
                 return customer !== null && customer.externalId === key.externalId ? customer : null;
               }
               case 'native': {
-                const customer = await lookup.get(key.externalId, { signal: environment.signal });
+                const customer = await lookup.get(key.externalId, environment.calls);
                 if (customer !== null) byId.prime({ provider: key.provider, id: customer.providerId }, customer);
                 return customer;
               }

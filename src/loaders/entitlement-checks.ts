@@ -18,7 +18,7 @@ export async function checkEntitlementAt(
   loaders: Loaders,
 ): Promise<EntitlementCheck> {
   const check = provider.entitlements?.check;
-  if (check !== undefined) return check(id, request, { signal: environment.signal });
+  if (check !== undefined) return check(id, request, environment.calls);
   if (entitlementCheckOf(provider) === 'derived') {
     try {
       const { entitlements } = await loaders.entitlements.load({ provider: provider.name, id });

@@ -19,7 +19,7 @@ export function createStateLoader(
           try {
             const provider = environment.directory.get(key.provider);
             if (provider.state === undefined) return { state: emptyState(), customer: null };
-            const result = await provider.state.get(key.id, { signal: environment.signal });
+            const result = await provider.state.get(key.id, environment.calls);
             if (result.customer !== null) byId.prime(key, result.customer);
             return result;
           } catch (error) {
@@ -45,7 +45,7 @@ export function createEntitlementsLoader(
         keys.map(async (key): Promise<EntitlementsResult | Error> => {
           try {
             const provider = environment.directory.get(key.provider);
-            if (provider.entitlements !== undefined) return await provider.entitlements.get(key.id, { signal: environment.signal });
+            if (provider.entitlements !== undefined) return await provider.entitlements.get(key.id, environment.calls);
             if (provider.state !== undefined) {
               const result = await state.load(key);
               return { entitlements: result.state.entitlements, accessDeniedReason: result.state.accessDeniedReason };

@@ -19,8 +19,8 @@ interface Tracked {
   operationType: string | null;
   caller: string | null;
   errorCodes: Set<string>;
-  /** The front door's per-request counter of upstream calls, once the context exists. */
-  upstreamCalls: { snapshot(): { byProvider: Record<string, number> } } | null;
+  /** The request's calls, with its counter of upstream calls, once the context exists. */
+  calls: { readonly upstreamCalls: { snapshot(): { byProvider: Record<string, number> } } } | null;
 }
 
 export interface RequestTelemetry {
@@ -60,20 +60,20 @@ export function createRequestTelemetry(options: { logger: PinoLogger; graphqlEnd
           operationType: null,
           caller: null,
           errorCodes: new Set(),
-          upstreamCalls: null,
+          calls: null,
         });
         return otelContext.with(trace.setSpan(parent, span), wrapped);
       },
     },
     onExecute({ args }) {
-      const graphContext = args.contextValue as { request: Request; upstreamCalls?: Tracked['upstreamCalls'] };
+      const graphContext = args.contextValue as { request: Request; calls?: Tracked['calls'] };
       const entry = tracked.get(graphContext.request);
       if (entry === undefined) return;
       const operation = getOperationAST(args.document, args.operationName);
       entry.operationName = operation?.name?.value ?? args.operationName ?? null;
       entry.operationType = operation?.operation ?? null;
       entry.caller = callerName(graphContext);
-      entry.upstreamCalls = graphContext.upstreamCalls ?? null;
+      entry.calls = graphContext.calls ?? null;
       entry.span.updateName(`${entry.operationType ?? 'graphql'} ${entry.operationName ?? 'anonymous'}`);
       entry.span.setAttribute('graphql.operation.type', entry.operationType ?? 'unknown');
       if (entry.operationName !== null) entry.span.setAttribute('graphql.operation.name', entry.operationName);
@@ -110,7 +110,7 @@ export function createRequestTelemetry(options: { logger: PinoLogger; graphqlEnd
           caller: entry.caller,
           status: response.status,
           durationMs,
-          upstreamCalls: entry.upstreamCalls?.snapshot().byProvider ?? {},
+          upstreamCalls: entry.calls?.upstreamCalls.snapshot().byProvider ?? {},
           errorCodes: [...entry.errorCodes],
         },
         'graphql request',

@@ -29,13 +29,13 @@ export function createCustomer(input: CreateInput, context: WriteContext): Promi
     try {
       // The index may still be building (or its provider failing): a typed error, bounded by the request's deadline.
       if (changes.externalId != null && context.gateway.identityIndex.has(provider.name)) {
-        const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId, context.signal);
+        const existing = await context.gateway.identityIndex.lookup(provider.name, changes.externalId, context.calls.signal);
         if (existing !== null) {
           throw new ConflictError(`${provider.displayName} already holds externalId "${changes.externalId}" (${provider.name}:${existing}).`, provider.name);
         }
       }
       const sentAt = Date.now();
-      const customer = await create(changes, { signal: context.signal, idempotencyKey: key ?? undefined });
+      const customer = await create(changes, { signal: context.calls.signal, idempotencyKey: key ?? undefined });
       await remember(context, provider, customer);
       // Only after an earlier call's unknown outcome: a replay among this call's own retries is still this call's record.
       const replayed = key !== null && attempt.previous !== 'none' && provider.limits.idempotency && (saidReplayed(customer.raw) || createdBefore(customer, sentAt));
@@ -70,7 +70,7 @@ async function reconcile(provider: CustomerProvider, key: string, context: Write
   const findCreated = provider.writes?.findCreated;
   if (findCreated === undefined) return null;
   try {
-    return await findCreated(key, { signal: context.signal });
+    return await findCreated(key, { signal: context.calls.signal });
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     // Nothing is written while it cannot be known whether the first attempt landed; the outcome stays unknown, so

@@ -26,7 +26,7 @@ export function deleteCustomer(input: TargetWriteInput, context: WriteContext): 
       }
     }
     const outcomes = await writeEach(resolution, key, async (target) => {
-      const options = { signal: context.signal, idempotencyKey: key ?? undefined, anonymize: input.anonymize ?? undefined };
+      const options = { signal: context.calls.signal, idempotencyKey: key ?? undefined, anonymize: input.anonymize ?? undefined };
       const deleted =
         target.target.kind === 'externalId'
           ? await requireOperation(target.provider, 'deleteByExternalId')(target.target.externalId, options)

@@ -21,7 +21,7 @@ export function changeLifecycle(operation: LifecycleOperation, input: TargetWrit
     });
     if (!resolution.fanOut) for (const target of resolution.targets) requireOperation(target.provider, operation);
     const outcomes = await writeEach(resolution, key, async (target): Promise<Customer | null> => {
-      const options = { signal: context.signal, idempotencyKey: key ?? undefined };
+      const options = { signal: context.calls.signal, idempotencyKey: key ?? undefined };
       if (operation === 'syncPaymentMethods') {
         await requireOperation(target.provider, 'syncPaymentMethods')(target.target, options);
         // The sync answers with no body: read the customer again to show its payment methods now.

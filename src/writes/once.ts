@@ -26,7 +26,7 @@ export async function once(
     const { result, replayed } = await context.gateway.writeLedger.run(`${mutation}:${key}`, writeFingerprint(mutation, input), write, isSettled, {
       codec: writeResultCodec,
       hasEffect,
-      signal: context.signal,
+      signal: context.calls.signal,
     });
     // A write that reconciled an earlier unknown outcome answers with what that attempt made: replayed too.
     return { ...result, replayed: replayed || result.replayed };

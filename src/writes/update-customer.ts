@@ -24,7 +24,7 @@ export function updateCustomer(input: UpdateInput, context: WriteContext): Promi
       validateChanges(target.provider, 'update', input.changes);
     }
     const outcomes = await writeEach(resolution, key, async (target) => {
-      const options = { signal: context.signal, idempotencyKey: key ?? undefined, current: target.current ?? undefined };
+      const options = { signal: context.calls.signal, idempotencyKey: key ?? undefined, current: target.current ?? undefined };
       const customer =
         target.target.kind === 'externalId'
           ? await requireOperation(target.provider, 'updateByExternalId')(target.target.externalId, input.changes, options)

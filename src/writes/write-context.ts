@@ -1,4 +1,5 @@
 import type { Loaders } from '../loaders/loaders';
+import type { CallOptions } from '../providers/spec/provider';
 import type { IdentityIndex } from '../routing/identity-index';
 import type { ProviderDirectory } from '../routing/provider-directory';
 import type { WriteLedger } from './write-ledger';
@@ -14,5 +15,6 @@ export interface WriteContext {
     writeLedger: WriteLedger;
   };
   loaders: Loaders;
-  signal: AbortSignal | undefined;
+  /** What each provider call of the write carries: the request's signal. */
+  calls: CallOptions;
 }

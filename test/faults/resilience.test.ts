@@ -242,7 +242,7 @@ describe('deadline and attempt timeouts', () => {
     const { http } = client({ hedging: false });
     handler = hang;
     const shutdown = new AbortController();
-    const { signal } = requestDeadline(5000, [undefined, shutdown.signal]);
+    const { signal } = requestDeadline(5000, [() => undefined, () => shutdown.signal]);
     setTimeout(() => shutdown.abort(new Error('grace period over')), 100);
     const error = await rejection(http.send({ method: 'POST', path: '/customers', body: {}, signal }));
     expect(error).toMatchObject({ code: 'ABORTED', outcomeUnknown: true });
