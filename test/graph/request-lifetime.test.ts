@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gatewayUnderTest } from '../support/gateway';
 
-/** A deadline no other timer of the product uses, so its timers can be told apart. */
+/** A deadline no other timer of the product uses (nor one within a second under it), so its timers can be told apart. */
 const deadlineMs = 4321;
 const gateway = await gatewayUnderTest({ people: 60, faults: { deadlineMs } });
 
@@ -16,7 +16,8 @@ describe('an answered request holds nothing until its deadline', () => {
     const setTimer = globalThis.setTimeout;
     vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
       const timer = setTimer(handler, ms);
-      if (ms === deadlineMs) deadlineTimers.add(timer);
+      // The timer runs from when the first upstream call reads the signal to the deadline: a little under it.
+      if (ms !== undefined && ms > deadlineMs - 1000 && ms <= deadlineMs) deadlineTimers.add(timer);
       return timer;
     }) as typeof setTimeout);
     const clearTimer = globalThis.clearTimeout;
@@ -36,5 +37,18 @@ describe('an answered request holds nothing until its deadline', () => {
 
     expect(deadlineTimers.size).toBe(4);
     expect([...deadlineTimers].filter((timer) => !cleared.has(timer))).toEqual([]);
+  });
+
+  it('a request that calls no provider sets no deadline timer at all', async () => {
+    const timers: unknown[] = [];
+    const setTimer = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
+      if (ms !== undefined && ms > deadlineMs - 1000 && ms <= deadlineMs) timers.push(ms);
+      return setTimer(handler, ms);
+    }) as typeof setTimeout);
+    expect((await gateway.run('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expect(timers).toEqual([]);
+    expect((await gateway.run('{ customers(provider: ORB, first: 1) { nodes { id } } }')).errors).toBeUndefined();
+    expect(timers).toHaveLength(1);
   });
 });
