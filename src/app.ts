@@ -191,7 +191,7 @@ export function createApp(options: AppOptions): App {
     return health.ok ? { ready: true } : { ready: false, detail: health.detail };
   });
 
-  const requestTelemetry = createRequestTelemetry({ logger, graphqlEndpoint });
+  const requestTelemetry = createRequestTelemetry({ logger, graphqlEndpoint, httpDuration: metrics?.httpDuration });
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint,
@@ -315,6 +315,7 @@ function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Pl
     //   are timed in whole milliseconds, so they recorded 0 for nearly every request;
     // - the execute and subscribe phases: the plugin times them from the same instant, and observes them at the
     //   same moment, as the request-duration histogram (the same figure twice).
+    // And one observed elsewhere: `graphql_yoga_http_duration`, by the request telemetry (see `metrics.ts`).
     metrics: {
       graphql_envelop_request: false,
       graphql_envelop_request_duration: true,
@@ -328,7 +329,7 @@ function prometheusPlugin(metrics: GatewayMetrics, endpoint: string | false): Pl
       graphql_envelop_deprecated_field: false,
       graphql_envelop_request_time_summary: false,
       graphql_envelop_execute_resolver: false,
-      graphql_yoga_http_duration: true,
+      graphql_yoga_http_duration: false,
     },
     // The URL label would repeat the endpoint; query strings could hold anything.
     labels: { url: false },

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { pathOf } from '../../src/observability/request-telemetry';
 import { NodesByIdsDocument } from '../generated/graphql';
 import { callsByProvider, gatewayUnderTest, newestIdPerProvider } from '../support/gateway';
 import { capturingLogger } from '../support/log-capture';
@@ -163,3 +164,13 @@ function upstreamTotal(text: string, provider: string): number {
   for (const match of text.matchAll(new RegExp(`^customer_graph_upstream_requests_total\\{provider="${provider}",.*\\} (\\d+)$`, 'gm'))) total += Number(match[1]);
   return total;
 }
+
+describe('pathOf (the request line is logged for the GraphQL endpoint only)', () => {
+  it('reads the path of an absolute URL, without its query or fragment', () => {
+    expect(pathOf('http://127.0.0.1:4000/graphql?query=%7B__typename%7D')).toBe('/graphql');
+    expect(pathOf('https://api.example.com/graphql#top')).toBe('/graphql');
+    expect(pathOf('http://gateway/a/b?c=/d')).toBe('/a/b');
+    expect(pathOf('http://gateway')).toBe('/');
+    expect(pathOf('http://gateway?x=/1')).toBe('/');
+  });
+});
