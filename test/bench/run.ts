@@ -14,7 +14,7 @@
  * BENCH_RATE_TIMELINE=1 adds how the 429s were spread over the run (per 100 answers, longest run).
  *
  * Options: BENCH_PEOPLE (default 20000), BENCH_CONNECTIONS (50), BENCH_ITERATIONS (per scenario under load, 400),
- * BENCH_WARMUP (queries per scenario before measuring, 500),
+ * BENCH_WARMUP (queries of each scenario, and as many of `{ hello }` per scenario, before anything is measured: 2000),
  * BENCH_SINGLE (queries run alone per scenario, 20), BENCH_ROUNDS (1; RSS per round), BENCH_SECONDS (10),
  * BENCH_ONLY (comma-separated parts of scenario names to run), BENCH_CPU_PROF_DIR (write the gateway's `--cpu-prof` profile there). The gateway reads every other setting
  * (PROVIDER_CONCURRENCY, HTTP_CONNECTIONS_PER_ORIGIN, …) from the environment as `npm start` does.
@@ -36,7 +36,7 @@ const rateLimit = process.env.BENCH_RATE_LIMIT === undefined ? null : Number(pro
 const seconds = envNumber('BENCH_SECONDS', 10);
 // Queries per scenario before its figures are taken: until the JIT has compiled the hot path, CPU per query runs
 // 30-100 % above what it settles at (`{ __typename }` measured 0.79 ms per query after 50, 0.40 after thousands).
-const warmup = envNumber('BENCH_WARMUP', 500);
+const warmup = envNumber('BENCH_WARMUP', 2000);
 
 /** The sandbox in its own process, driven through its admin API. */
 class SandboxClient {
@@ -101,7 +101,12 @@ async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway:
   if (latencyMs > 0) await sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
 
   const helloBody = body('{ hello }');
-  await load(helloPool, helloBody, Math.max(warmup, iterations), connections);
+  // Both servers get the same number of queries (BENCH_WARMUP per scenario) before anything is measured: a fresh
+  // process answers its first 20,000 by-id reads 20-40 % slower per query than the next (compiling, sizing its
+  // heap), the hello server as much.
+  const measured = chosen(scenarios);
+  for (const scenario of measured) await load(pool, scenario.body, warmup, connections);
+  await load(helloPool, helloBody, warmup * measured.length, connections);
   console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  CPU ms/q  % hello  errors  gateway RSS MB  sandbox CPU ms/q');
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) console.log(`round ${round}`);
@@ -110,7 +115,7 @@ async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway:
     const helloCpu = (cpuMs(hello.pid) - helloCpuBefore) / helloRun.durations.length;
     const helloRate = helloRun.durations.length / helloRun.seconds;
     console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, gateway.pid, null));
-    for (const scenario of chosen(scenarios)) {
+    for (const scenario of measured) {
       await load(pool, scenario.body, Math.max(warmup, connections), connections);
       const alone = await load(pool, scenario.body, singles, 1);
       await sandbox.clearRequests();
