@@ -1,4 +1,4 @@
-import type { Customer, CustomerState, Entitlement, EntitlementsResult, StateResult, Subscription } from '../providers/spec/provider';
+import type { Customer, CustomerState, Entitlement, EntitlementsResult, ListPage, StateResult, Subscription } from '../providers/spec/provider';
 
 /** What each kind of cache entry holds. */
 export interface CachedValues {
@@ -7,6 +7,13 @@ export interface CachedValues {
   entitlements: EntitlementsResult;
   /** An external ID's native id, at providers that look external IDs up natively. */
   external: string;
+  /** A page of a provider's list, with when the read that got it began (a change since then voids it). */
+  list: CachedList;
+}
+
+export interface CachedList {
+  startedAt: number;
+  page: ListPage;
 }
 
 export type CachedKind = keyof CachedValues;
@@ -38,6 +45,9 @@ export function decodeCached<K extends CachedKind>(kind: K, text: string): Cache
     case 'entitlements':
       for (const entitlement of (value as EntitlementsResult).entitlements) revive(entitlement, ENTITLEMENT_DATES);
       break;
+    case 'list':
+      for (const customer of (value as CachedList).page.customers) reviveCustomer(customer);
+      break;
   }
   return value;
 }
@@ -51,7 +61,7 @@ type DateKeys<T> = { [K in keyof T]-?: Date extends NonNullable<T[K]> ? K : neve
 const CUSTOMER_DATES = { createdAt: true, updatedAt: true, fetchedAt: true } satisfies Record<DateKeys<Customer>, true>;
 const SUBSCRIPTION_DATES = { currentPeriodStart: true, currentPeriodEnd: true, startedAt: true } satisfies Record<DateKeys<Subscription>, true>;
 const ENTITLEMENT_DATES = { resetsAt: true, validUntil: true } satisfies Record<DateKeys<Entitlement>, true>;
-type NoDates = DateKeys<CustomerState> | DateKeys<StateResult> | DateKeys<EntitlementsResult>;
+type NoDates = DateKeys<CustomerState> | DateKeys<StateResult> | DateKeys<EntitlementsResult> | DateKeys<ListPage> | DateKeys<CachedList>;
 const stateHoldsNoDatesOfItsOwn: [NoDates] extends [never] ? true : never = true;
 void stateHoldsNoDatesOfItsOwn;
 

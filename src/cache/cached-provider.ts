@@ -25,8 +25,8 @@ export type CacheMode = 'read' | 'refresh';
 
 /**
  * The read cache between loaders and an adapter: the same interface, so loaders do not know it is there. Reads of
- * customers, states and entitlements are served from the cache while fresh; lists always ask the provider and
- * refresh the customers they return; entitlement checks always ask (a check with `requestedUsage` must count).
+ * customers, states, entitlements and list pages are served from the cache while fresh; a list read from the provider
+ * also refreshes the customers it returns; entitlement checks always ask (a check with `requestedUsage` must count).
  * Every customer read from the provider carries `fetchedAt`. Writes pass through, then drop the customer's
  * entries and announce the change.
  */
@@ -164,13 +164,17 @@ export function cachedProvider(
       ...(customers.batch === undefined ? {} : { batch: many(customers.batch) }),
       byExternalId: byExternalId(customers.byExternalId),
       async list(request, options) {
+        if (serve) {
+          const hit = await cache.readList(name, request);
+          if (hit !== undefined) return hit;
+        }
         const started = Date.now();
         const page = await customers.list(request, options);
         const at = new Date();
-        const listed = page.customers.map((customer) => stamp(customer, at));
+        const listed = { ...page, customers: page.customers.map((customer) => stamp(customer, at)) };
         // Asked for fresh data (`Cache-Control: no-cache`), every row is stored; otherwise each at most once a second.
-        await cache.fill(name, listed.map(customerEntry), started, { listed: serve });
-        return { ...page, customers: listed };
+        await Promise.all([cache.fill(name, listed.customers.map(customerEntry), started, { listed: serve }), cache.fillList(name, request, listed, started)]);
+        return listed;
       },
     },
     ...(state === undefined ? {} : { state: cachedState(state) }),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { ListPage, ListRequest } from '../providers/spec/provider';
 import { decodeCached, encodeCached, type CachedKind, type CachedValues } from './cache-codec';
 
 export type { CachedKind, CachedValues };
@@ -23,10 +25,11 @@ export interface ReadCacheOptions {
 }
 
 /**
- * Provider reads kept for a short while, per provider, in the state port: customers, states, entitlements and the
- * external-ID → id pointers of providers that look external IDs up natively. An entry lives at most its
- * provider's TTL. A change (webhook or own write) drops the customer's entries and leaves a marker, so a read
- * that started before the change cannot put the old answer back afterwards.
+ * Provider reads kept for a short while, per provider, in the state port: customers, states, entitlements, the
+ * external-ID → id pointers of providers that look external IDs up natively, and list pages. An entry lives at most
+ * its provider's TTL. A change (webhook or own write) drops the customer's entries and leaves a marker, so a read
+ * that started before the change cannot put the old answer back afterwards; it also voids every list page of that
+ * provider read before it (a change may move a customer into, out of or within any page).
  */
 export class ReadCache {
   private readonly now: () => number;
@@ -94,14 +97,49 @@ export class ReadCache {
   }
 
   /**
-   * Forgets a customer: its entries, the external-ID pointers named, and a marker that refuses fills from reads
-   * that began before now. Rejects when the store cannot be reached, so a webhook is retried by its provider.
+   * The page a list request got, while fresh: read with the provider's list marker in one round trip, and served only
+   * when no change of that provider came after the read that got it began. `undefined` for a miss.
+   */
+  async readList(provider: string, request: ListRequest): Promise<ListPage | undefined> {
+    if (!this.enabled(provider)) return undefined;
+    try {
+      const [text, changedAt] = await this.values.getMany([key(provider, 'list', listId(request)), key(provider, 'listsDropped', ALL)]);
+      const cached = text == null ? undefined : decodeCached('list', text);
+      const fresh = cached !== undefined && (changedAt == null || Number(changedAt) < cached.startedAt) ? cached.page : undefined;
+      this.options.onLookup?.({ provider, kind: 'list', hits: fresh === undefined ? 0 : 1, misses: fresh === undefined ? 1 : 0 });
+      return fresh;
+    } catch (error) {
+      this.options.onError?.(error);
+      this.options.onLookup?.({ provider, kind: 'list', hits: 0, misses: 1 });
+      return undefined;
+    }
+  }
+
+  /** Stores the page a list read that began at `startedAtMs` got, unless a change of that provider came since. */
+  async fillList(provider: string, request: ListRequest, page: ListPage, startedAtMs: number): Promise<void> {
+    const ttlMs = this.options.ttlMs[provider] ?? 0;
+    if (ttlMs <= 0) return;
+    try {
+      const [changedAt] = await this.values.getMany([key(provider, 'listsDropped', ALL)]);
+      if (changedAt != null && Number(changedAt) >= startedAtMs) return;
+      await this.values.set(key(provider, 'list', listId(request)), encodeCached({ startedAt: startedAtMs, page }), ttlMs);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+
+  /**
+   * Forgets a customer: its entries, the external-ID pointers named, every list page of its provider, and a marker
+   * that refuses fills from reads that began before now. Rejects when the store cannot be reached, so a webhook is
+   * retried by its provider.
    */
   async drop(provider: string, customerId: string, externalIds: readonly string[] = []): Promise<void> {
     const ttlMs = this.options.ttlMs[provider] ?? 0;
     if (ttlMs <= 0) return;
     this.recentlyListed.forget(key(provider, 'customer', customerId));
-    await this.values.set(key(provider, 'dropped', customerId), String(this.now()), ttlMs);
+    const now = String(this.now());
+    // The list marker outlives every page it voids: each was stored before it, for at most the same TTL.
+    await Promise.all([this.values.set(key(provider, 'dropped', customerId), now, ttlMs), this.values.set(key(provider, 'listsDropped', ALL), now, ttlMs)]);
     await Promise.all([
       this.values.delete(key(provider, 'customer', customerId)),
       this.values.delete(key(provider, 'state', customerId)),
@@ -158,6 +196,16 @@ class RecentlyListed {
 
 // v2: values are plain JSON, dates as ISO strings (v1 tagged them). Instances of the two versions sharing one Redis
 // keep separate entries, so a change one of them drops may be served by the other until its entry's TTL runs out.
-function key(provider: string, kind: CachedKind | 'dropped', id: string): string {
+function key(provider: string, kind: CachedKind | 'dropped' | 'listsDropped', id: string): string {
   return `cache:v2:${provider}:${kind}:${id}`;
+}
+
+const ALL = 'all';
+
+/**
+ * A list request's key: a digest of its page size, cursor and filter, so that a filter's email or name never
+ * appears in a key of the shared store.
+ */
+function listId(request: ListRequest): string {
+  return createHash('sha256').update(JSON.stringify([request.limit, request.cursor, request.filter])).digest('base64url');
 }

@@ -71,7 +71,7 @@ export function createMetrics(indexStatus: () => Promise<IndexStatus[]>, breaker
   });
   const cacheLookups = new Counter({
     name: 'customer_graph_cache_lookups_total',
-    help: 'Read cache lookups by provider, kind (customer, state, entitlements, external) and result (hit or miss; a store that cannot be reached counts as misses).',
+    help: 'Read cache lookups by provider, kind (customer, state, entitlements, external, list) and result (hit or miss; a store that cannot be reached counts as misses).',
     labelNames: ['provider', 'kind', 'result'] as const,
     registers: [registry],
   });

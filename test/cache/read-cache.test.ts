@@ -93,3 +93,48 @@ describe('read cache: rows of a list', () => {
     expect(writes.slice(2)).toEqual(['cache:v2:polar:customer:c1']);
   });
 });
+
+describe('read cache: list pages', () => {
+  const request = (cursor: string | null = null) => ({ limit: 3, cursor, filter: { email: 'someone@example.com' } });
+  const listPage = (email = 'a@example.com') => ({ customers: page(email).map((entry) => entry.value as Customer), nextCursor: 'next', totalCount: 3 });
+
+  it('serves a stored page, dates as Dates, until its TTL runs out', async () => {
+    const { cache, advance, now } = cacheUnderTest();
+    await cache.fillList('polar', request(), listPage(), now());
+    const served = await cache.readList('polar', request());
+    expect(served).toEqual(listPage());
+    expect(served?.customers[0]?.createdAt).toBeInstanceOf(Date);
+    expect(await cache.readList('polar', request('next'))).toBeUndefined();
+    expect(await cache.readList('orb', request())).toBeUndefined();
+    advance(30_001);
+    expect(await cache.readList('polar', request())).toBeUndefined();
+  });
+
+  it('a change of any customer of the provider voids every page read before it, and refuses a page read across it', async () => {
+    const { cache, advance, now } = cacheUnderTest();
+    await cache.fillList('polar', request(), listPage(), now());
+    await cache.fillList('polar', request('next'), listPage(), now());
+    const readingAcross = now();
+    advance(10);
+    await cache.drop('polar', 'c9');
+    expect(await cache.readList('polar', request())).toBeUndefined();
+    expect(await cache.readList('polar', request('next'))).toBeUndefined();
+    await cache.fillList('polar', request(), listPage('b@example.com'), readingAcross);
+    expect(await cache.readList('polar', request())).toBeUndefined();
+    advance(10);
+    await cache.fillList('polar', request(), listPage('c@example.com'), now());
+    expect((await cache.readList('polar', request()))?.customers[0]?.email).toBe('c@example.com');
+  });
+
+  it('keeps a filter\'s values out of the store\'s keys', async () => {
+    const now = () => 1_000_000;
+    const keys: string[] = [];
+    const spy = new ReadCache(
+      { getMany: async (wanted) => wanted.map(() => null), set: async (key) => void keys.push(key), delete: async () => undefined },
+      { ttlMs: { polar: 30_000 }, now },
+    );
+    await spy.fillList('polar', request(), listPage(), now());
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^cache:v2:polar:list:[\w-]{43}$/);
+  });
+});

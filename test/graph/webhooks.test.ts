@@ -6,7 +6,7 @@ import { orbWebhooks } from '../../src/sandbox/orb/orb-webhooks';
 import { polarWebhooks } from '../../src/sandbox/polar/polar-webhooks';
 import { syncteraWebhooks } from '../../src/sandbox/synctera/synctera-webhooks';
 import type { SimulatorWebhooks } from '../../src/sandbox/shared/webhook-types';
-import { gatewayUnderTest, startTestGateway } from '../support/gateway';
+import { callsByProvider, gatewayUnderTest, startTestGateway } from '../support/gateway';
 import { call, type Loose } from '../support/http';
 import { listen, openEventStream } from '../support/listening-gateway';
 import { simulatorCall } from '../support/provider-setup';
@@ -152,6 +152,23 @@ describe('webhooks into the gateway', () => {
     }
     expect(found.o.id).toMatch(/^omise:cust_test_/);
     expect(found.s.id).toMatch(/^synctera:/);
+  });
+
+  it('a customer created directly at a provider is in its cached first page within a second (the webhook voids the pages)', async () => {
+    const page = '{ customers(provider: POLAR, first: 3) { nodes { email } } }';
+    await gateway.run(page);
+    gateway.clearUpstream();
+    await gateway.run(page);
+    expect(callsByProvider(gateway.upstream())).toEqual({});
+    await api('polar', '/v1/customers/', 'POST', { email: 'listed-direct@example.com', external_id: 'listed_direct' });
+    const deadline = Date.now() + 1_000;
+    let emails: string[] = [];
+    while (Date.now() < deadline) {
+      emails = (await gateway.run(page)).data.customers.nodes.map((node: Loose) => node.email);
+      if (emails.includes('listed-direct@example.com')) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(emails[0]).toBe('listed-direct@example.com');
   });
 
   it('a change made directly at a provider reaches an SSE subscriber within a second, with the fresh customer', async () => {
