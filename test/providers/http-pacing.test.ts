@@ -17,7 +17,8 @@ const { origin } = await loopbackServer((request, response) => {
   const attempt = (attemptsByPath.get(path) ?? 0) + 1;
   attemptsByPath.set(path, attempt);
   if (path.startsWith('/fails-once') && attempt === 1) {
-    response.writeHead(503, { 'content-type': 'application/json' });
+    // Retry-After (capped at the test's 400 ms) makes the backoff exact; the jittered one could be far shorter.
+    response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
     return response.end('{"error":{"code":"unavailable","message":"try again"}}');
   }
   if (path.startsWith('/throttled') && attempt === 1) {
