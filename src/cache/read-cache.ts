@@ -26,7 +26,7 @@ export interface ReadCacheOptions {
 
 /**
  * Provider reads kept for a short while, per provider, in the state port: customers, states, entitlements, the
- * external-ID → id pointers of providers that look external IDs up natively, and list pages. An entry lives at most
+ * external-ID → id pointers of providers that look external IDs up natively, and unfiltered list pages. An entry lives at most
  * its provider's TTL. A change (webhook or own write) drops the customer's entries and leaves a marker, so a read
  * that started before the change cannot put the old answer back afterwards; it also voids every list page of that
  * provider read before it (a change may move a customer into, out of or within any page).
@@ -98,14 +98,15 @@ export class ReadCache {
 
   /**
    * The page a list request got, while fresh: read with the provider's list marker in one round trip, and served only
-   * when no change of that provider came after the read that got it began. `undefined` for a miss.
+   * when no change of that provider came after the read that got it began. `undefined` for a miss. Only pages without
+   * a filter are kept (see `unfiltered`).
    */
   async readList(provider: string, request: ListRequest): Promise<ListPage | undefined> {
-    if (!this.enabled(provider)) return undefined;
+    if (!this.enabled(provider) || !unfiltered(request)) return undefined;
     try {
-      const [text, changedAt] = await this.values.getMany([key(provider, 'list', listId(request)), key(provider, 'listsDropped', ALL)]);
-      const cached = text == null ? undefined : decodeCached('list', text);
-      const fresh = cached !== undefined && (changedAt == null || Number(changedAt) < cached.startedAt) ? cached.page : undefined;
+      const [text = null, changedAt = null] = await this.values.getMany([key(provider, 'list', listId(request)), key(provider, 'listsDropped', ALL)]);
+      const cached = text === null ? undefined : decodeCached('list', text);
+      const fresh = cached !== undefined && (changedAt === null || Number(changedAt) < cached.startedAt) ? cached.page : undefined;
       this.options.onLookup?.({ provider, kind: 'list', hits: fresh === undefined ? 0 : 1, misses: fresh === undefined ? 1 : 0 });
       return fresh;
     } catch (error) {
@@ -118,10 +119,10 @@ export class ReadCache {
   /** Stores the page a list read that began at `startedAtMs` got, unless a change of that provider came since. */
   async fillList(provider: string, request: ListRequest, page: ListPage, startedAtMs: number): Promise<void> {
     const ttlMs = this.options.ttlMs[provider] ?? 0;
-    if (ttlMs <= 0) return;
+    if (ttlMs <= 0 || !unfiltered(request)) return;
     try {
-      const [changedAt] = await this.values.getMany([key(provider, 'listsDropped', ALL)]);
-      if (changedAt != null && Number(changedAt) >= startedAtMs) return;
+      const [changedAt = null] = await this.values.getMany([key(provider, 'listsDropped', ALL)]);
+      if (changedAt !== null && Number(changedAt) >= startedAtMs) return;
       await this.values.set(key(provider, 'list', listId(request)), encodeCached({ startedAt: startedAtMs, page }), ttlMs);
     } catch (error) {
       this.options.onError?.(error);
@@ -203,9 +204,16 @@ function key(provider: string, kind: CachedKind | 'dropped' | 'listsDropped', id
 const ALL = 'all';
 
 /**
- * A list request's key: a digest of its page size, cursor and filter, so that a filter's email or name never
- * appears in a key of the shared store.
+ * Whether a list request may be kept: only pages without a filter. Their keys are bounded by the page sizes and the
+ * cursors the gateway itself signed; a filter's values are the caller's to vary, and each page is some 25 KB (20
+ * customers), so filtered searches would let one caller fill the store with pages nobody asks for twice.
  */
+function unfiltered(request: ListRequest): boolean {
+  const { email, createdAfter, createdBefore, search } = request.filter;
+  return email == null && createdAfter == null && createdBefore == null && search == null;
+}
+
+/** A list request's key: a digest of its page size, cursor and filter, short whatever the provider's cursor. */
 function listId(request: ListRequest): string {
   return createHash('sha256').update(JSON.stringify([request.limit, request.cursor, request.filter])).digest('base64url');
 }

@@ -44,8 +44,11 @@ describe('read cache', () => {
     const first = (await gateway.run(orbPage)).data.customers.nodes;
     await gateway.run(polarPage);
     expect(await upstreamFor(() => gateway.run(orbPage))).toEqual({});
-    // Another page (another size, cursor or filter) is another entry.
+    // Another page (another size or cursor) is another entry; a filtered page is never kept.
     expect(await upstreamFor(() => gateway.run('{ customers(provider: ORB, first: 4) { nodes { id } } }'))).toEqual({ orb: 1 });
+    const filtered = '{ customers(provider: ORB, first: 5, filter: { createdAfter: "2020-01-01T00:00:00Z" }) { nodes { id } } }';
+    expect(await upstreamFor(() => gateway.run(filtered))).toEqual({ orb: 1 });
+    expect(await upstreamFor(() => gateway.run(filtered))).toEqual({ orb: 1 });
 
     const target = first[1];
     const written = await gateway.run(`mutation { updateCustomer(input: { externalId: "${target.externalId}", provider: ORB, name: "Listed Anew" }) { __typename } }`);
