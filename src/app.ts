@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ProviderConfig } from './config';
 import { cachedProvider, type OwnWriteListener } from './cache/cached-provider';
 import { mutationsReadFresh, wantsFreshData } from './cache/cache-plugins';
@@ -24,7 +24,7 @@ import { silentLogger } from './logger';
 import { type AppLogger } from './observability/logger';
 import { createMetrics, type BreakerStatus, type GatewayMetrics } from './observability/metrics';
 import { ReadinessProbes } from './observability/readiness';
-import { createRequestTelemetry } from './observability/request-telemetry';
+import { createRequestTelemetry, pathOf } from './observability/request-telemetry';
 import { createUpstreamTelemetry } from './observability/upstream-telemetry';
 import { ConcurrencyCeiling } from './providers/kit/concurrency-ceiling';
 import { createDispatcher, type HttpPool, type HttpTimeouts } from './providers/kit/dispatcher';
@@ -207,7 +207,7 @@ export function createApp(options: AppOptions): App {
     plugins: [
       bodyLimitPlugin(frontDoor.bodyLimitBytes),
       requestTelemetry.plugin,
-      useReadinessCheck({ endpoint: '/readiness', check: async () => readinessResponse(await readiness.evaluate()) }),
+      readinessCheck('/readiness', async () => readinessResponse(await readiness.evaluate())),
       ...(metrics === null ? [] : [prometheusPlugin(metrics, options.metrics === undefined || options.metrics === false ? '/metrics' : options.metrics.endpoint)]),
       webhooks,
       ...frontDoorPlugins(frontDoor, { graphqlEndpoint, budgets: state.budgets }),
@@ -291,6 +291,22 @@ async function identityIndexProbe(identityIndex: IdentityIndex): Promise<{ ready
   // A build that failed is only retried on demand; without this a gateway that started during an outage never becomes ready.
   identityIndex.start().catch(() => undefined);
   return { ready: false, detail: `building: ${pending.join(', ')}` };
+}
+
+/**
+ * Answers `endpoint` with `check`'s response (503 with the message if it throws), as graphql-yoga's
+ * `useReadinessCheck` does, without its URLPattern test of every request's URL: that test was 1.5 % of the CPU of
+ * every GraphQL request (#11).
+ */
+function readinessCheck(endpoint: string, check: () => Promise<Response>): Plugin {
+  return {
+    onRequest({ request, endResponse }) {
+      if (pathOf(request.url) !== endpoint) return undefined;
+      return check().then(endResponse, (error: unknown) =>
+        endResponse(new Response(error instanceof Error ? error.message : null, { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } })),
+      );
+    },
+  };
 }
 
 function readinessResponse(report: Awaited<ReturnType<ReadinessProbes['evaluate']>>): Response {
