@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dependantsOf, linkedController } from '../../src/providers/kit/linked-abort';
+import { dependantsOf } from '../../src/providers/kit/linked-abort';
 import { deadlineOf, isDeadlineAbort, requestDeadline } from '../../src/providers/kit/deadline';
-
-describe('linkedController', () => {
-  it('aborts with the reason of whichever source aborts first', () => {
-    const a = new AbortController();
-    const b = new AbortController();
-    const { controller } = linkedController([a.signal, undefined, b.signal]);
-    const reason = new Error('b went first');
-    b.abort(reason);
-    a.abort(new Error('too late'));
-    expect(controller.signal.aborted).toBe(true);
-    expect(controller.signal.reason).toBe(reason);
-  });
-
-  it('starts aborted when a source already is', () => {
-    const a = new AbortController();
-    a.abort(new Error('gone'));
-    const { controller } = linkedController([new AbortController().signal, a.signal]);
-    expect(controller.signal.reason).toBe(a.signal.reason);
-  });
-
-  it('hears nothing more from its sources once unlinked', () => {
-    const a = new AbortController();
-    const { controller, unlink } = linkedController([a.signal]);
-    unlink();
-    a.abort();
-    expect(controller.signal.aborted).toBe(false);
-  });
-});
 
 describe('dependantsOf', () => {
   it('aborts every member still joined, with the source reason, and none that left', () => {
@@ -104,17 +76,5 @@ describe('requestDeadline', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     caller.abort(new Error('client left'));
     expect(signal.aborted).toBe(false);
-  });
-});
-
-describe('linkedController with a shared source', () => {
-  it('aborts with the shared source, and no longer once unlinked', () => {
-    const request = new AbortController();
-    const first = linkedController([], request.signal);
-    const second = linkedController([new AbortController().signal], request.signal);
-    second.unlink();
-    request.abort(new Error('client left'));
-    expect(first.controller.signal.reason).toEqual(new Error('client left'));
-    expect(second.controller.signal.aborted).toBe(false);
   });
 });

@@ -25,8 +25,10 @@ export function loopLagging(setAt: number, delayMs: number, now = performance.no
  * policy decides what follows); once both run, the call fails only when both have failed, with the first error.
  * No hedge when the timer fires late (`loopLagging`): then the slowness is ours, not the provider's; and none for an
  * answer that has arrived but not yet been read when the timer fires (the hedge waits for the loop's next I/O pass).
+ * Each attempt gets its own controller: the loser's is aborted with `HedgeLost`, and the attempt may abort it for its
+ * own reasons (its timeout) without touching the other.
  */
-export function hedged<T>(attempt: (signal: AbortSignal) => Promise<T>, hedgeAfterMs: number, worthHedging: () => boolean): Promise<T> {
+export function hedged<T>(attempt: (controller: AbortController) => Promise<T>, hedgeAfterMs: number, worthHedging: () => boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const running = new Set<AbortController>();
     let done = false;
@@ -36,7 +38,7 @@ export function hedged<T>(attempt: (signal: AbortSignal) => Promise<T>, hedgeAft
     const launch = () => {
       const controller = new AbortController();
       running.add(controller);
-      attempt(controller.signal).then(
+      attempt(controller).then(
         (value) => {
           if (done) return;
           done = true;
