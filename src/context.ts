@@ -14,7 +14,7 @@ export interface GraphContext {
   gateway: Gateway;
   loaders: Loaders;
   environment: LoaderEnvironment;
-  /** The request's signal, deadline and upstream call count; one object for the request's whole life. */
+  /** The request's signal (carrying its deadline) and upstream call count; one object for the request's whole life. */
   calls: RequestCalls;
   /** Errors of providers that failed while others answered; appended to the response's `errors`. */
   partialErrors: GraphQLError[];
@@ -31,12 +31,11 @@ export interface GraphContext {
  */
 export interface RequestCalls extends CallOptions {
   /**
-   * Aborts when the client goes away, the app shuts down, or the request's deadline passes (it carries the deadline).
+   * Aborts when the client goes away, the app shuts down, or the request's deadline passes (it carries the deadline:
+   * `deadlineOf`).
    * Made when first read, by the first upstream call: a request answered from the read cache makes none.
    */
   readonly signal: AbortSignal;
-  /** Epoch milliseconds by which the request's upstream work must be done. */
-  readonly deadline: number;
   /** Upstream calls this request made, by provider; refuses calls past the budget. */
   readonly upstreamCalls: UpstreamCalls;
   /** Called once the answer is complete: ends the deadline's timer and its links to the client's and shutdown's signals. */
@@ -76,10 +75,6 @@ class Calls implements RequestCalls {
 
   get signal(): AbortSignal {
     return this.period.deadline.signal;
-  }
-
-  get deadline(): number {
-    return this.period.deadline.deadline;
   }
 
   get upstreamCalls(): UpstreamCalls {

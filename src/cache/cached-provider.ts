@@ -12,7 +12,7 @@ import type {
   StateReads,
   WriteOptions,
 } from '../providers/spec/provider';
-import type { CacheEntry, CachedKind, CachedValues, ReadCache } from './read-cache';
+import type { CacheEntry, CachedValues, EntryKind, ReadCache } from './read-cache';
 
 /** A write through the gateway: the cache has dropped the customer, and the change is announced. */
 export type OwnWriteListener = (change: { provider: string; kind: CustomerChangeKind; customerId: string; customer: Customer | null }) => Promise<void>;
@@ -74,7 +74,7 @@ export function cachedProvider(
   const { customers, state, entitlements, writes } = provider;
 
   /** One id read through the cache: a fresh copy is served, else the provider is asked and `entriesOf` its answer stored. */
-  const readThrough = async <K extends CachedKind, T extends CachedValues[K] | null>(
+  const readThrough = async <K extends EntryKind, T extends CachedValues[K] | null>(
     kind: K,
     id: string,
     load: () => Promise<T>,

@@ -4,8 +4,11 @@ import { decodeCached, encodeCached, type CachedKind, type CachedValues } from '
 
 export type { CachedKind, CachedValues };
 
+/** The kinds stored per id (a customer's entries and external-ID pointers); list pages have `readList`/`fillList`. */
+export type EntryKind = Exclude<CachedKind, 'list'>;
+
 /** One value to store, of one kind. */
-export type CacheEntry = { [K in CachedKind]: { kind: K; id: string; value: CachedValues[K]; customerId: string } }[CachedKind];
+export type CacheEntry = { [K in EntryKind]: { kind: K; id: string; value: CachedValues[K]; customerId: string } }[EntryKind];
 
 /** What the read cache needs from the state port's key-value store (memory or Redis). */
 export interface CacheValues {
@@ -48,7 +51,7 @@ export class ReadCache {
   }
 
   /** The cached values, `undefined` for misses (and for every key when the store is down). */
-  async read<K extends CachedKind>(provider: string, kind: K, ids: readonly string[]): Promise<(CachedValues[K] | undefined)[]> {
+  async read<K extends EntryKind>(provider: string, kind: K, ids: readonly string[]): Promise<(CachedValues[K] | undefined)[]> {
     if (!this.enabled(provider) || ids.length === 0) return ids.map(() => undefined);
     try {
       const found = await this.values.getMany(ids.map((id) => key(provider, kind, id)));
