@@ -62,6 +62,8 @@ export interface Scenario {
   /** Dependent upstream calls one after another on the slowest path of the query. */
   levels: number;
   body: string;
+  /** The same reads as a query of the floor server (`floor-server.ts`), for the scenarios it answers. */
+  floor?: string;
 }
 
 /**
@@ -76,11 +78,21 @@ export async function benchScenarios(pool: Pool): Promise<Scenario[]> {
   return [
     // No provider call: what the front door, yoga and the response cost on their own.
     { name: 'typename only', levels: 0, body: body('{ __typename }') },
-    { name: 'polar by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }) },
+    {
+      name: 'polar by id',
+      levels: 1,
+      body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }),
+      floor: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: String(polarId).slice('polar:'.length) }),
+    },
     { name: 'orb by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: orbId }) },
-    { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }') },
+    { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }'), floor: body('{ customers(first: 20) { id email name } }') },
     { name: 'orb page 20', levels: 1, body: body('{ customers(provider: ORB, first: 20) { nodes { id email name } } }') },
-    { name: 'polar 20 + state', levels: 2, body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }') },
+    {
+      name: 'polar 20 + state',
+      levels: 2,
+      body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }'),
+      floor: body('{ customers(first: 20) { id state { subscriptions { id } } entitlements { featureId } } }'),
+    },
     { name: 'nodes 10 mixed', levels: 1, body: body('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: mixed }) },
     // External-ID lookups at Orb and Polar, then Polar's state: two levels.
     { name: 'profile + entitl.', levels: 2, body: body('{ profile(externalId: "user_000003") { customers { id } entitlements { featureId hasAccess } } }') },

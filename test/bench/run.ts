@@ -6,7 +6,10 @@
  * query alone and its ratio to the critical path (levels of dependent upstream calls × latency), then under load
  * p50, p99, req/s, upstream calls per query, % of the hello server's req/s, the gateway's CPU milliseconds per
  * query and the hello server's CPU per query as a share of it (the figure that holds up on a machine shared with
- * other work, where req/s mostly measures the neighbours), and the gateway's RSS.
+ * other work, where req/s mostly measures the neighbours), and the gateway's RSS. Under each Polar scenario a
+ * `floor: bare calls` row gives the same figures for `floor-server.ts`: graphql-yoga making the same provider calls
+ * with bare undici and nothing else (BENCH_FLOOR=off leaves it out). It is what any gateway must spend on this
+ * machine, so the gap between the two rows is the gateway's own cost.
  * Rate-limit mode (BENCH_RATE_LIMIT=100): the sandbox enforces that many Polar calls per second, the gateway's
  * Polar budget is set to the same (as for live Polar), and one-call Polar reads run for BENCH_SECONDS: errors
  * surfaced to callers, share of Polar calls answered 429 and share of the limit used. BENCH_GATEWAY_RATE_LIMIT
@@ -98,39 +101,56 @@ async function main(): Promise<void> {
 
 async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway: Child, pool: Pool, hello: Child, helloPool: Pool): Promise<void> {
   const scenarios = await benchScenarios(pool);
-  if (latencyMs > 0) await sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
-
-  const helloBody = body('{ hello }');
-  // Both servers get the same number of queries (BENCH_WARMUP per scenario) before anything is measured: a fresh
-  // process answers its first 20,000 by-id reads 20-40 % slower per query than the next (compiling, sizing its
-  // heap), the hello server as much.
   const measured = chosen(scenarios);
-  for (const scenario of measured) await load(pool, scenario.body, warmup, connections);
-  await load(helloPool, helloBody, warmup * measured.length, connections);
-  console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  CPU ms/q  % hello  errors  gateway RSS MB  sandbox CPU ms/q');
-  for (let round = 1; round <= rounds; round++) {
-    if (rounds > 1) console.log(`round ${round}`);
-    const helloCpuBefore = cpuMs(hello.pid);
-    const helloRun = await load(helloPool, helloBody, iterations * 4, connections);
-    const helloCpu = (cpuMs(hello.pid) - helloCpuBefore) / helloRun.durations.length;
-    const helloRate = helloRun.durations.length / helloRun.seconds;
-    console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, gateway.pid, null));
+  // The floor (`floor-server.ts`) answers the Polar scenarios with bare calls: what any gateway must spend.
+  const floor = process.env.BENCH_FLOOR !== 'off' && measured.some((scenario) => scenario.floor !== undefined)
+    ? await startChild('test/bench/floor-server.ts', { BENCH_FLOOR_POLAR_URL: (await sandbox.baseUrls()).polar as string })
+    : null;
+  const floorPool = floor === null ? null : new Pool(floor.url, { connections, pipelining: 1 });
+  try {
+    if (latencyMs > 0) await sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
+
+    const helloBody = body('{ hello }');
+    // Every server gets the same number of queries (BENCH_WARMUP per scenario) before anything is measured: a fresh
+    // process answers its first 20,000 by-id reads 20-40 % slower per query than the next (compiling, sizing its
+    // heap), the hello server as much.
     for (const scenario of measured) {
-      await load(pool, scenario.body, Math.max(warmup, connections), connections);
-      const alone = await load(pool, scenario.body, singles, 1);
-      await sandbox.clearRequests();
-      const cpuBefore = cpuMs(gateway.pid);
-      const sandboxCpuBefore = cpuMs(sandboxChild.pid);
-      const loaded = await load(pool, scenario.body, iterations, connections);
-      const cpu = (cpuMs(gateway.pid) - cpuBefore) / iterations;
-      const sandboxCpu = (cpuMs(sandboxChild.pid) - sandboxCpuBefore) / iterations;
-      const upstream = (await sandbox.requests()).length / iterations;
-      const rate = loaded.durations.length / loaded.seconds;
-      const aloneP50 = percentile(alone.durations, 50);
-      const ratio = latencyMs > 0 && scenario.levels > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
-      console.log(row(scenario.name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, cpu, (helloCpu / cpu) * 100, gateway.pid, sandboxCpu));
-      if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
+      await load(pool, scenario.body, warmup, connections);
+      if (floorPool !== null && scenario.floor !== undefined) await load(floorPool, scenario.floor, warmup, connections);
     }
+    await load(helloPool, helloBody, warmup * measured.length, connections);
+    console.log('\nscenario           alone p50  ÷ critical   p50 ms   p99 ms    req/s  % hello  upstream/q  CPU ms/q  % hello  errors  server RSS MB  sandbox CPU ms/q');
+    for (let round = 1; round <= rounds; round++) {
+      if (rounds > 1) console.log(`round ${round}`);
+      const helloCpuBefore = cpuMs(hello.pid);
+      const helloRun = await load(helloPool, helloBody, iterations * 4, connections);
+      const helloCpu = (cpuMs(hello.pid) - helloCpuBefore) / helloRun.durations.length;
+      const helloRate = helloRun.durations.length / helloRun.seconds;
+      console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, hello.pid, null));
+      const measure = async (name: string, server: Child, serverPool: Pool, payload: string, levels: number) => {
+        await load(serverPool, payload, Math.max(warmup, connections), connections);
+        const alone = await load(serverPool, payload, singles, 1);
+        await sandbox.clearRequests();
+        const cpuBefore = cpuMs(server.pid);
+        const sandboxCpuBefore = cpuMs(sandboxChild.pid);
+        const loaded = await load(serverPool, payload, iterations, connections);
+        const cpu = (cpuMs(server.pid) - cpuBefore) / iterations;
+        const sandboxCpu = (cpuMs(sandboxChild.pid) - sandboxCpuBefore) / iterations;
+        const upstream = (await sandbox.requests()).length / iterations;
+        const rate = loaded.durations.length / loaded.seconds;
+        const aloneP50 = percentile(alone.durations, 50);
+        const ratio = latencyMs > 0 && levels > 0 ? aloneP50 / (levels * latencyMs) : null;
+        console.log(row(name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, cpu, (helloCpu / cpu) * 100, server.pid, sandboxCpu));
+        if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
+      };
+      for (const scenario of measured) {
+        await measure(scenario.name, gateway, pool, scenario.body, scenario.levels);
+        if (floor !== null && floorPool !== null && scenario.floor !== undefined) await measure('  floor: bare calls', floor, floorPool, scenario.floor, scenario.levels);
+      }
+    }
+  } finally {
+    await floorPool?.close();
+    await floor?.stop();
   }
 }
 
@@ -160,7 +180,7 @@ function row(
     cell(cpu, 2, 9),
     cell(ofHelloCpu, 0, 7) + ' %',
     String(run.failures).padStart(7),
-    String(rssMb(pid)).padStart(15),
+    String(rssMb(pid)).padStart(14),
     cell(sandboxCpu, 2, 17),
   ].join(' ');
 }
