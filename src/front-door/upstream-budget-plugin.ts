@@ -1,3 +1,4 @@
+import type { DocumentNode, ExecutionArgs } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { refusal } from '../graphql/errors';
 import type { GraphContext } from '../context';
@@ -10,10 +11,27 @@ import { estimateUpstreamCalls, type EstimateProviders } from './upstream-estima
  * gets through is held to the same budget by the request's counter of actual calls (see `UpstreamCalls`).
  */
 export function upstreamBudgetPlugin(budget: number): Plugin<GraphContext> {
+  // yoga's parser cache hands every request with the same text the same document, so an estimate, a pure function
+  // of the document, the operation and the variables, is walked once per variables and kept with its document.
+  const estimates = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const estimateOf = (args: ExecutionArgs, providers: EstimateProviders): number | null => {
+    let known = estimates.get(args.document);
+    if (known === undefined) {
+      known = new Map();
+      estimates.set(args.document, known);
+    }
+    const key = `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
+    if (known.has(key)) return known.get(key) as number | null;
+    const calls = estimateUpstreamCalls(args.schema, args.document, args.operationName, args.variableValues, providers);
+    // Bounded per document: a query sent with ever new variables (ids, cursors) keeps only its latest few.
+    if (known.size >= MAX_ESTIMATES_PER_DOCUMENT) known.clear();
+    known.set(key, calls);
+    return calls;
+  };
   return {
     onExecute: ({ args, setResultAndStopExecution }) => {
       const context = args.contextValue as GraphContext;
-      const estimate = estimateUpstreamCalls(args.schema, args.document, args.operationName, args.variableValues, estimateProviders(context.gateway));
+      const estimate = estimateOf(args, estimateProviders(context.gateway));
       if (estimate === null || estimate <= budget) return;
       setResultAndStopExecution({
         errors: [
@@ -26,6 +44,8 @@ export function upstreamBudgetPlugin(budget: number): Plugin<GraphContext> {
     },
   };
 }
+
+const MAX_ESTIMATES_PER_DOCUMENT = 64;
 
 const cache = new WeakMap<Gateway, EstimateProviders>();
 

@@ -74,6 +74,16 @@ describe('the upstream-call budget', () => {
     expect(calls).toEqual({ polar: 1 + result.data.customers.nodes.length });
   });
 
+  it('estimates one document anew for each variables it is sent with (the estimate is kept per document and variables)', async () => {
+    const query = 'query Page($first: Int!) { customers(first: $first) { nodes { profile { customers { state { verification } } } } } }';
+    const outcome = async (first: number) => (await gateway.run(query, { first })).errors?.[0]?.extensions ?? null;
+    // Sent again and again, alternating: a kept estimate must never answer for other variables.
+    for (let round = 0; round < 3; round++) {
+      expect(await outcome(1)).toBeNull();
+      expect(await outcome(100)).toMatchObject({ reason: 'UPSTREAM_BUDGET_EXCEEDED', estimate: expect.any(Number) });
+    }
+  });
+
   it('answers providers { health } however often it is asked without a single upstream call (the breakers answer)', async () => {
     const aliases = Array.from({ length: 10 }, (_, index) => `p${index}: providers { health { ok } }`).join(' ');
     const result = await gateway.run(`{ ${aliases} }`);
