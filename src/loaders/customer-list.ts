@@ -24,13 +24,26 @@ export class ListEdge {
   constructor(
     readonly node: Customer,
     private readonly positions: readonly StreamPosition[],
-    private readonly page: { fingerprint: string; providers: readonly string[]; signer: CursorSigner },
+    private readonly page: PageOfEdges,
   ) {}
 
   get cursor(): string {
-    this.encoded ??= encodeCursor(this.page.fingerprint, Object.fromEntries(this.page.providers.map((name, index) => [name, this.positions[index] as StreamPosition])), this.page.signer);
+    this.encoded ??= encodeCursor(fingerprintOf(this.page), Object.fromEntries(this.page.providers.map((name, index) => [name, this.positions[index] as StreamPosition])), this.page.signer);
     return this.encoded;
   }
+}
+
+/** What every edge of one page shares. The query's fingerprint is hashed on first use: a page of `nodes` alone needs none. */
+interface PageOfEdges {
+  providers: readonly string[];
+  filter: CustomerFilter;
+  signer: CursorSigner;
+  fingerprint: string | null;
+}
+
+function fingerprintOf(page: PageOfEdges): string {
+  page.fingerprint ??= queryFingerprint(page.providers, page.filter);
+  return page.fingerprint;
 }
 
 export interface ListResult {
@@ -113,15 +126,13 @@ class ProviderStream {
  */
 export async function listCustomers(query: ListQuery, environment: LoaderEnvironment, loaders: Loaders): Promise<ListResult> {
   checkFilters(query.providers, query.filter);
-  const names = query.providers.map((provider) => provider.name);
-  const fingerprint = queryFingerprint(names, query.filter);
-  const saved = query.after === null ? null : decodeCursor(query.after, fingerprint, environment.cursors);
+  const page: PageOfEdges = { providers: query.providers.map((provider) => provider.name), filter: query.filter, signer: environment.cursors, fingerprint: null };
+  const saved = query.after === null ? null : decodeCursor(query.after, fingerprintOf(page), environment.cursors);
   const streams = query.providers.map((provider) => {
     const pageSize = Math.max(1, Math.min(query.first, provider.limits.maxPageSize));
     const position = saved?.[provider.name] ?? { cursor: null, index: 0, pageSize, done: false, total: null };
     return new ProviderStream(provider, position, query.filter, environment, loaders);
   });
-  const page = { fingerprint, providers: names, signer: environment.cursors };
 
   const edges: ListEdge[] = [];
   while (edges.length < query.first) {
