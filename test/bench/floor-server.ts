@@ -6,9 +6,8 @@
  * where a goal is out of reach of any gateway on this machine. The sandbox's Polar base URL comes in
  * `BENCH_FLOOR_POLAR_URL`. Prints `listening <port>` when ready.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
+import { listenForBench } from './listen';
 import { Agent } from 'undici';
 
 const base = new URL(process.env.BENCH_FLOOR_POLAR_URL ?? 'http://127.0.0.1:4010/polar');
@@ -65,9 +64,4 @@ const yoga = createYoga({
   }),
   logging: false,
 });
-const server = createServer(yoga);
-server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
-process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
-});
+listenForBench(yoga);
