@@ -68,6 +68,15 @@ class ProviderStream {
     private readonly loaders: Loaders,
   ) {}
 
+  /**
+   * The next item when it is known without a call: the item, null when the provider has no more, or undefined when
+   * `head` must run first (the page is not read yet, or used up). Rows of a page in hand cost no promise.
+   */
+  peek(): Customer | null | undefined {
+    if (this.position.done || this.failure !== null) return null;
+    return this.page === null ? undefined : this.page.customers[this.position.index];
+  }
+
   /** The next item, fetching a page when the current one is used up; null when the provider has no more. */
   async head(): Promise<Customer | null> {
     while (!this.position.done && this.failure === null) {
@@ -135,17 +144,26 @@ export async function listCustomers(query: ListQuery, environment: LoaderEnviron
   });
 
   const edges: ListEdge[] = [];
+  const heads: (Customer | null)[] = streams.map(() => null);
   while (edges.length < query.first) {
-    const heads = await Promise.all(streams.map(async (stream) => ({ stream, item: await stream.head() })));
-    let newest: { stream: ProviderStream; item: Customer } | null = null;
-    for (const head of heads) {
-      if (head.item === null) continue;
-      if (newest === null || isNewer(head.item, newest.item)) newest = { stream: head.stream, item: head.item };
+    // Each provider's next item; only a provider whose page is used up is awaited.
+    let fetching: Promise<void>[] | null = null;
+    for (let index = 0; index < streams.length; index++) {
+      const stream = streams[index] as ProviderStream;
+      const known = stream.peek();
+      if (known !== undefined) heads[index] = known;
+      else (fetching ??= []).push(stream.head().then((item) => void (heads[index] = item)));
     }
-    if (newest === null) break;
-    newest.stream.advance();
+    if (fetching !== null) await Promise.all(fetching);
+    let newest = -1;
+    for (let index = 0; index < heads.length; index++) {
+      const item = heads[index] as Customer | null;
+      if (item !== null && (newest === -1 || isNewer(item, heads[newest] as Customer))) newest = index;
+    }
+    if (newest === -1) break;
+    (streams[newest] as ProviderStream).advance();
     // Positions are replaced, never changed in place, so keeping the references keeps this moment's snapshot.
-    edges.push(new ListEdge(newest.item, streams.map((stream) => stream.position), page));
+    edges.push(new ListEdge(heads[newest] as Customer, streams.map((stream) => stream.position), page));
   }
   const failures = streams.flatMap((stream) => (stream.failure === null ? [] : [stream.failure]));
   const totals = streams.map((stream) => stream.position.total);
