@@ -37,8 +37,8 @@ function client(faults: Partial<FaultSettings> = {}, retry: Partial<RetryPolicy>
 }
 
 /** Gives the provider a latency history of `samples` quick answers (for the attempt timeouts and the hedge's p95). */
-async function warm(http: ProviderHttp, samples: number): Promise<void> {
-  handler = ok;
+async function warm(http: ProviderHttp, samples: number, delayMs = 0): Promise<void> {
+  handler = delayMs === 0 ? ok : (request, response, count) => setTimeout(() => ok(request, response, count), delayMs);
   for (let index = 0; index < samples; index++) await http.send({ method: 'GET', path: '/customers/cus_1' });
   seen = 0;
 }
@@ -303,7 +303,10 @@ describe('hedging', () => {
 
   it('hedges at most a tenth of the reads (and a few at once), however many run past the recent p95', async () => {
     const { http } = client({ readTimeoutMs: 3000, hedging: true }, { retries: 0 });
-    await warm(http, 25);
+    // Warmed at 40 ms, each read's hedge is due 40 ms after it starts and counts as the gateway's own lag only when
+    // it fires more than 20 ms late. Warmed at 0 ms, the 10 ms hedge timers of 40 reads started at once fired past
+    // their 10 ms allowance in a loaded full `npm test`, and every hedge was (rightly) withheld.
+    await warm(http, 25, 40);
     // Every read is now far slower than the p95 the warm-up set (on a loaded machine 120 ms reads were sometimes
     // not past it), and under the 250 ms after which a read is abandoned: without a budget each would get a hedge.
     handler = (request, response, count) => setTimeout(() => ok(request, response, count), 180);
