@@ -71,6 +71,7 @@ export interface Scenario {
  * Polar and Orb, and ten ids across all providers.
  */
 export async function benchScenarios(pool: Pool): Promise<Scenario[]> {
+  const byIdQuery = 'query($id: ID!) { customer(id: $id) { id email name createdAt } }';
   const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
   const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
   const orbId = (await ids('{ customers(provider: ORB, first: 1) { nodes { id } } }'))[0];
@@ -81,10 +82,10 @@ export async function benchScenarios(pool: Pool): Promise<Scenario[]> {
     {
       name: 'polar by id',
       levels: 1,
-      body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: polarId }),
-      floor: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: String(polarId).slice('polar:'.length) }),
+      body: body(byIdQuery, { id: polarId }),
+      floor: body(byIdQuery, { id: String(polarId).slice('polar:'.length) }),
     },
-    { name: 'orb by id', levels: 1, body: body('query($id: ID!) { customer(id: $id) { id email name createdAt } }', { id: orbId }) },
+    { name: 'orb by id', levels: 1, body: body(byIdQuery, { id: orbId }) },
     { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }'), floor: body('{ customers(first: 20) { id email name } }') },
     { name: 'orb page 20', levels: 1, body: body('{ customers(provider: ORB, first: 20) { nodes { id email name } } }') },
     {
