@@ -13,11 +13,8 @@ export class ConcurrencyCeiling {
   /** Resolves with a release function once a slot is free; rejects with the signal's reason when cancelled first. */
   acquire(provider: string, signal: AbortSignal | undefined): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const active = this.active.get(provider) ?? 0;
-    if (active < this.limit) {
-      this.active.set(provider, active + 1);
-      return Promise.resolve(this.releaser(provider));
-    }
+    const slot = this.tryAcquire(provider);
+    if (slot !== null) return Promise.resolve(slot);
     return new Promise((resolve, reject) => {
       const queue = this.waiting.get(provider) ?? [];
       this.waiting.set(provider, queue);
@@ -33,6 +30,17 @@ export class ConcurrencyCeiling {
       signal?.addEventListener('abort', entry.onAbort, { once: true });
       queue.push(entry);
     });
+  }
+
+  /**
+   * A slot at once, when one is free (its release), or null: then `acquire` waits in line. (A slot is free only
+   * while nobody waits: a release hands its slot straight to the first caller waiting.)
+   */
+  tryAcquire(provider: string): (() => void) | null {
+    const active = this.active.get(provider) ?? 0;
+    if (active >= this.limit) return null;
+    this.active.set(provider, active + 1);
+    return this.releaser(provider);
   }
 
   /** Every slot taken, or calls already waiting for one. */

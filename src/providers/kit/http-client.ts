@@ -98,11 +98,17 @@ export class ProviderHttp {
         signal: request.signal,
         deadline,
         spare: () => !this.options.transport.ceiling.saturated(this.options.provider),
-        admit: async (signal) => {
+        admit: (signal) => {
+          const release = this.admit(request, signal, deadline, scope);
+          if (typeof release === 'function') {
+            waitedMs = 0;
+            return release;
+          }
           const queued = performance.now();
-          const release = await this.admit(request, signal, deadline, scope);
-          waitedMs = performance.now() - queued;
-          return release;
+          return release.then((granted) => {
+            waitedMs = performance.now() - queued;
+            return granted;
+          });
         },
       },
       async (signal) => {
@@ -130,13 +136,23 @@ export class ProviderHttp {
     });
   }
 
-  /** Per attempt, not per call: a retry sleeping in its backoff holds neither rate budget nor a slot. */
-  private async admit(request: HttpRequest, signal: AbortSignal, deadline: number | undefined, scope: RequestScope | undefined): Promise<() => void> {
-    // Counted per attempt (hedges too), outside the try: a refusal past the request's budget is not a transport failure.
+  /**
+   * Per attempt, not per call: a retry sleeping in its backoff holds neither rate budget nor a slot. The release
+   * comes at once when the budget has a unit and a slot is free (no promise to settle), else a promise of it.
+   */
+  private admit(request: HttpRequest, signal: AbortSignal, deadline: number | undefined, scope: RequestScope | undefined): (() => void) | Promise<() => void> {
+    // Counted per attempt (hedges too), before any wait: a refusal past the request's budget is not a transport failure.
     scope?.upstreamCalls.record(this.options.provider);
     const { budget, ceiling } = this.options.transport;
+    if (signal.aborted || budget.tryAcquire?.(this.options.provider) !== true) return this.wait(request, signal, deadline, true);
+    return ceiling.tryAcquire(this.options.provider) ?? this.wait(request, signal, deadline, false);
+  }
+
+  /** Waits for the rate budget (unless already taken) and a concurrency slot, or fails as the wait's end says. */
+  private async wait(request: HttpRequest, signal: AbortSignal, deadline: number | undefined, forBudget: boolean): Promise<() => void> {
+    const { budget, ceiling } = this.options.transport;
     try {
-      await budget.acquire(this.options.provider, { signal, deadline });
+      if (forBudget) await budget.acquire(this.options.provider, { signal, deadline });
       return await ceiling.acquire(this.options.provider, signal);
     } catch (error) {
       throw error instanceof ProviderError ? error : this.transportError(request, error, signal);

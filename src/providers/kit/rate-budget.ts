@@ -15,6 +15,12 @@
  */
 export interface RateBudget {
   acquire(provider: string, options: RateBudgetWait): Promise<void>;
+  /**
+   * Takes one unit at once when the budget has one in memory and nobody waits before this call: true. False
+   * leaves the budget as it was, and the caller goes through `acquire` (to wait, be refused, or ask a shared
+   * store). Optional: a budget without it is always asked through `acquire`.
+   */
+  tryAcquire?(provider: string): boolean;
   onThrottled(provider: string, retryAfterMs: number | null): void | Promise<void>;
   /** The provider answered with anything but 429: a run of 429s (a sign of a real limit, see throttle-window.ts) ends. */
   onAnswered?(provider: string): void;

@@ -1,4 +1,4 @@
-import { BrokenCircuitError, CircuitState, ExponentialBackoff, handleWhen, retry, type CircuitBreakerPolicy, type IBackoff, type IBackoffFactory, type IRetryBackoffContext } from 'cockatiel';
+import { BrokenCircuitError, CircuitState, ExponentialBackoff, type CircuitBreakerPolicy, type IBackoff, type IBackoffFactory } from 'cockatiel';
 import { ProviderError } from '../spec/errors';
 import { breakerStateName, createBreaker, isProviderFault, type BreakerOptions, type BreakerStateName } from './breaker';
 import { deadlineOf, isDeadlineAbort } from './deadline';
@@ -37,10 +37,11 @@ export interface ResilientCall {
   /** Epoch milliseconds; when absent, the one the signal carries (see `deadline.ts`). */
   deadline?: number | undefined;
   /**
-   * Waits for what an attempt needs before it is sent (rate budget, a concurrency slot) and returns its release.
-   * Run per attempt, before the attempt's own timer starts, so a retry sleeping in its backoff holds nothing.
+   * Waits for what an attempt needs before it is sent (rate budget, a concurrency slot) and returns its release;
+   * returns the release itself when nothing had to be waited for (most calls: no promise to settle). Run per
+   * attempt, before the attempt's own timer starts, so a retry sleeping in its backoff holds nothing.
    */
-  admit?: ((signal: AbortSignal) => Promise<() => void>) | undefined;
+  admit?: ((signal: AbortSignal) => (() => void) | Promise<() => void>) | undefined;
   /**
    * Whether the provider has room for one more call now (no call waiting for a concurrency slot). A hedge is sent
    * only then: on a saturated provider it would queue behind real work, and nearly always lose.
@@ -91,8 +92,11 @@ const SILENCE_SLACK_MS = 50;
 const HEDGE_SHARE = 0.1;
 const HEDGE_BURST = 5;
 
-/** How long one call's attempts have waited on a provider that said nothing. */
-interface Silence {
+/** One call's tries so far: attempts sent, and how long they waited on a provider that said nothing. */
+interface Progress {
+  /** Attempts sent (admitted and on their way), hedges included. */
+  sent: number;
+  /** How long the call's tries have waited on a provider that said nothing (see `worthRetrying`). */
   spentMs: number;
   /** The current try (a hedge's two attempts are one try): when its first attempt was sent, excluding admission. */
   sentAt: number | null;
@@ -135,43 +139,51 @@ export class ProviderResilience {
   async execute<T>(call: ResilientCall, attempt: Attempt<T>): Promise<T> {
     if (call.signal?.aborted) throw this.cancelled(call, false);
     const deadline = call.deadline ?? deadlineOf(call.signal) ?? Number.POSITIVE_INFINITY;
-    let sent = 0;
-    const counted: Attempt<T> = (signal) => {
-      sent++;
-      return attempt(signal);
-    };
-    const silence: Silence = { spentMs: 0, sentAt: null, timedOutAt: null };
-    const retryUntil = call.read ? Date.now() + this.options.retryWindow * Math.max(0, deadline - Date.now()) : deadline;
-    const policy = retry(
-      handleWhen((error) => this.worthRetrying(call, error, retryUntil, silence)),
-      { maxAttempts: call.retryable ? this.options.retry.retries : 0, backoff: new FittingBackoff(this.options.retry, retryUntil) },
-    );
-    const run = policy.execute(() => this.silent(silence, () => this.once(call, counted, deadline, silence)));
+    const progress: Progress = { sent: 0, spentMs: 0, sentAt: null, timedOutAt: null };
+    const run = this.tries(call, attempt, deadline, progress);
     if (call.signal === undefined) return run;
-    // cockatiel's backoff sleep does not listen to the signal: a cancelled call must not wait it out.
-    return untilAborted(run, call.signal, () => this.cancelled(call, sent > 0));
+    // A cancelled call neither waits out a backoff sleep nor its attempt's own end.
+    return untilAborted(run, call.signal, () => this.cancelled(call, progress.sent > 0));
   }
 
-  /** Adds the time a try (both attempts of a hedge) waited before its attempts were abandoned to the call's silence. */
-  private async silent<T>(silence: Silence, work: () => Promise<T>): Promise<T> {
-    silence.sentAt = null;
-    silence.timedOutAt = null;
-    try {
-      return await work();
-    } catch (error) {
-      if (silence.sentAt !== null && silence.timedOutAt !== null) silence.spentMs += silence.timedOutAt - silence.sentAt;
-      throw error;
+  /**
+   * The call's tries, one after another, with a backoff sleep between them (see `Backoff`). The loop is written
+   * out rather than built from cockatiel's `retry()` per call: which failures are retried depends on the call (its
+   * deadline, its silence budget), so the policy was made anew for every call, and with the layers it adds around
+   * each try it was the largest share of the kit's own CPU per call (#11). The circuit breaker stays cockatiel's.
+   */
+  private async tries<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, progress: Progress): Promise<T> {
+    const retryUntil = call.read ? Date.now() + this.options.retryWindow * Math.max(0, deadline - Date.now()) : deadline;
+    const retries = call.retryable ? this.options.retry.retries : 0;
+    let backoff: Backoff | undefined;
+    for (let retry = 0; ; retry++) {
+      progress.sentAt = null;
+      progress.timedOutAt = null;
+      try {
+        return await this.once(call, attempt, deadline, progress);
+      } catch (error) {
+        // The time this try (both attempts of a hedge) waited before its attempts were abandoned.
+        if (progress.sentAt !== null && progress.timedOutAt !== null) progress.spentMs += progress.timedOutAt - progress.sentAt;
+        if (retry >= retries || !this.worthRetrying(call, error, retryUntil, progress)) throw error;
+        backoff ??= new Backoff(this.options.retry, retryUntil);
+        await sleep(backoff.after(error));
+        if (call.signal?.aborted) throw this.cancelled(call, progress.sent > 0);
+      }
     }
   }
 
-  private async once<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, silence: Silence): Promise<T> {
+  private async once<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, progress: Progress): Promise<T> {
     // cockatiel queues callers behind a half-open probe; ours fail at once, so one probe is all the provider sees.
     if (this.breaker.state === CircuitState.HalfOpen) throw this.unavailable();
     try {
       return await this.breaker.execute(() => {
         const hedgeAfter = this.hedgeDelay(call);
-        const timed = (controller?: AbortController) => this.timed(call, attempt, deadline, controller, silence);
-        return hedgeAfter === null ? timed() : hedged(timed, hedgeAfter, () => deadline - Date.now() > MIN_ATTEMPT_MS && (call.spare?.() ?? true) && this.spendHedge());
+        if (hedgeAfter === null) return this.timed(call, attempt, deadline, undefined, progress);
+        return hedged(
+          (controller) => this.timed(call, attempt, deadline, controller, progress),
+          hedgeAfter,
+          () => deadline - Date.now() > MIN_ATTEMPT_MS && (call.spare?.() ?? true) && this.spendHedge(),
+        );
       });
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw this.unavailable();
@@ -180,48 +192,47 @@ export class ProviderResilience {
   }
 
   /**
-   * One controller per attempt (a hedge's own, through which it cancels the loser, or a new one), joined to the call's
-   * signal until the attempt ends: the admission waits on it, then the attempt's own timer aborts it. (`AbortSignal.any`
-   * twice per attempt cost a few per cent of the gateway's CPU, #11; a second controller linked to the hedge's, 1 %.)
+   * One attempt: admitted (rate budget, a concurrency slot), then sent with its own timeout. One controller per
+   * attempt (a hedge's own, through which it cancels the loser, or a new one), joined to the call's signal until the
+   * attempt ends: the admission waits on it, then the attempt's own timer aborts it. (`AbortSignal.any` twice per
+   * attempt cost a few per cent of the gateway's CPU, #11; a second controller linked to the hedge's, 1 %.)
    */
-  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, own: AbortController | undefined, silence: Silence): Promise<T> {
+  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, own: AbortController | undefined, progress: Progress): Promise<T> {
     const controller = own ?? new AbortController();
     const leave = call.signal === undefined ? undefined : dependantsOf(call.signal).join(controller);
+    let release: (() => void) | undefined;
+    let timer: { clear(): void } | undefined;
     try {
-      const release = call.admit === undefined ? () => undefined : await call.admit(controller.signal);
+      if (call.admit !== undefined) {
+        const admitted = call.admit(controller.signal);
+        release = typeof admitted === 'function' ? admitted : await admitted;
+      }
+      const ownTimeout = this.attemptTimeout(call);
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.deadlinePassed(call);
+      const timeoutMs = Math.min(ownTimeout, left);
+      const started = performance.now();
+      if (Number.isFinite(timeoutMs)) {
+        timer = attemptTimer(timeoutMs, () => {
+          progress.timedOutAt = performance.now();
+          controller.abort(new AttemptTimeout(timeoutMs, left <= ownTimeout, this.heardAt >= started));
+        });
+      }
+      progress.sentAt ??= started;
+      progress.sent++;
       try {
-        return await this.exchange(call, attempt, deadline, controller, silence);
-      } finally {
-        release();
+        const value = await attempt(controller.signal);
+        this.heardAt = performance.now();
+        if (call.read) this.latency.record(this.heardAt - started);
+        return value;
+      } catch (error) {
+        if (error instanceof ProviderError && error.status !== null) this.heardAt = performance.now();
+        throw error;
       }
     } finally {
-      leave?.();
-    }
-  }
-
-  private async exchange<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, controller: AbortController, silence: Silence): Promise<T> {
-    const own = this.attemptTimeout(call);
-    const left = deadline - Date.now();
-    if (left <= 0) throw this.deadlinePassed(call);
-    const timeoutMs = Math.min(own, left);
-    const started = performance.now();
-    const timer = Number.isFinite(timeoutMs)
-      ? attemptTimer(timeoutMs, () => {
-          silence.timedOutAt = performance.now();
-          controller.abort(new AttemptTimeout(timeoutMs, left <= own, this.heardAt >= started));
-        })
-      : undefined;
-    silence.sentAt ??= started;
-    try {
-      const value = await attempt(controller.signal);
-      this.heardAt = performance.now();
-      if (call.read) this.latency.record(this.heardAt - started);
-      return value;
-    } catch (error) {
-      if (error instanceof ProviderError && error.status !== null) this.heardAt = performance.now();
-      throw error;
-    } finally {
       timer?.clear();
+      release?.();
+      leave?.();
     }
   }
 
@@ -266,7 +277,7 @@ export class ProviderResilience {
    *   answers, and a hung provider's part fails after one ceiling (~1 s) instead of one ceiling per retry, while
    *   the other providers' parts answer. A hung provider's breaker then opens after a few such calls.
    */
-  private worthRetrying(call: ResilientCall, error: unknown, retryUntil: number, silence: Silence): boolean {
+  private worthRetrying(call: ResilientCall, error: unknown, retryUntil: number, silence: Progress): boolean {
     if (!(error instanceof ProviderError) || !error.retryable || error.code === 'ABORTED' || error.code === 'UNAVAILABLE') return false;
     if (call.signal?.aborted) return false;
     const heardSince = silence.sentAt !== null && this.heardAt >= silence.sentAt;
@@ -308,25 +319,36 @@ export class ProviderResilience {
   }
 }
 
-/** Exponential backoff with decorrelated jitter, replaced by the provider's Retry-After (capped), never past the deadline. */
-class FittingBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> {
+/**
+ * The sleep before each retry: cockatiel's exponential backoff with decorrelated jitter, replaced by the provider's
+ * Retry-After (capped at the policy's longest sleep), never past `until`.
+ */
+class Backoff {
+  private step: IBackoff<unknown> | undefined;
+
   constructor(
     private readonly policy: RetryPolicy,
-    private readonly deadline: number,
+    private readonly until: number,
     private readonly exponential: IBackoffFactory<unknown> = new ExponentialBackoff({ initialDelay: policy.baseDelayMs, maxDelay: policy.maxDelayMs }),
   ) {}
 
-  next(context: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
-    const step = this.exponential.next(context);
-    const error = 'error' in context.result ? context.result.error : undefined;
-    const told = error instanceof ProviderError && error.retryAfterMs !== null;
-    const wanted = told ? Math.min(error.retryAfterMs as number, this.policy.maxDelayMs) : step.duration;
-    const duration = Math.max(0, Math.min(wanted, this.deadline - Date.now() - MIN_ATTEMPT_MS));
-    // A Retry-After is the provider's own instruction, not one more step of our backoff: a 503 after it backs off
-    // as after the failures before it, not twice as long.
-    const following = new FittingBackoff(this.policy, this.deadline, told ? this.exponential : step);
-    return { duration, next: (next) => following.next(next) };
+  /** How long to sleep after `error` before the next try. */
+  after(error: unknown): number {
+    let wanted: number;
+    if (error instanceof ProviderError && error.retryAfterMs !== null) {
+      // The provider's own instruction, not one more step of our backoff: a 503 after it backs off as after the
+      // failures before it, not twice as long.
+      wanted = Math.min(error.retryAfterMs, this.policy.maxDelayMs);
+    } else {
+      this.step = this.step === undefined ? this.exponential.next(undefined) : this.step.next(undefined);
+      wanted = this.step.duration;
+    }
+    return Math.max(0, Math.min(wanted, this.until - Date.now() - MIN_ATTEMPT_MS));
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal, reason: () => Error): Promise<T> {

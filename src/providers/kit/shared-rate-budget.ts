@@ -52,6 +52,12 @@ export class SharedRateBudget implements RateBudget {
     this.options.local.setLimit?.(provider, limit);
   }
 
+  /** At once only for an unlimited provider (this instance's own bucket); a limited one asks the store, in `acquire`. */
+  tryAcquire(provider: string): boolean {
+    const limit = this.limits[provider];
+    return (limit === undefined || limit.perSecond === null) && (this.options.local.tryAcquire?.(provider) ?? false);
+  }
+
   async acquire(provider: string, wait: RateBudgetWait): Promise<void> {
     const limit = this.limits[provider];
     if (limit === undefined || limit.perSecond === null) return this.options.local.acquire(provider, wait);

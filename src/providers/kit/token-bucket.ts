@@ -54,6 +54,10 @@ export class TokenBucketBudget implements RateBudget {
     return this.bucket(provider).acquire(wait);
   }
 
+  tryAcquire(provider: string): boolean {
+    return this.bucket(provider).tryTake(this.clock.now());
+  }
+
   onThrottled(provider: string, retryAfterMs: number | null): void {
     this.bucket(provider).throttled(retryAfterMs);
   }
@@ -128,14 +132,18 @@ class Bucket {
     this.schedule();
   }
 
+  /** One token now, when there is one and nobody waits before this call. */
+  tryTake(now: number): boolean {
+    this.refill(now);
+    if (this.waiters.length > 0 || now < this.pausedUntil || this.tokens < 1) return false;
+    this.grant(now);
+    return true;
+  }
+
   acquire(wait: RateBudgetWait): Promise<void> {
     if (wait.signal?.aborted) return Promise.reject(wait.signal.reason);
     const now = this.clock.now();
-    this.refill(now);
-    if (this.waiters.length === 0 && now >= this.pausedUntil && this.tokens >= 1) {
-      this.grant(now);
-      return Promise.resolve();
-    }
+    if (this.tryTake(now)) return Promise.resolve();
     const readyAt = this.estimateReadyAt(now, this.waiters.length);
     const latest = Math.min(now + this.maxWaitMs, wait.deadline ?? Number.POSITIVE_INFINITY);
     if (readyAt > latest) return Promise.reject(this.exhausted(readyAt - now));
