@@ -1,3 +1,14 @@
+import { AttemptControl } from './attempt-control';
+
+/** What a wait for a slot is cancelled by: a signal, or an attempt's control (no AbortSignal made for the wait). */
+export type SlotWaitStop = AbortSignal | AttemptControl;
+
+interface Waiter {
+  grant: () => void;
+  /** Stops hearing the wait's cancel (the slot was granted). */
+  unlisten: (() => void) | undefined;
+}
+
 /**
  * A safety net, not the throttle: at most `limit` calls in flight per provider (rate budgets do the pacing).
  * Taken per attempt around the HTTP exchange only, so a retry sleeping in its backoff holds no slot, and a
@@ -5,29 +16,33 @@
  */
 export class ConcurrencyCeiling {
   private readonly active = new Map<string, number>();
-  private readonly waiting = new Map<string, { grant: () => void; signal: AbortSignal | undefined; onAbort: () => void }[]>();
+  private readonly waiting = new Map<string, Waiter[]>();
 
   /** @param limit most calls in flight to one provider. @default 64 (env `PROVIDER_CONCURRENCY`) */
   constructor(readonly limit: number) {}
 
-  /** Resolves with a release function once a slot is free; rejects with the signal's reason when cancelled first. */
-  acquire(provider: string, signal: AbortSignal | undefined): Promise<() => void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+  /** Resolves with a release function once a slot is free; rejects with the cancel's reason when cancelled first. */
+  acquire(provider: string, stop: SlotWaitStop | undefined): Promise<() => void> {
+    if (stop?.aborted) return Promise.reject(stop.reason);
     const slot = this.tryAcquire(provider);
     if (slot !== null) return Promise.resolve(slot);
     return new Promise((resolve, reject) => {
       const queue = this.waiting.get(provider) ?? [];
       this.waiting.set(provider, queue);
-      const entry = {
-        signal,
-        grant: () => resolve(this.releaser(provider)),
-        onAbort: () => {
-          const index = queue.indexOf(entry);
-          if (index >= 0) queue.splice(index, 1);
-          reject(signal?.reason);
-        },
+      const entry: Waiter = { grant: () => resolve(this.releaser(provider)), unlisten: undefined };
+      const cancelled = () => {
+        const index = queue.indexOf(entry);
+        if (index >= 0) queue.splice(index, 1);
+        reject(stop?.reason);
       };
-      signal?.addEventListener('abort', entry.onAbort, { once: true });
+      if (stop instanceof AttemptControl) {
+        // The control's one cancel slot: the attempt's HTTP exchange takes it only after the slot is granted.
+        stop.onAbort(cancelled);
+        entry.unlisten = () => stop.onAbort(undefined);
+      } else if (stop !== undefined) {
+        stop.addEventListener('abort', cancelled, { once: true });
+        entry.unlisten = () => stop.removeEventListener('abort', cancelled);
+      }
       queue.push(entry);
     });
   }
@@ -68,7 +83,7 @@ export class ConcurrencyCeiling {
         return;
       }
       // The slot passes straight to the next caller: the count stays the same.
-      next.signal?.removeEventListener('abort', next.onAbort);
+      next.unlisten?.();
       next.grant();
     };
   }

@@ -1,3 +1,5 @@
+import { AttemptControl } from './attempt-control';
+
 /** Aborts the slower of two hedged attempts once the other has answered. */
 export class HedgeLost extends Error {
   constructor() {
@@ -25,29 +27,29 @@ export function loopLagging(setAt: number, delayMs: number, now = performance.no
  * policy decides what follows); once both run, the call fails only when both have failed, with the first error.
  * No hedge when the timer fires late (`loopLagging`): then the slowness is ours, not the provider's; and none for an
  * answer that has arrived but not yet been read when the timer fires (the hedge waits for the loop's next I/O pass).
- * Each attempt gets its own controller: the loser's is aborted with `HedgeLost`, and the attempt may abort it for its
+ * Each attempt gets its own control: the loser's is aborted with `HedgeLost`, and the attempt may abort it for its
  * own reasons (its timeout) without touching the other.
  */
-export function hedged<T>(attempt: (controller: AbortController) => Promise<T>, hedgeAfterMs: number, worthHedging: () => boolean): Promise<T> {
+export function hedged<T>(attempt: (control: AttemptControl) => Promise<T>, hedgeAfterMs: number, worthHedging: () => boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const running = new Set<AbortController>();
+    const running = new Set<AttemptControl>();
     let done = false;
     let firstError: unknown;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const launch = () => {
-      const controller = new AbortController();
-      running.add(controller);
-      attempt(controller).then(
+      const control = new AttemptControl();
+      running.add(control);
+      attempt(control).then(
         (value) => {
           if (done) return;
           done = true;
           if (timer !== null) clearTimeout(timer);
-          for (const other of running) if (other !== controller) other.abort(new HedgeLost());
+          for (const other of running) if (other !== control) other.abort(new HedgeLost());
           resolve(value);
         },
         (error: unknown) => {
-          running.delete(controller);
+          running.delete(control);
           if (done) return;
           firstError ??= error;
           if (running.size > 0) return;

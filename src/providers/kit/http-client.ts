@@ -3,8 +3,10 @@ import { markRequestError, requestScopeOf, type RequestScope } from '../../reque
 import { ProviderError, codeForStatus, isRetryableStatus, parseRetryAfter, type ErrorBodyParser } from '../spec/errors';
 import type { UpstreamObserver } from './call-observer';
 import type { ConcurrencyCeiling } from './concurrency-ceiling';
+import type { AttemptControl } from './attempt-control';
 import { deadlineOf, isDeadlineAbort } from './deadline';
 import type { HttpTimeouts } from './dispatcher';
+import { exchange, type Exchanged } from './exchange';
 import { HedgeLost } from './hedge';
 import { malformed } from './payload';
 import type { RateBudget } from './rate-budget';
@@ -98,8 +100,8 @@ export class ProviderHttp {
         signal: request.signal,
         deadline,
         spare: () => !this.options.transport.ceiling.saturated(this.options.provider),
-        admit: (signal) => {
-          const release = this.admit(request, signal, deadline, scope);
+        admit: (control) => {
+          const release = this.admit(request, control, deadline, scope);
           if (typeof release === 'function') {
             waitedMs = 0;
             return release;
@@ -111,16 +113,16 @@ export class ProviderHttp {
           });
         },
       },
-      async (signal) => {
+      async (control) => {
         const attempt = attempts++;
         const started = performance.now();
         const finish = observer?.start({ provider: this.options.provider, method: request.method, route, attempt, waitedMs, requestId: scope?.requestId });
         try {
-          const response = await this.attempt(request, signal);
+          const response = await this.attempt(request, control);
           finish?.({ status: response.status, errorCode: null, willRetry: false, durationMs: performance.now() - started });
           return response;
         } catch (error) {
-          const failure = error instanceof ProviderError ? error : this.transportError(request, error, signal);
+          const failure = error instanceof ProviderError ? error : this.transportError(request, error, control);
           // As the policy will judge it, short of the deadline: for logs and metrics only.
           const willRetry = retryable && failure.retryable && attempt < this.options.transport.retry.retries && request.signal?.aborted !== true;
           finish?.({ status: failure.status, errorCode: failure.code, willRetry, durationMs: performance.now() - started });
@@ -140,27 +142,28 @@ export class ProviderHttp {
    * Per attempt, not per call: a retry sleeping in its backoff holds neither rate budget nor a slot. The release
    * comes at once when the budget has a unit and a slot is free (no promise to settle), else a promise of it.
    */
-  private admit(request: HttpRequest, signal: AbortSignal, deadline: number | undefined, scope: RequestScope | undefined): (() => void) | Promise<() => void> {
+  private admit(request: HttpRequest, control: AttemptControl, deadline: number | undefined, scope: RequestScope | undefined): (() => void) | Promise<() => void> {
     // Counted per attempt (hedges too), before any wait: a refusal past the request's budget is not a transport failure.
     scope?.upstreamCalls.record(this.options.provider);
     const { budget, ceiling } = this.options.transport;
-    if (signal.aborted || budget.tryAcquire?.(this.options.provider) !== true) return this.wait(request, signal, deadline, true);
-    return ceiling.tryAcquire(this.options.provider) ?? this.wait(request, signal, deadline, false);
+    if (control.aborted || budget.tryAcquire?.(this.options.provider) !== true) return this.wait(request, control, deadline, true);
+    return ceiling.tryAcquire(this.options.provider) ?? this.wait(request, control, deadline, false);
   }
 
   /** Waits for the rate budget (unless already taken) and a concurrency slot, or fails as the wait's end says. */
-  private async wait(request: HttpRequest, signal: AbortSignal, deadline: number | undefined, forBudget: boolean): Promise<() => void> {
+  private async wait(request: HttpRequest, control: AttemptControl, deadline: number | undefined, forBudget: boolean): Promise<() => void> {
     const { budget, ceiling } = this.options.transport;
     try {
-      if (forBudget) await budget.acquire(this.options.provider, { signal, deadline });
-      return await ceiling.acquire(this.options.provider, signal);
+      // A rate budget wait is rare (a limited provider, or one that answered 429) and takes a real signal.
+      if (forBudget) await budget.acquire(this.options.provider, { signal: control.signal, deadline });
+      return await ceiling.acquire(this.options.provider, control);
     } catch (error) {
-      throw error instanceof ProviderError ? error : this.transportError(request, error, signal);
+      throw error instanceof ProviderError ? error : this.transportError(request, error, control);
     }
   }
 
-  /** One try; `signal` is the request's signal joined with this attempt's own timeout (and a hedge's cancel). */
-  private async attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+  /** One try; `control` stops it on the request's cancel, this attempt's own timeout or a hedge's win. */
+  private async attempt(request: HttpRequest, control: AttemptControl): Promise<HttpResponse> {
     const query = request.query === undefined ? '' : String(request.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
     let body: string | undefined;
@@ -172,35 +175,32 @@ export class ProviderHttp {
       headers[this.options.idempotencyHeader] = request.idempotencyKey;
     }
     const { timeouts } = this.options.transport;
-    let response: Dispatcher.ResponseData;
+    let response: Exchanged;
     try {
-      response = await this.options.transport.dispatcher.request({
-        origin: this.origin,
-        path: `${this.basePath}${request.path}${query === '' ? '' : `?${query}`}`,
-        method: request.method,
-        headers,
-        body,
-        signal,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-      });
+      response = await exchange(
+        this.options.transport.dispatcher,
+        {
+          origin: this.origin,
+          path: `${this.basePath}${request.path}${query === '' ? '' : `?${query}`}`,
+          method: request.method,
+          headers,
+          body,
+          headersTimeout: timeouts.headersMs,
+          bodyTimeout: timeouts.bodyMs,
+        },
+        control,
+      );
     } catch (error) {
-      throw this.transportError(request, error, signal);
+      throw this.transportError(request, error, control);
     }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw this.transportError(request, error, signal);
-    }
-    if (response.statusCode !== 429) this.options.transport.budget.onAnswered?.(this.options.provider);
-    const parsed = parseBody(text, response.headers['content-type']);
-    if (response.statusCode >= 200 && response.statusCode < 300) {
-      if (parsed.malformed) throw this.malformed(request, response.statusCode);
+    if (response.status !== 429) this.options.transport.budget.onAnswered?.(this.options.provider);
+    const parsed = parseBody(response.text, response.headers['content-type']);
+    if (response.status >= 200 && response.status < 300) {
+      if (parsed.malformed) throw this.malformed(request, response.status);
       if (request.method !== 'GET' && String(response.headers['idempotent-replayed']).toLowerCase() === 'true') markReplayed(parsed.value);
-      return { status: response.statusCode, headers: response.headers, body: parsed.value };
+      return { status: response.status, headers: response.headers, body: parsed.value };
     }
-    throw this.statusError(request, response.statusCode, response.headers, parsed.value);
+    throw this.statusError(request, response.status, response.headers, parsed.value);
   }
 
   private statusError(request: HttpRequest, status: number, headers: HttpResponse['headers'], body: unknown): ProviderError {
@@ -236,7 +236,7 @@ export class ProviderHttp {
     return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${request.method} ${request.path} was cancelled${why}`, outcomeUnknown, cause: cause ?? reason });
   }
 
-  private transportError(request: HttpRequest, error: unknown, signal: AbortSignal): ProviderError {
+  private transportError(request: HttpRequest, error: unknown, control: AttemptControl): ProviderError {
     const provider = this.options.provider;
     const where = `${request.method} ${request.path}`;
     const write = request.method !== 'GET';
@@ -247,19 +247,20 @@ export class ProviderHttp {
       }
       return this.aborted(request, write, error);
     }
-    if (signal.reason instanceof AttemptTimeout) {
+    const reason = control.reason;
+    if (reason instanceof AttemptTimeout) {
       return new ProviderError({
         provider,
         code: 'TIMEOUT',
-        message: `${provider} did not answer ${where} in time (${signal.reason.message})`,
+        message: `${provider} did not answer ${where} in time (${reason.message})`,
         retryable: true,
         outcomeUnknown: write,
-        byDeadline: signal.reason.byDeadline,
-        providerAnswering: signal.reason.providerAnswering,
+        byDeadline: reason.byDeadline,
+        providerAnswering: reason.providerAnswering,
         cause: error,
       });
     }
-    if (signal.reason instanceof HedgeLost) return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} lost to its hedge`, cause: error });
+    if (reason instanceof HedgeLost) return new ProviderError({ provider, code: 'ABORTED', message: `${provider} call ${where} lost to its hedge`, cause: error });
     const code = (error as { code?: string } | null)?.code ?? '';
     const isConnect = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ECONNREFUSED' || code === 'ENOTFOUND';
     const isTimeout = code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';

@@ -2,6 +2,7 @@ import { BrokenCircuitError, CircuitState, ExponentialBackoff, type CircuitBreak
 import { ProviderError } from '../spec/errors';
 import { breakerStateName, createBreaker, isProviderFault, type BreakerOptions, type BreakerStateName } from './breaker';
 import { deadlineOf, isDeadlineAbort } from './deadline';
+import { AttemptControl } from './attempt-control';
 import { attemptTimer } from './attempt-timer';
 import { hedged } from './hedge';
 import { LatencyWindow } from './latency-window';
@@ -41,7 +42,7 @@ export interface ResilientCall {
    * returns the release itself when nothing had to be waited for (most calls: no promise to settle). Run per
    * attempt, before the attempt's own timer starts, so a retry sleeping in its backoff holds nothing.
    */
-  admit?: ((signal: AbortSignal) => (() => void) | Promise<() => void>) | undefined;
+  admit?: ((control: AttemptControl) => (() => void) | Promise<() => void>) | undefined;
   /**
    * Whether the provider has room for one more call now (no call waiting for a concurrency slot). A hedge is sent
    * only then: on a saturated provider it would queue behind real work, and nearly always lose.
@@ -49,8 +50,8 @@ export interface ResilientCall {
   spare?: (() => boolean) | undefined;
 }
 
-/** One try; the signal aborts with `AttemptTimeout` when the attempt's own time is up. */
-export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
+/** One try; its control aborts with `AttemptTimeout` when the attempt's own time is up. */
+export type Attempt<T> = (control: AttemptControl) => Promise<T>;
 
 export class AttemptTimeout extends Error {
   constructor(
@@ -192,19 +193,19 @@ export class ProviderResilience {
   }
 
   /**
-   * One attempt: admitted (rate budget, a concurrency slot), then sent with its own timeout. One controller per
-   * attempt (a hedge's own, through which it cancels the loser, or a new one), joined to the call's signal until the
-   * attempt ends: the admission waits on it, then the attempt's own timer aborts it. (`AbortSignal.any` twice per
-   * attempt cost a few per cent of the gateway's CPU, #11; a second controller linked to the hedge's, 1 %.)
+   * One attempt: admitted (rate budget, a concurrency slot), then sent with its own timeout. One control per attempt
+   * (a hedge's own, through which it cancels the loser, or a new one), joined to the call's signal until the attempt
+   * ends: the admission waits on it, then the attempt's own timer aborts it. (`AbortSignal.any` twice per attempt
+   * cost a few per cent of the gateway's CPU, #11; an `AbortController` per attempt, about 3.5 %: see `AttemptControl`.)
    */
-  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, own: AbortController | undefined, progress: Progress): Promise<T> {
-    const controller = own ?? new AbortController();
-    const leave = call.signal === undefined ? undefined : dependantsOf(call.signal).join(controller);
+  private async timed<T>(call: ResilientCall, attempt: Attempt<T>, deadline: number, own: AttemptControl | undefined, progress: Progress): Promise<T> {
+    const control = own ?? new AttemptControl();
+    const leave = call.signal === undefined ? undefined : dependantsOf(call.signal).join(control);
     let release: (() => void) | undefined;
     let timer: { clear(): void } | undefined;
     try {
       if (call.admit !== undefined) {
-        const admitted = call.admit(controller.signal);
+        const admitted = call.admit(control);
         release = typeof admitted === 'function' ? admitted : await admitted;
       }
       const ownTimeout = this.attemptTimeout(call);
@@ -215,13 +216,13 @@ export class ProviderResilience {
       if (Number.isFinite(timeoutMs)) {
         timer = attemptTimer(timeoutMs, () => {
           progress.timedOutAt = performance.now();
-          controller.abort(new AttemptTimeout(timeoutMs, left <= ownTimeout, this.heardAt >= started));
+          control.abort(new AttemptTimeout(timeoutMs, left <= ownTimeout, this.heardAt >= started));
         });
       }
       progress.sentAt ??= started;
       progress.sent++;
       try {
-        const value = await attempt(controller.signal);
+        const value = await attempt(control);
         this.heardAt = performance.now();
         if (call.read) this.latency.record(this.heardAt - started);
         return value;
