@@ -181,7 +181,7 @@ export class ProviderResilience {
         const hedgeAfter = this.hedgeDelay(call);
         if (hedgeAfter === null) return this.timed(call, attempt, deadline, undefined, progress);
         return hedged(
-          (controller) => this.timed(call, attempt, deadline, controller, progress),
+          (control) => this.timed(call, attempt, deadline, control, progress),
           hedgeAfter,
           () => deadline - Date.now() > MIN_ATTEMPT_MS && (call.spare?.() ?? true) && this.spendHedge(),
         );
@@ -278,11 +278,11 @@ export class ProviderResilience {
    *   answers, and a hung provider's part fails after one ceiling (~1 s) instead of one ceiling per retry, while
    *   the other providers' parts answer. A hung provider's breaker then opens after a few such calls.
    */
-  private worthRetrying(call: ResilientCall, error: unknown, retryUntil: number, silence: Progress): boolean {
+  private worthRetrying(call: ResilientCall, error: unknown, retryUntil: number, progress: Progress): boolean {
     if (!(error instanceof ProviderError) || !error.retryable || error.code === 'ABORTED' || error.code === 'UNAVAILABLE') return false;
     if (call.signal?.aborted) return false;
-    const heardSince = silence.sentAt !== null && this.heardAt >= silence.sentAt;
-    if (call.read && silence.timedOutAt !== null && !heardSince && silence.spentMs + this.attemptTimeout(call) > this.options.readTimeoutMs + SILENCE_SLACK_MS) return false;
+    const heardSince = progress.sentAt !== null && this.heardAt >= progress.sentAt;
+    if (call.read && progress.timedOutAt !== null && !heardSince && progress.spentMs + this.attemptTimeout(call) > this.options.readTimeoutMs + SILENCE_SLACK_MS) return false;
     // The whole Retry-After must fit: the rate budget holds the next attempt until then, however short our sleep.
     return Date.now() + (error.retryAfterMs ?? 0) + MIN_ATTEMPT_MS < retryUntil;
   }
