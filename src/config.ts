@@ -63,7 +63,11 @@ export interface AppConfig {
   rateLimitsFollowSandbox: string[];
   /** Longest wait for rate budget when the request has no earlier deadline. @default 10000 (env `RATE_BUDGET_MAX_WAIT_MS`) */
   rateBudgetMaxWaitMs: number;
-  /** Most calls in flight to one provider at once: a safety net, rate budgets do the pacing. @default 64 (env `PROVIDER_CONCURRENCY`) */
+  /**
+   * Most calls in flight to one provider at once: a safety net, rate budgets do the pacing. As many as the HTTP pool's
+   * sockets per origin by default (`HTTP_CONNECTIONS_PER_ORIGIN`, 128): a ceiling below the pool left sockets idle
+   * while calls queued. @default 128 (env `PROVIDER_CONCURRENCY`)
+   */
   concurrency: number;
   observability: ObservabilityConfig;
   /** How long in-flight requests may run after SIGTERM/SIGINT before they are cut off. @default 10000 (env `SHUTDOWN_GRACE_MS`) */
@@ -180,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits[provider.name] = limit;
   }
 
+  const connectionsPerOrigin = integer('HTTP_CONNECTIONS_PER_ORIGIN', defaultPool.connectionsPerOrigin, 1, 4096);
   const config: AppConfig = {
     port: integer('PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -203,7 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retry: { ...defaultRetryPolicy, retries: integer('HTTP_RETRIES', defaultRetryPolicy.retries, 0, 10) },
       faults: faultSettings(env, integer, problems),
       pool: {
-        connectionsPerOrigin: integer('HTTP_CONNECTIONS_PER_ORIGIN', defaultPool.connectionsPerOrigin, 1, 4096),
+        connectionsPerOrigin,
         pipelining: integer('HTTP_PIPELINING', defaultPool.pipelining, 1, 100),
         keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultPool.keepAliveTimeoutMs, 1, 600_000),
       },
@@ -213,7 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits,
     rateLimitsFollowSandbox,
     rateBudgetMaxWaitMs: integer('RATE_BUDGET_MAX_WAIT_MS', 10_000, 0, 600_000),
-    concurrency: integer('PROVIDER_CONCURRENCY', 64, 1, 4096),
+    concurrency: integer('PROVIDER_CONCURRENCY', connectionsPerOrigin, 1, 4096),
     state: readStateSettings(env, problems),
     frontDoor: readFrontDoorSettings(env, problems, providers.some((provider) => provider.mode === 'LIVE')),
   };

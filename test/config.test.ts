@@ -17,7 +17,7 @@ describe('loadConfig', () => {
     expect(config.cacheTtlMs).toEqual({ orb: 30000, stigg: 30000, omise: 30000, polar: 30000, synctera: 30000 });
     expect(config.http.timeouts).toEqual({ connectMs: 3000, headersMs: 5000, bodyMs: 5000 });
     expect(config.http.retry.retries).toBe(4);
-    expect(config.concurrency).toBe(64);
+    expect(config.concurrency).toBe(128);
     expect(config.http.pool).toEqual({ connectionsPerOrigin: 128, pipelining: 1, keepAliveTimeoutMs: 10_000 });
     expect(Object.values(config.rateLimits).every((limit) => limit.perSecond === null)).toBe(true);
   });
@@ -68,6 +68,11 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', concurrency: 3, sandbox: { port: 0, seed: 7, people: 25, faults: { omise: { errorRate: 0.2 } } } });
     expect(config.http.retry.retries).toBe(0);
     expect(config.http.timeouts.headersMs).toBe(1500);
+  });
+
+  it('sets the concurrency ceiling to the HTTP pool size unless PROVIDER_CONCURRENCY says otherwise', () => {
+    expect(loadConfig({ HTTP_CONNECTIONS_PER_ORIGIN: '256' })).toMatchObject({ concurrency: 256, http: { pool: { connectionsPerOrigin: 256 } } });
+    expect(loadConfig({ HTTP_CONNECTIONS_PER_ORIGIN: '256', PROVIDER_CONCURRENCY: '32' })).toMatchObject({ concurrency: 32, http: { pool: { connectionsPerOrigin: 256 } } });
   });
 
   it('reports every problem at once in one ConfigError, each naming its variable', () => {

@@ -18,7 +18,7 @@ export class ConcurrencyCeiling {
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, Waiter[]>();
 
-  /** @param limit most calls in flight to one provider. @default 64 (env `PROVIDER_CONCURRENCY`) */
+  /** @param limit most calls in flight to one provider. @default 128, the HTTP pool's sockets per origin (env `PROVIDER_CONCURRENCY`) */
   constructor(readonly limit: number) {}
 
   /** Resolves with a release function once a slot is free; rejects with the cancel's reason when cancelled first. */
