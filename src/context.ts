@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import { anonymousCaller, type Caller } from './caller';
 import type { LoaderEnvironment } from './loaders/environment';
@@ -97,8 +96,6 @@ class Calls implements RequestCalls {
     const upstreamCalls = new UpstreamCalls(request.upstreamBudget);
     const deadline = requestDeadline(gateway.deadlineMs, [request.callerSignal, () => gateway.shutdownSignal], {
       onSignal: (signal) => {
-        // Every upstream call listens on the request's signal; one query may fan out to hundreds of calls at once.
-        setMaxListeners(1000, signal);
         // Every upstream call of this request carries its signal, and through it the request's id and call count.
         bindRequestScope(signal, { requestId: request.requestId, upstreamCalls });
       },

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import { isDeadlineAbort } from '../providers/kit/deadline';
+import { untilAborted } from '../providers/kit/linked-abort';
 import { ProviderError } from '../providers/spec/errors';
 import type { CustomerProvider } from '../providers/spec/provider';
 import { createMemoryIdentity } from '../state/memory/memory-identity';
@@ -180,25 +181,5 @@ function waitFor(work: Promise<void>, provider: string, signal: AbortSignal | un
     isDeadlineAbort(signal)
       ? new ProviderError({ provider, code: 'TIMEOUT', message: `${provider}'s external-ID index was still being built at the request's deadline`, retryable: true, byDeadline: true })
       : new ProviderError({ provider, code: 'ABORTED', message: `${provider} external-ID lookup was cancelled while its index was being built`, cause: signal.reason });
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(cut());
-  }
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      work.catch(() => undefined);
-      reject(cut());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return untilAborted(work, signal, cut);
 }

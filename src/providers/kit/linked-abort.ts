@@ -46,3 +46,29 @@ export function dependantsOf(source: AbortSignal): DependantSet {
   }
   return set;
 }
+
+/**
+ * `work`, or a rejection with `reason()` as soon as `signal` aborts, whichever comes first: a request never waits
+ * past its own end on work it shares or cannot cut (a backoff sleep, an index being built). Through the signal's
+ * `DependantSet`: every call of a request may wait on the same signal at once, and an EventTarget walks all its
+ * listeners on each add and remove.
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal, reason: () => Error): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(reason());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const leave = dependantsOf(signal).join({ abort: () => reject(reason()) });
+    work.then(
+      (value) => {
+        leave();
+        resolve(value);
+      },
+      (error: unknown) => {
+        leave();
+        reject(error);
+      },
+    );
+  });
+}

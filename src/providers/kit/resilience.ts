@@ -6,7 +6,7 @@ import { AttemptControl } from './attempt-control';
 import { attemptTimer } from './attempt-timer';
 import { hedged } from './hedge';
 import { LatencyWindow } from './latency-window';
-import { dependantsOf } from './linked-abort';
+import { dependantsOf, untilAborted } from './linked-abort';
 import type { RetryPolicy } from './retry';
 
 export interface ResilienceOptions {
@@ -350,27 +350,6 @@ class Backoff {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal, reason: () => Error): Promise<T> {
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(reason());
-  }
-  return new Promise<T>((resolve, reject) => {
-    // Through the signal's `DependantSet`: every call of a request waits on the same signal (see `linked-abort.ts`).
-    const leave = dependantsOf(signal).join({ abort: () => reject(reason()) });
-    work.then(
-      (value) => {
-        leave();
-        resolve(value);
-      },
-      (error: unknown) => {
-        leave();
-        reject(error);
-      },
-    );
-  });
 }
 
 /** One policy per provider, shared by every request of the app. */
