@@ -20,8 +20,8 @@ const redact: LoggerOptions['redact'] = {
 };
 
 /**
- * JSON lines on stdout, one object per event, with ISO timestamps and level names, written asynchronously. pino-pretty
- * is a development dependency: when it is not installed (a production install) the output stays JSON.
+ * JSON lines on stdout, one object per event, with ISO timestamps and level names. pino-pretty is a development
+ * dependency: when it is not installed (a production install) the output stays JSON.
  */
 export async function createLogger(options: LoggingOptions, destination?: pino.DestinationStream): Promise<Logger> {
   const base: LoggerOptions = {
@@ -35,10 +35,7 @@ export async function createLogger(options: LoggingOptions, destination?: pino.D
     const pretty = await import('pino-pretty').then((module) => module.default).catch(() => null);
     if (pretty !== null) return pino(base, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
   }
-  // Lines are gathered into writes of 4 KiB, and whatever is gathered goes out at least every 250 ms: a write per
-  // line (one access line per request) held the event loop in the system call for about 3 % of a busy gateway's
-  // samples (#11). pino flushes what is gathered synchronously when the process exits, crash or not.
-  return pino(base, destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }));
+  return destination === undefined ? pino(base) : pino(base, destination);
 }
 
 /** For tests and benchmarks that want no output. */
