@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AttemptControl } from '../../src/providers/kit/attempt-control';
 import { ConcurrencyCeiling } from '../../src/providers/kit/concurrency-ceiling';
 import { ProviderError } from '../../src/providers/spec/errors';
 import { ThrottleWindow } from '../../src/providers/kit/throttle-window';
@@ -244,9 +245,9 @@ describe('concurrency ceiling', () => {
   it('drops a cancelled waiter from the queue', async () => {
     const ceiling = new ConcurrencyCeiling(1);
     const release = await ceiling.acquire('orb', undefined);
-    const controller = new AbortController();
-    const cancelled = ceiling.acquire('orb', controller.signal);
-    controller.abort(new Error('gone'));
+    const control = new AttemptControl();
+    const cancelled = ceiling.acquire('orb', control);
+    control.abort(new Error('gone'));
     await expect(cancelled).rejects.toThrow('gone');
     release();
     expect(ceiling.inFlight('orb')).toBe(0);

@@ -1,7 +1,4 @@
-import { AttemptControl } from './attempt-control';
-
-/** What a wait for a slot is cancelled by: a signal, or an attempt's control (no AbortSignal made for the wait). */
-export type SlotWaitStop = AbortSignal | AttemptControl;
+import type { AttemptControl } from './attempt-control';
 
 interface Waiter {
   grant: () => void;
@@ -21,8 +18,11 @@ export class ConcurrencyCeiling {
   /** @param limit most calls in flight to one provider. @default 128, the HTTP pool's sockets per origin (env `PROVIDER_CONCURRENCY`) */
   constructor(readonly limit: number) {}
 
-  /** Resolves with a release function once a slot is free; rejects with the cancel's reason when cancelled first. */
-  acquire(provider: string, stop: SlotWaitStop | undefined): Promise<() => void> {
+  /**
+   * Resolves with a release function once a slot is free; rejects with the reason of the attempt's control when it
+   * is stopped first (no AbortSignal is made for the wait).
+   */
+  acquire(provider: string, stop: AttemptControl | undefined): Promise<() => void> {
     if (stop?.aborted) return Promise.reject(stop.reason);
     const slot = this.tryAcquire(provider);
     if (slot !== null) return Promise.resolve(slot);
@@ -35,13 +35,10 @@ export class ConcurrencyCeiling {
         if (index >= 0) queue.splice(index, 1);
         reject(stop?.reason);
       };
-      if (stop instanceof AttemptControl) {
+      if (stop !== undefined) {
         // The control's one cancel slot: the attempt's HTTP exchange takes it only after the slot is granted.
         stop.onAbort(cancelled);
         entry.unlisten = () => stop.onAbort(undefined);
-      } else if (stop !== undefined) {
-        stop.addEventListener('abort', cancelled, { once: true });
-        entry.unlisten = () => stop.removeEventListener('abort', cancelled);
       }
       queue.push(entry);
     });
