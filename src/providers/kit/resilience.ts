@@ -325,13 +325,15 @@ export class ProviderResilience {
  * Retry-After (capped at the policy's longest sleep), never past `until`.
  */
 class Backoff {
-  private step: IBackoff<unknown> | undefined;
+  /** Where the next step of the exponential backoff comes from: the factory, then each step the one after it. */
+  private steps: IBackoffFactory<unknown> | IBackoff<unknown>;
 
   constructor(
     private readonly policy: RetryPolicy,
     private readonly until: number,
-    private readonly exponential: IBackoffFactory<unknown> = new ExponentialBackoff({ initialDelay: policy.baseDelayMs, maxDelay: policy.maxDelayMs }),
-  ) {}
+  ) {
+    this.steps = new ExponentialBackoff({ initialDelay: policy.baseDelayMs, maxDelay: policy.maxDelayMs });
+  }
 
   /** How long to sleep after `error` before the next try. */
   after(error: unknown): number {
@@ -341,8 +343,9 @@ class Backoff {
       // failures before it, not twice as long.
       wanted = Math.min(error.retryAfterMs, this.policy.maxDelayMs);
     } else {
-      this.step = this.step === undefined ? this.exponential.next(undefined) : this.step.next(undefined);
-      wanted = this.step.duration;
+      const step = this.steps.next(undefined);
+      this.steps = step;
+      wanted = step.duration;
     }
     return Math.max(0, Math.min(wanted, this.until - Date.now() - MIN_ATTEMPT_MS));
   }
