@@ -25,6 +25,8 @@ export function createLoaders(environment: LoaderEnvironment): Loaders {
   const customerByExternalId = createExternalIdLoader(environment, customer);
   const state = createStateLoader(environment, customer);
   const entitlements = createEntitlementsLoader(environment, state);
+  // A customer's `state` and `entitlements` fields both read the merged state: merge it once per record.
+  let merged = new WeakMap<Customer, Promise<CustomerState>>();
 
   return {
     customer,
@@ -46,30 +48,45 @@ export function createLoaders(environment: LoaderEnvironment): Loaders {
       entitlements.clear(key);
       // External-ID entries may point at the old payload; they are cheap to drop all at once.
       customerByExternalId.clearAll();
+      merged = new WeakMap();
     },
-    async customerState(record) {
-      const key = { provider: record.provider, id: record.providerId };
-      const provider = environment.directory.get(record.provider);
-      const merged: CustomerState = { ...emptyState(), ...record.embeddedState };
-      const [stateResult, entitlementResult] = await Promise.all([
-        provider.state !== undefined ? state.load(key) : null,
-        provider.entitlements !== undefined ? entitlements.load(key) : null,
-      ]);
-      if (stateResult !== null) {
-        const fetched = stateResult.state;
-        merged.subscriptions = [...merged.subscriptions, ...fetched.subscriptions];
-        merged.entitlements = [...merged.entitlements, ...fetched.entitlements];
-        merged.meters = [...merged.meters, ...fetched.meters];
-        merged.paymentMethods = [...merged.paymentMethods, ...fetched.paymentMethods];
-        merged.balance = merged.balance ?? fetched.balance;
-        merged.verification = merged.verification ?? fetched.verification;
-        merged.accessDeniedReason = merged.accessDeniedReason ?? fetched.accessDeniedReason;
+    customerState(record) {
+      let pending = merged.get(record);
+      if (pending === undefined) {
+        pending = mergedState(environment, state, entitlements, record);
+        merged.set(record, pending);
       }
-      if (entitlementResult !== null) {
-        merged.entitlements = [...merged.entitlements, ...entitlementResult.entitlements];
-        merged.accessDeniedReason = merged.accessDeniedReason ?? entitlementResult.accessDeniedReason;
-      }
-      return merged;
+      return pending;
     },
   };
+}
+
+async function mergedState(
+  environment: LoaderEnvironment,
+  state: Loaders['state'],
+  entitlements: Loaders['entitlements'],
+  record: Customer,
+): Promise<CustomerState> {
+  const key = { provider: record.provider, id: record.providerId };
+  const provider = environment.directory.get(record.provider);
+  const merged: CustomerState = { ...emptyState(), ...record.embeddedState };
+  const [stateResult, entitlementResult] = await Promise.all([
+    provider.state !== undefined ? state.load(key) : null,
+    provider.entitlements !== undefined ? entitlements.load(key) : null,
+  ]);
+  if (stateResult !== null) {
+    const fetched = stateResult.state;
+    merged.subscriptions = [...merged.subscriptions, ...fetched.subscriptions];
+    merged.entitlements = [...merged.entitlements, ...fetched.entitlements];
+    merged.meters = [...merged.meters, ...fetched.meters];
+    merged.paymentMethods = [...merged.paymentMethods, ...fetched.paymentMethods];
+    merged.balance = merged.balance ?? fetched.balance;
+    merged.verification = merged.verification ?? fetched.verification;
+    merged.accessDeniedReason = merged.accessDeniedReason ?? fetched.accessDeniedReason;
+  }
+  if (entitlementResult !== null) {
+    merged.entitlements = [...merged.entitlements, ...entitlementResult.entitlements];
+    merged.accessDeniedReason = merged.accessDeniedReason ?? entitlementResult.accessDeniedReason;
+  }
+  return merged;
 }
