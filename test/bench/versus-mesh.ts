@@ -173,8 +173,6 @@ async function main(): Promise<void> {
     stops.push(uncached.stop);
     const shipped = await startChild('test/bench/gateway-server.ts', gatewayEnv, flags);
     stops.push(shipped.stop);
-    const hello = await startChild('test/bench/hello-server.ts', {});
-    stops.push(hello.stop);
 
     const server = (name: string, pid: number, url: string): Server => {
       const pool = new Pool(url, { connections, pipelining: 1 });
@@ -183,7 +181,6 @@ async function main(): Promise<void> {
     };
     const meshServer = server('  mesh + hive', mesh.child.pid as number, mesh.url);
     const servers = [meshServer, server('  cg, cache off', uncached.pid, uncached.url), server('  cg, as shipped', shipped.pid, shipped.url)];
-    const helloServer = server('hello (plain yoga)', hello.pid, hello.url);
 
     const { polarId, orbId } = await sampleIds(baseUrls);
     const measured = chosen(scenarios(polarId, orbId));
@@ -202,13 +199,11 @@ async function main(): Promise<void> {
     for (const scenario of measured) {
       for (const target of servers) await load(target.pool, target === meshServer ? scenario.mesh : scenario.customerGraph, warmup, connections);
     }
-    await load(helloServer.pool, body('{ hello }'), warmup, connections);
 
     console.log(`\n${connections} connections, ${latencyMs} ms at every provider, ${iterations} queries a row, ${rounds} round(s)`);
     console.log('scenario              alone p50  ÷ critical   p50 ms   p99 ms    req/s  × mesh  CPU ms/q  errors  RSS MB');
     for (let round = 1; round <= rounds; round++) {
       if (rounds > 1) console.log(`round ${round}`);
-      await measure(helloServer, body('{ hello }'), 0, null);
       for (const scenario of measured) {
         console.log(scenario.name);
         let meshRate: number | null = null;
