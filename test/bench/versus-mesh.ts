@@ -113,12 +113,15 @@ async function startMesh(supergraph: string): Promise<{ child: ChildProcess; url
   const child = run(gatewayBin, ['supergraph', supergraph, '-c', 'gateway.config.ts', '--host', '127.0.0.1', '--port', String(port), '--fork', '1'], {
     NODE_ENV: 'production',
   });
-  child.stdout?.resume();
-  child.stderr?.resume();
+  // Its last words are kept for the error should it exit before answering.
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`hive-gateway exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`hive-gateway exited with ${child.exitCode}:\n${output}`);
     const ready = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('{ __typename }') }).then(
       (response) => response.ok,
       () => false,
@@ -161,6 +164,7 @@ async function main(): Promise<void> {
     stops.push(
       () =>
         new Promise<void>((done) => {
+          if (mesh.child.exitCode !== null) return done();
           mesh.child.once('exit', () => done());
           mesh.child.kill('SIGTERM');
         }),
