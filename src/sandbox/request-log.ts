@@ -13,7 +13,7 @@ export interface RequestLogEntry {
 /**
  * Every provider call the sandbox served, oldest first. Tests and benchmarks count upstream calls from it.
  * Bounded so that a long benchmark cannot grow it without limit; the oldest entries go first. Once full it is a
- * ring: dropping the oldest with `splice` moved all 200,000 entries on every request (245 µs an entry against
+ * ring: dropping the oldest with `splice` moved all 200,000 entries on every request (245 µs an add against
  * 0.5), so a sandbox that had served 200,000 calls spent 526 µs of CPU on a Polar state read instead of 120.
  */
 export class RequestLog {
