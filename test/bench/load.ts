@@ -13,6 +13,18 @@ export function chosen<T extends { name: string }>(scenarios: readonly T[]): T[]
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+/** A number right-aligned in `width` characters with `digits` decimals, or `-` for none: one cell of a bench table. */
+export const cell = (value: number | null, digits: number, width: number) => (value === null ? '-' : value.toFixed(digits)).padStart(width);
+
+/**
+ * The columns every latency table starts with: the p50 of the query alone and its ratio to the critical path (levels
+ * of dependent upstream calls × latency; `-` without latency or calls), then under load p50, p99 and req/s.
+ */
+export function latencyCells(aloneP50: number | null, levels: number, latencyMs: number, loaded: { durations: number[] }, rate: number): string[] {
+  const ratio = aloneP50 !== null && latencyMs > 0 && levels > 0 ? aloneP50 / (levels * latencyMs) : null;
+  return [cell(aloneP50, 1, 10), cell(ratio, 2, 11), cell(percentile(loaded.durations, 50), 1, 8), cell(percentile(loaded.durations, 99), 1, 8), cell(rate, 0, 8)];
+}
+
 export const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 
 export async function post(pool: Pool, payload: string): Promise<{ ok: boolean; data: any; errors: unknown[] }> {

@@ -19,7 +19,8 @@ import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
 import { freePort } from '../support/free-port';
 import { startChild } from './child';
-import { benchScenarios, body, chosen, cpuMs, envNumber, load, percentile, rssMb } from './load';
+import { benchScenarios, body, cell, chosen, cpuMs, envNumber, latencyCells, load, percentile, rssMb } from './load';
+import { SandboxClient } from './sandbox-client';
 
 const latencyMs = envNumber('BENCH_LATENCY_MS', 20);
 const connections = envNumber('BENCH_CONNECTIONS', 50);
@@ -70,8 +71,7 @@ async function main(): Promise<void> {
   try {
     const scenarios = chosen((await benchScenarios(pool)).filter((scenario) => SCENARIOS.includes(scenario.name)));
     const faults = Object.fromEntries(providerNames.map((name) => [name, { latencyMs }]));
-    const answer = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
-    if (!answer.ok) throw new Error(`the sandbox refused the faults: ${await answer.text()}`);
+    await new SandboxClient(`http://127.0.0.1:${sandboxPort}`).setFaults(faults);
       // Both servers get the same number of queries (BENCH_WARMUP per scenario) before anything is measured: a fresh
     // process answers its first 20,000 by-id reads 20-40 % slower per query than the next (compiling, sizing its
     // heap), the hello server as much.
@@ -88,17 +88,12 @@ async function main(): Promise<void> {
       const cpuBefore = cpuMs(product.pid);
       const loaded = await load(pool, scenario.body, iterations, connections);
       const cpu = (cpuMs(product.pid) - cpuBefore) / iterations;
-      const aloneP50 = percentile(alone.durations, 50);
-      const ratio = latencyMs > 0 && scenario.levels > 0 ? aloneP50 / (scenario.levels * latencyMs) : null;
+      const rate = iterations / loaded.seconds;
       const cells = [
         scenario.name.padEnd(18),
-        aloneP50.toFixed(1).padStart(10),
-        (ratio === null ? '-' : ratio.toFixed(2)).padStart(11),
-        percentile(loaded.durations, 50).toFixed(1).padStart(8),
-        percentile(loaded.durations, 99).toFixed(1).padStart(8),
-        (iterations / loaded.seconds).toFixed(0).padStart(8),
-        `${((iterations / loaded.seconds / helloRate) * 100).toFixed(0)} %`.padStart(8),
-        cpu.toFixed(2).padStart(9),
+        ...latencyCells(percentile(alone.durations, 50), scenario.levels, latencyMs, loaded, rate),
+        `${((rate / helloRate) * 100).toFixed(0)} %`.padStart(8),
+        cell(cpu, 2, 9),
         String(loaded.failures).padStart(7),
         String(rssMb(product.pid)).padStart(7),
       ];

@@ -24,10 +24,9 @@
  */
 import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
-import type { FaultConfig } from '../../src/sandbox/shared/faults';
-import type { RequestLogEntry } from '../../src/sandbox/request-log';
 import { startChild, type Child } from './child';
-import { benchScenarios, body, chosen, cpuMs, envNumber, load, percentile, post, rssMb } from './load';
+import { benchScenarios, body, cell, chosen, cpuMs, envNumber, latencyCells, load, percentile, post, rssMb } from './load';
+import { SandboxClient } from './sandbox-client';
 
 const people = envNumber('BENCH_PEOPLE', 20_000);
 const connections = envNumber('BENCH_CONNECTIONS', 50);
@@ -41,35 +40,10 @@ const seconds = envNumber('BENCH_SECONDS', 10);
 // 30-100 % above what it settles at (`{ __typename }` measured 0.79 ms per query after 50, 0.40 after thousands).
 const warmup = envNumber('BENCH_WARMUP', 2000);
 
-/** The sandbox in its own process, driven through its admin API. */
-class SandboxClient {
-  constructor(
-    readonly url: string,
-    readonly stop: () => Promise<void>,
-  ) {}
-
-  async baseUrls(): Promise<Record<string, string>> {
-    return ((await (await fetch(`${this.url}/__sandbox`)).json()) as { baseUrls: Record<string, string> }).baseUrls;
-  }
-
-  async setFaults(faults: FaultConfig): Promise<void> {
-    const response = await fetch(`${this.url}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
-    if (!response.ok) throw new Error(`sandbox refused the faults: ${await response.text()}`);
-  }
-
-  async clearRequests(): Promise<void> {
-    await fetch(`${this.url}/__sandbox/requests`, { method: 'DELETE' });
-  }
-
-  async requests(): Promise<RequestLogEntry[]> {
-    return ((await (await fetch(`${this.url}/__sandbox/requests`)).json()) as { requests: RequestLogEntry[] }).requests;
-  }
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   const sandboxChild = await startChild('test/bench/sandbox-server.ts', { BENCH_PEOPLE: String(people) });
-  const sandbox = new SandboxClient(sandboxChild.url, sandboxChild.stop);
+  const sandbox = new SandboxClient(sandboxChild.url);
   console.log(`sandbox: ${people} people seeded in ${Math.round(performance.now() - started)} ms`);
   // Reads are measured, not served from the read cache; the rate-limit mode budgets Polar like live Polar.
   const gatewayEnv: Record<string, string> = { BENCH_SANDBOX_URLS: JSON.stringify(await sandbox.baseUrls()) };
@@ -95,7 +69,7 @@ async function main(): Promise<void> {
     await helloPool?.close();
     await gateway.stop();
     await hello?.stop();
-    await sandbox.stop();
+    await sandboxChild.stop();
   }
 }
 
@@ -126,7 +100,7 @@ async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway:
       const helloRun = await load(helloPool, helloBody, iterations * 4, connections);
       const helloCpu = (cpuMs(hello.pid) - helloCpuBefore) / helloRun.durations.length;
       const helloRate = helloRun.durations.length / helloRun.seconds;
-      console.log(row('hello (plain yoga)', null, null, helloRun, helloRate, 100, 0, helloCpu, 100, hello.pid, null));
+      console.log(row('hello (plain yoga)', latencyCells(null, 0, latencyMs, helloRun, helloRate), helloRun, 100, 0, helloCpu, 100, hello.pid, null));
       const measure = async (name: string, server: Child, serverPool: Pool, payload: string, levels: number) => {
         await load(serverPool, payload, Math.max(warmup, connections), connections);
         const alone = await load(serverPool, payload, singles, 1);
@@ -139,8 +113,7 @@ async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway:
         const upstream = (await sandbox.requests()).length / iterations;
         const rate = loaded.durations.length / loaded.seconds;
         const aloneP50 = percentile(alone.durations, 50);
-        const ratio = latencyMs > 0 && levels > 0 ? aloneP50 / (levels * latencyMs) : null;
-        console.log(row(name, aloneP50, ratio, loaded, rate, (rate / helloRate) * 100, upstream, cpu, (helloCpu / cpu) * 100, server.pid, sandboxCpu));
+        console.log(row(name, latencyCells(aloneP50, levels, latencyMs, loaded, rate), loaded, (rate / helloRate) * 100, upstream, cpu, (helloCpu / cpu) * 100, server.pid, sandboxCpu));
         if (loaded.failures > 0) console.log(`  first error: ${JSON.stringify(loaded.firstFailure).slice(0, 300)}`);
       };
       for (const scenario of measured) {
@@ -156,10 +129,8 @@ async function latencyMode(sandbox: SandboxClient, sandboxChild: Child, gateway:
 
 function row(
   name: string,
-  aloneP50: number | null,
-  ratio: number | null,
+  latency: string[],
   run: Awaited<ReturnType<typeof load>>,
-  rate: number,
   ofHello: number,
   upstream: number,
   cpu: number,
@@ -167,14 +138,9 @@ function row(
   pid: number,
   sandboxCpu: number | null,
 ): string {
-  const cell = (value: number | null, digits: number, width: number) => (value === null ? '-' : value.toFixed(digits)).padStart(width);
   return [
     name.padEnd(18),
-    cell(aloneP50, 1, 10),
-    cell(ratio, 2, 11),
-    cell(percentile(run.durations, 50), 1, 8),
-    cell(percentile(run.durations, 99), 1, 8),
-    cell(rate, 0, 8),
+    ...latency,
     cell(ofHello, 0, 7) + ' %',
     cell(upstream, 1, 10),
     cell(cpu, 2, 9),

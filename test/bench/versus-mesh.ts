@@ -20,7 +20,8 @@ import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
 import { freePort } from '../support/free-port';
 import { startChild } from './child';
-import { body, chosen, cpuMs, envNumber, load, percentile, post, rssMb } from './load';
+import { body, cell, chosen, cpuMs, envNumber, latencyCells, load, percentile, post, rssMb } from './load';
+import { SandboxClient } from './sandbox-client';
 
 const latencyMs = envNumber('BENCH_LATENCY_MS', 20);
 const rounds = envNumber('BENCH_ROUNDS', 2);
@@ -152,9 +153,10 @@ async function main(): Promise<void> {
   const pools: Pool[] = [];
   const work = mkdtempSync(join(tmpdir(), 'bench-mesh-'));
   try {
-    const sandbox = await startChild('test/bench/sandbox-server.ts', { BENCH_PEOPLE: String(people) });
-    stops.push(sandbox.stop);
-    const baseUrls = ((await (await fetch(`${sandbox.url}/__sandbox`)).json()) as { baseUrls: Record<string, string> }).baseUrls;
+    const sandboxChild = await startChild('test/bench/sandbox-server.ts', { BENCH_PEOPLE: String(people) });
+    stops.push(sandboxChild.stop);
+    const sandbox = new SandboxClient(sandboxChild.url);
+    const baseUrls = await sandbox.baseUrls();
 
     const supergraph = join(work, 'supergraph.graphql');
     const composing = performance.now();
@@ -195,11 +197,7 @@ async function main(): Promise<void> {
         if (!answer.ok) throw new Error(`${scenario.name} on${target.name}: ${JSON.stringify(answer.errors).slice(0, 500)}`);
       }
     }
-    if (latencyMs > 0) {
-      const faults = Object.fromEntries(providerNames.map((name) => [name, { latencyMs }]));
-      const response = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) });
-      if (!response.ok) throw new Error(`sandbox refused the faults: ${await response.text()}`);
-    }
+    if (latencyMs > 0) await sandbox.setFaults(Object.fromEntries(providerNames.map((name) => [name, { latencyMs }])));
     for (const scenario of measured) {
       for (const target of servers) await load(target.pool, target === meshServer ? scenario.mesh : scenario.customerGraph, warmup, connections);
     }
@@ -231,16 +229,10 @@ async function measure(target: Server, payload: string, levels: number, meshRate
   const loaded = await load(target.pool, payload, iterations, connections);
   const cpu = (cpuMs(target.pid) - cpuBefore) / iterations;
   const rate = loaded.durations.length / loaded.seconds;
-  const aloneP50 = percentile(alone.durations, 50);
-  const cell = (value: number | null, digits: number, width: number) => (value === null ? '-' : value.toFixed(digits)).padStart(width);
   console.log(
     [
       target.name.padEnd(21),
-      cell(aloneP50, 1, 10),
-      cell(latencyMs > 0 && levels > 0 ? aloneP50 / (levels * latencyMs) : null, 2, 11),
-      cell(percentile(loaded.durations, 50), 1, 8),
-      cell(percentile(loaded.durations, 99), 1, 8),
-      cell(rate, 0, 8),
+      ...latencyCells(percentile(alone.durations, 50), levels, latencyMs, loaded, rate),
       cell(meshRate === null ? null : rate / meshRate, 2, 7),
       cell(cpu, 2, 9),
       String(loaded.failures + alone.failures).padStart(7),
