@@ -7,6 +7,7 @@ import { decodeCached, encodeCached, type CachedKind } from '../../src/cache/cac
 import { providerNames } from '../../src/providers/provider-names';
 import { createMemoryState } from '../../src/state/memory/memory-state';
 import { startTestGateway } from '../support/gateway';
+import { gatewayQueries } from './load';
 
 const stored: { kind: CachedKind; text: string }[] = [];
 const state = createMemoryState();
@@ -17,7 +18,7 @@ state.values.set = async (key, value, ttlMs) => {
   return set(key, value, ttlMs);
 };
 const gateway = await startTestGateway({ state, people: 500, cacheTtlMs: Object.fromEntries(providerNames.map((name) => [name, 30_000])) });
-await gateway.run('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }');
+await gateway.run(gatewayQueries.polar20WithState);
 await gateway.close();
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20_000);

@@ -19,7 +19,7 @@ import { gatewayEndpoints } from '../../src/sandbox/webhooks/webhook-settings';
 import { openEventStream } from '../support/listening-gateway';
 import { redisAvailability, startOwnRedis, uniquePrefix, type OwnRedis } from '../support/redis';
 import { startChild, type Child } from './child';
-import { body, envNumber, load } from './load';
+import { body, envNumber, gatewayQueries, load } from './load';
 
 const people = envNumber('BENCH_PEOPLE', 2000);
 const connections = envNumber('BENCH_CONNECTIONS', 16);
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     children.push(hello);
     sandbox.setWebhooks({ endpoints: gatewayEndpoints(gateway.url, secrets), retryDelaysMs: [1000] });
 
-    const page = '{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }';
+    const page = gatewayQueries.polar20WithState;
     const cold = await upstreamOf(sandbox, () => graph(gateway.url, page));
     const warm = await upstreamOf(sandbox, () => graph(gateway.url, page));
     const firstId = (await graph(gateway.url, page)).data.customers.nodes[0].id as string;

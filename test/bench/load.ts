@@ -78,12 +78,18 @@ export interface Scenario {
   floor?: string;
 }
 
+/** The gateway's queries the benches share, so that `bench` and `bench:mesh` measure the same reads. */
+export const gatewayQueries = {
+  byId: 'query($id: ID!) { customer(id: $id) { id email name createdAt } }',
+  page20: (provider: 'POLAR' | 'ORB') => `{ customers(provider: ${provider}, first: 20) { nodes { id email name } } }`,
+  polar20WithState: '{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }',
+};
+
 /**
  * The bench's queries, with ids read from the gateway at `pool` first (before any latency is added): customers of
  * Polar and Orb, and ten ids across all providers.
  */
 export async function benchScenarios(pool: Pool): Promise<Scenario[]> {
-  const byIdQuery = 'query($id: ID!) { customer(id: $id) { id email name createdAt } }';
   const ids = async (query: string) => ((await post(pool, body(query))).data.customers.nodes as { id: string }[]).map((node) => node.id);
   const polarId = (await ids('{ customers(provider: POLAR, first: 1) { nodes { id } } }'))[0];
   const orbId = (await ids('{ customers(provider: ORB, first: 1) { nodes { id } } }'))[0];
@@ -94,16 +100,16 @@ export async function benchScenarios(pool: Pool): Promise<Scenario[]> {
     {
       name: 'polar by id',
       levels: 1,
-      body: body(byIdQuery, { id: polarId }),
-      floor: body(byIdQuery, { id: String(polarId).slice('polar:'.length) }),
+      body: body(gatewayQueries.byId, { id: polarId }),
+      floor: body(gatewayQueries.byId, { id: String(polarId).slice('polar:'.length) }),
     },
-    { name: 'orb by id', levels: 1, body: body(byIdQuery, { id: orbId }) },
-    { name: 'polar page 20', levels: 1, body: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }'), floor: body('{ customers(first: 20) { id email name } }') },
-    { name: 'orb page 20', levels: 1, body: body('{ customers(provider: ORB, first: 20) { nodes { id email name } } }') },
+    { name: 'orb by id', levels: 1, body: body(gatewayQueries.byId, { id: orbId }) },
+    { name: 'polar page 20', levels: 1, body: body(gatewayQueries.page20('POLAR')), floor: body('{ customers(first: 20) { id email name } }') },
+    { name: 'orb page 20', levels: 1, body: body(gatewayQueries.page20('ORB')) },
     {
       name: 'polar 20 + state',
       levels: 2,
-      body: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }'),
+      body: body(gatewayQueries.polar20WithState),
       floor: body('{ customers(first: 20) { id state { subscriptions { id } } entitlements { featureId } } }'),
     },
     { name: 'nodes 10 mixed', levels: 1, body: body('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: mixed }) },

@@ -20,7 +20,7 @@ import { Pool } from 'undici';
 import { providerNames } from '../../src/providers/provider-names';
 import { freePort } from '../support/free-port';
 import { startChild } from './child';
-import { body, cell, chosen, cpuMs, envNumber, latencyCells, load, percentile, post, rssMb } from './load';
+import { body, cell, chosen, cpuMs, envNumber, gatewayQueries, latencyCells, load, percentile, post, rssMb } from './load';
 import { SandboxClient } from './sandbox-client';
 
 const latencyMs = envNumber('BENCH_LATENCY_MS', 20);
@@ -49,7 +49,6 @@ interface Scenario {
   mesh: string;
 }
 
-const byId = 'query($id: ID!) { customer(id: $id) { id email name createdAt } }';
 // Polar answers with unions (a customer is an individual or a team; an error type beside each), hence the fragments.
 const polarFields = (fields: string) => `... on CustomerIndividual { ${fields} } ... on CustomerTeam { ${fields.replace('email', 'team_email: email')} }`;
 const polarState = 'state { ... on CustomerStateIndividual { active_subscriptions { id } granted_benefits { benefit_id } } ... on CustomerStateTeam { active_subscriptions { id } granted_benefits { benefit_id } } }';
@@ -60,32 +59,32 @@ function scenarios(polarId: string, orbId: string): Scenario[] {
     {
       name: 'polar by id',
       levels: 1,
-      customerGraph: body(byId, { id: `polar:${polarId}` }),
+      customerGraph: body(gatewayQueries.byId, { id: `polar:${polarId}` }),
       mesh: body(`query($id: String!) { customers_get(id: $id) { ${polarFields('id email name created_at')} } }`, { id: polarId }),
     },
     {
       name: 'polar page 20',
       levels: 1,
-      customerGraph: body('{ customers(provider: POLAR, first: 20) { nodes { id email name } } }'),
+      customerGraph: body(gatewayQueries.page20('POLAR')),
       mesh: body(polarPage('id email name')),
     },
     {
       name: 'polar 20 + state',
       levels: 2,
-      customerGraph: body('{ customers(provider: POLAR, first: 20) { nodes { id state { subscriptions { id } } entitlements { featureId } } } }'),
+      customerGraph: body(gatewayQueries.polar20WithState),
       mesh: body(polarPage(`id ${polarState}`)),
     },
     {
       name: 'orb by id',
       levels: 1,
-      customerGraph: body(byId, { id: `orb:${orbId}` }),
+      customerGraph: body(gatewayQueries.byId, { id: `orb:${orbId}` }),
       mesh: body('query($id: String!) { fetch_customer(customer_id: $id) { id email name created_at } }', { id: orbId }),
     },
     {
       // The 2023 Orb spec gives its list no arguments: Orb's default page, 20.
       name: 'orb page 20',
       levels: 1,
-      customerGraph: body('{ customers(provider: ORB, first: 20) { nodes { id email name } } }'),
+      customerGraph: body(gatewayQueries.page20('ORB')),
       mesh: body('{ list_customers { data { id email name } } }'),
     },
   ];
