@@ -26,7 +26,7 @@ export function createLoaders(environment: LoaderEnvironment): Loaders {
   const state = createStateLoader(environment, customer);
   const entitlements = createEntitlementsLoader(environment, state);
   // A customer's `state` and `entitlements` fields both read the merged state: merge it once per record.
-  let merged = new WeakMap<Customer, Promise<CustomerState>>();
+  let mergedStates = new WeakMap<Customer, Promise<CustomerState>>();
 
   return {
     customer,
@@ -48,13 +48,13 @@ export function createLoaders(environment: LoaderEnvironment): Loaders {
       entitlements.clear(key);
       // External-ID entries may point at the old payload; they are cheap to drop all at once.
       customerByExternalId.clearAll();
-      merged = new WeakMap();
+      mergedStates = new WeakMap();
     },
     customerState(record) {
-      let pending = merged.get(record);
+      let pending = mergedStates.get(record);
       if (pending === undefined) {
         pending = mergedState(environment, state, entitlements, record);
-        merged.set(record, pending);
+        mergedStates.set(record, pending);
       }
       return pending;
     },
